@@ -1,0 +1,30 @@
+import "server-only";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * Round trips to PostgreSQL since start-up. Tests and the benchmark read it
+ * to check how many queries a page makes; it never holds query text.
+ */
+export const queryStats = { count: 0 };
+
+function createDb() {
+  const connectionString = process.env.DATABASE_URL;
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      queryStats.count += 1;
+      return query(...args);
+    };
+  });
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
+
+export type Db = ReturnType<typeof createDb>;
+
+// One client per process; `next dev` reloads modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { schoolkompasDb?: Db };
+export const db: Db = globalForDb.schoolkompasDb ?? createDb();
+if (process.env.NODE_ENV !== "production") globalForDb.schoolkompasDb = db;
