@@ -13,7 +13,7 @@ const PASSWORD = "schoolkompas-local";
 type Options = { dir: string; port: number; database: string; fresh?: boolean };
 
 export async function startEmbeddedPostgres(opts: Options): Promise<RunningDatabase> {
-  const databaseDir = path.join(ROOT, opts.dir);
+  const databaseDir = path.resolve(ROOT, opts.dir);
   if (opts.fresh) rmSync(databaseDir, { recursive: true, force: true });
   const pg = new EmbeddedPostgres({
     databaseDir,

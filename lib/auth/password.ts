@@ -1,18 +1,21 @@
-import argon2 from "argon2";
+import { Algorithm, hash, verify } from "@node-rs/argon2";
 
-// argon2id with the library's defaults (m=64 MiB, t=3, p=4), as OWASP advises.
+// argon2id with OWASP's recommended minimum (m=19 MiB, t=2, p=1).
+// (The `argon2` package's prebuilt binary crashes on these machines: docs/decisions/0002.)
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return hash(password, OPTIONS);
 }
 
-export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
   // Hash something anyway for unknown users so the answer takes as long.
-  if (!hash) {
-    await argon2.hash(password, { type: argon2.argon2id });
+  if (!storedHash) {
+    await hash(password, OPTIONS);
     return false;
   }
   try {
-    return await argon2.verify(hash, password);
+    return await verify(storedHash, password);
   } catch {
     return false;
   }

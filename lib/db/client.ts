@@ -19,12 +19,21 @@ function createDb() {
       return query(...args);
     };
   });
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  // An idle connection the server closed (restart, failover) is replaced by the pool.
+  pool.on("error", () => {});
+  return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
-export type Db = ReturnType<typeof createDb>;
-
 // One client per process; `next dev` reloads modules, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { schoolkompasDb?: Db };
-export const db: Db = globalForDb.schoolkompasDb ?? createDb();
-if (process.env.NODE_ENV !== "production") globalForDb.schoolkompasDb = db;
+const globalForDb = globalThis as unknown as { schoolkompasDb?: ReturnType<typeof createDb> };
+const instance = globalForDb.schoolkompasDb ?? createDb();
+if (process.env.NODE_ENV !== "production") globalForDb.schoolkompasDb = instance;
+
+export const db = instance.client;
+export type Db = typeof db;
+
+/** Closes every connection (tests and scripts; the server keeps its pool). */
+export async function disconnectDb(): Promise<void> {
+  await instance.client.$disconnect();
+  await instance.pool.end();
+}

@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/guard";
+
+export default async function AdminHome() {
+  await requirePermission("admin:view", "/admin");
+  const t = await getTranslations("workspace");
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("adminTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("adminIntro")}</p>
+    </>
+  );
+}

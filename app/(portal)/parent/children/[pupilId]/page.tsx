@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/guard";
+import { getChildDetail } from "@/lib/domain/pupils/queries";
+import { SubjectResults } from "@/components/parent/subject-results";
+import { AbsenceOverview } from "@/components/parent/absence-overview";
+import { MentorCard } from "@/components/parent/mentor-card";
+
+type Props = { params: Promise<{ pupilId: string }> };
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function ChildPage({ params }: Props) {
+  const { pupilId } = await params;
+  // Access is decided before anything renders, so a refusal answers 404.
+  const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
+  const child = await getChildDetail(actor, pupilId);
+  const [t, tTracks, tCommon] = await Promise.all([getTranslations("child"), getTranslations("tracks"), getTranslations("common")]);
+  const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
+  return (
+    <>
+      <Link href="/parent" className="inline-flex min-h-11 items-center text-brand-700 underline">
+        <span aria-hidden="true" className="me-1 rtl:rotate-180">←</span>
+        {tCommon("backToOverview")}
+      </Link>
+      <h1 className="mt-2 text-2xl font-semibold">
+        {child.firstName} {child.lastName}
+      </h1>
+      <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: child.classGroup.name })}</p>
+      <p className="text-slate-700">{child.school.name}</p>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-8">
+          <section aria-labelledby="results-heading">
+            <h2 id="results-heading" className="text-xl font-semibold">{t("results")}</h2>
+            <p className="mt-1 text-sm text-slate-700">{t("resultsIntro")} {t("belowPassExplained")}</p>
+            {child.school.releaseMode === "FIXED_TIME" ? (
+              <p className="mt-1 text-sm text-slate-700">{t("releaseNote", { time: child.school.releaseTime })}</p>
+            ) : null}
+            {child.subjects.length ? (
+              <div className="mt-3 space-y-2">
+                {child.subjects.map((subject) => (
+                  <SubjectResults key={subject.subjectId} subject={subject} />
+                ))}
+              </div>
+            ) : (
+              <p className="mt-3">{t("noResults")}</p>
+            )}
+          </section>
+          <section aria-labelledby="absence-heading">
+            <h2 id="absence-heading" className="text-xl font-semibold">{t("absence")}</h2>
+            <p className="mt-1 mb-3 text-sm text-slate-700">{t("absenceIntro")}</p>
+            <AbsenceOverview totals={child.totals} term={child.term} absences={child.absences} />
+          </section>
+        </div>
+        <aside className="order-first lg:order-none">
+          <MentorCard mentors={child.mentors} />
+        </aside>
+      </div>
+    </>
+  );
+}

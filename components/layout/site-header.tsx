@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LOCALES } from "@/lib/i18n/config";
+import { changeLanguage, signOut } from "@/lib/domain/accounts/actions";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+
+type Props = { user: { name: string; role: string } | null; homeHref: string };
+
+export async function SiteHeader({ user, homeHref }: Props) {
+  const [t, tLang, tRoles, tErrors, locale] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("languages"),
+    getTranslations("roles"),
+    getTranslations("errors"),
+    getLocale(),
+  ]);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href={homeHref} className="flex min-h-11 items-center gap-2 text-lg font-semibold text-brand-900">
+          <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-white">
+            ◆
+          </span>
+          {t("appName")}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguageSwitch
+            action={changeLanguage}
+            current={locale}
+            options={LOCALES.map((value) => ({ value, label: tLang(value) }))}
+            labels={{ language: t("language"), save: t("save") }}
+            errorMessages={{ "errors.invalidLanguage": tErrors("invalidLanguage") }}
+          />
+          {user ? (
+            <div className="flex items-center gap-3">
+              <p className="text-sm text-slate-700">
+                <span className="sr-only">{t("signedInAs", { name: user.name })}</span>
+                <span aria-hidden="true">{user.name}</span>
+                <span className="ms-1 text-slate-500">({tRoles(user.role)})</span>
+              </p>
+              <form action={signOut}>
+                <button type="submit" className="min-h-11 rounded-lg bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-900">
+                  {t("signOut")}
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,64 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ABSENCE_KINDS, type AbsenceTotals } from "@/lib/domain/attendance/totals";
+import type { ChildDetail } from "@/lib/domain/pupils/queries";
+
+type Props = { totals: ChildDetail["totals"]; term: number | null; absences: ChildDetail["absences"] };
+
+export async function AbsenceOverview({ totals, term, absences }: Props) {
+  const [t, tKinds, format] = await Promise.all([getTranslations("child"), getTranslations("absenceKinds"), getFormatter()]);
+  const duration = (minutes: number, kind: string) =>
+    kind === "LATE" ? t("minutes", { minutes: format.number(minutes, "integer") }) : t("hours", { hours: format.number(minutes / 60, "hours") });
+  const totalsTable = (caption: string, data: AbsenceTotals) => (
+    <table className="w-full text-sm">
+      <caption className="mb-1 text-start font-semibold">{caption}</caption>
+      <thead>
+        <tr className="text-slate-600">
+          <th scope="col" className="py-1 pe-2 text-start font-medium">{t("kind")}</th>
+          <th scope="col" className="py-1 pe-2 text-end font-medium">{t("times")}</th>
+          <th scope="col" className="py-1 text-end font-medium">{t("duration")}</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {ABSENCE_KINDS.map((kind) => (
+          <tr key={kind}>
+            <th scope="row" className="py-2 pe-2 text-start font-normal">{tKinds(kind)}</th>
+            <td className="py-2 pe-2 text-end tabular-nums">{format.number(data[kind].count, "integer")}</td>
+            <td className="py-2 text-end tabular-nums">{duration(data[kind].minutes, kind)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-2 sm:p-4">
+        {totalsTable(term ? t("thisTerm", { term }) : t("thisTermNone"), totals.term)}
+        {totalsTable(t("thisYear"), totals.year)}
+      </div>
+      {absences.length ? (
+        <details className="rounded-xl border border-slate-200 bg-white">
+          <summary className="flex min-h-12 cursor-pointer items-center p-3 font-semibold sm:p-4">
+            {t("absenceList")} ({format.number(absences.length, "integer")})
+          </summary>
+          <ul className="divide-y divide-slate-100 border-t border-slate-100 px-3 sm:px-4">
+            {absences.map((a) => (
+              <li key={a.id} className="flex flex-wrap justify-between gap-x-3 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{format.dateTime(a.date, "dayMonth")}</span>
+                  {" · "}
+                  {a.lessonHour ? t("lessonHour", { hour: a.lessonHour }) : t("wholeDay")}
+                  {a.reason ? <span className="block text-slate-600">{a.reason}</span> : null}
+                </span>
+                <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>
+                  {tKinds(a.kind)} · {duration(a.minutes, a.kind)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <p className="text-slate-600">{t("noAbsence")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ChildOverview } from "@/lib/domain/pupils/queries";
+import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
+import { Grade } from "@/components/ui/grade";
+
+export async function ChildCard({ child }: { child: ChildOverview }) {
+  const [t, tKinds, format] = await Promise.all([getTranslations("parent"), getTranslations("absenceKinds"), getFormatter()]);
+  const name = `${child.firstName} ${child.lastName}`;
+  return (
+    <article className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-labelledby={`child-${child.id}`}>
+      <h2 id={`child-${child.id}`} className="text-xl font-semibold text-brand-900">
+        {name}
+      </h2>
+      <p className="mt-1 text-slate-700">{t("classAt", { className: child.className, school: child.school })}</p>
+      <p className="text-slate-700">{child.mentors.length ? t("mentor", { names: child.mentors.join(", ") }) : t("noMentor")}</p>
+
+      <h3 className="mt-5 font-semibold">{t("latestResults")}</h3>
+      {child.latest.length ? (
+        <ul className="mt-2 divide-y divide-slate-100">
+          {child.latest.map((r) => (
+            <li key={r.id} className="flex items-center justify-between gap-3 py-2">
+              <span className="min-w-0">
+                <span className="block font-medium">{r.subject}</span>
+                <span className="block truncate text-sm text-slate-600">{r.description}</span>
+              </span>
+              <Grade gradeTenths={r.gradeTenths} textValue={r.textValue} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 text-slate-600">{t("noResults")}</p>
+      )}
+
+      <h3 className="mt-5 font-semibold">{child.term ? t("termAbsence", { term: child.term }) : t("termAbsenceNoTerm")}</h3>
+      <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+        {ABSENCE_KINDS.map((kind) => (
+          <div key={kind} className="rounded-lg bg-slate-50 p-2">
+            <dt className="text-sm text-slate-600">{tKinds(kind)}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{format.number(child.termAbsences[kind].count, "integer")}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <Link
+        href={`/parent/children/${child.id}`}
+        className="mt-5 inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 sm:w-auto"
+      >
+        {t("openChild", { name: child.firstName })}
+      </Link>
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { SubjectReport } from "@/lib/domain/results/report";
+import { Grade } from "@/components/ui/grade";
+import { TrendChart } from "@/components/ui/trend-chart";
+
+export async function SubjectResults({ subject }: { subject: SubjectReport }) {
+  const [t, format] = await Promise.all([getTranslations("child"), getFormatter()]);
+  const grades = subject.lines.flatMap((l) => (l.gradeTenths === null ? [] : [l.gradeTenths]));
+  const trendLabel = t("trendLabel", {
+    subject: subject.name,
+    trend: t(`trend.${subject.trend}`),
+    grades: grades.map((g) => format.number(g / 10, "grade")).join("; "),
+  });
+  return (
+    <details className="group rounded-xl border border-slate-200 bg-white">
+      <summary className="flex min-h-14 cursor-pointer list-none items-center justify-between gap-3 p-3 sm:p-4">
+        <span className="min-w-0">
+          <span className="block font-semibold">{subject.name}</span>
+          <span className="block text-sm text-slate-600">{t("showAssessments", { count: subject.lines.length })}</span>
+        </span>
+        <span className="flex items-center gap-3">
+          <span className="hidden sm:block">
+            <TrendChart gradesTenths={grades} label={trendLabel} />
+          </span>
+          <span className="text-end">
+            <span className="block text-xs text-slate-600">{t("average")}</span>
+            {subject.averageTenths === null ? (
+              <span className="text-sm">{t("noAverage")}</span>
+            ) : (
+              <Grade gradeTenths={subject.averageTenths} size="lg" />
+            )}
+          </span>
+        </span>
+      </summary>
+      <div className="border-t border-slate-100 p-3 sm:p-4">
+        <p className="mb-2 text-sm text-slate-700 sm:hidden">{trendLabel}</p>
+        <table className="w-full text-sm">
+          <caption className="sr-only">{t("assessmentsOf", { subject: subject.name })}</caption>
+          <thead>
+            <tr className="text-start text-slate-600">
+              <th scope="col" className="py-1 pe-2 text-start font-medium">{t("date")}</th>
+              <th scope="col" className="py-1 pe-2 text-start font-medium">{t("description")}</th>
+              <th scope="col" className="py-1 pe-2 text-end font-medium">{t("weight")}</th>
+              <th scope="col" className="py-1 text-end font-medium">{t("grade")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {subject.lines.map((line) => (
+              <tr key={line.id}>
+                <td className="py-2 pe-2 align-top whitespace-nowrap">{format.dateTime(line.heldOn, "dayMonth")}</td>
+                <td className="py-2 pe-2 align-top">{line.description}</td>
+                <td className="py-2 pe-2 text-end align-top tabular-nums">{t("weightValue", { weight: line.weight })}</td>
+                <td className="py-2 text-end align-top">
+                  <Grade gradeTenths={line.gradeTenths} textValue={line.textValue} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

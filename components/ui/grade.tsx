@@ -1,0 +1,22 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+type Props = { gradeTenths: number | null; textValue?: string | null; size?: "md" | "lg" };
+
+/** A grade with its insufficient marker as icon and text, never colour alone. */
+export async function Grade({ gradeTenths, textValue, size = "md" }: Props) {
+  const [format, t] = await Promise.all([getFormatter(), getTranslations("child")]);
+  if (gradeTenths === null) return <span className="font-semibold">{textValue ?? "–"}</span>;
+  const below = gradeTenths < 55;
+  const text = size === "lg" ? "text-2xl" : "text-base";
+  return (
+    <span className={`inline-flex items-center gap-1 font-semibold tabular-nums ${text} ${below ? "text-warn-700" : "text-slate-900"}`}>
+      {below ? (
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0 fill-current">
+          <path d="M8 1 15 14H1L8 1Zm-.8 5v4h1.6V6H7.2Zm0 5v1.6h1.6V11H7.2Z" />
+        </svg>
+      ) : null}
+      {format.number(gradeTenths / 10, "grade")}
+      {below ? <span className="text-xs font-medium">{t("belowPass")}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
+
+/** What each role may do; scoping (which rows) is decided by scope.ts. */
+const PERMISSIONS = {
+  "parent:view": ["PARENT"],
+  "mentor:view": ["MENTOR"],
+  "leader:view": ["LEADER"],
+  "admin:view": ["ADMIN"],
+  "pupil:self": ["PUPIL"],
+  "profile:update": ["PARENT", "MENTOR", "LEADER", "ADMIN", "PUPIL"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError("forbidden");
+}
+
+/** Where each role lands after signing in. */
+export const HOME_ROUTE: Record<Role, string> = {
+  PARENT: "/parent",
+  MENTOR: "/mentor",
+  LEADER: "/leader",
+  ADMIN: "/admin",
+  PUPIL: "/pupil",
+};

@@ -1,0 +1,42 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/types";
+
+// Matches nothing: for actors who have no scope at all.
+const NOTHING = { id: { in: [] as string[] } };
+
+/**
+ * The guardian links through which a guardian may see a pupil: not restricted
+ * by the school, consent not withdrawn by a pupil of 18+, and either parental
+ * authority or information granted on request (art. 1:377c BW).
+ */
+export function visibleLinkFor(guardianId: string): Prisma.GuardianLinkWhereInput {
+  return {
+    guardianId,
+    accessRestricted: false,
+    consentWithdrawnAt: null,
+    OR: [{ hasParentalAuthority: true }, { informationGrantedAt: { not: null } }],
+  };
+}
+
+/** The pupils an actor may see. Combine it with the id in the same `where`. */
+export function pupilScope(actor: Actor): Prisma.PupilWhereInput {
+  switch (actor.role) {
+    case "PARENT":
+      return actor.guardianId ? { guardianLinks: { some: visibleLinkFor(actor.guardianId) } } : NOTHING;
+    case "MENTOR":
+      return { classGroupId: { in: actor.mentorOf } };
+    case "LEADER":
+      return actor.schoolId ? { schoolId: actor.schoolId } : NOTHING;
+    case "ADMIN":
+      return actor.boardId ? { school: { boardId: actor.boardId } } : NOTHING;
+    case "PUPIL":
+      return actor.pupilId ? { id: actor.pupilId } : NOTHING;
+  }
+}
+
+export function scopeFor(actor: Actor, entity: "pupil"): Prisma.PupilWhereInput {
+  switch (entity) {
+    case "pupil":
+      return pupilScope(actor);
+  }
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import NextAuth, { getServerSession, type AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { verifyPassword } from "@/lib/auth/password";
+import { loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
+import {
+  ABSOLUTE_LIFETIME_S,
+  SESSION_COOKIE_NAMES,
+  claimsOf,
+  isWithinLifetime,
+  type SessionClaims,
+} from "@/lib/auth/session-token";
+
+// The only module that knows next-auth (with session-token.ts for proxy.ts).
+
+const Credentials = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+
+export const authOptions: AuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: ABSOLUTE_LIFETIME_S },
+  jwt: { maxAge: ABSOLUTE_LIFETIME_S },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(input) {
+        const parsed = Credentials.safeParse({ email: input?.email?.trim().toLowerCase(), password: input?.password });
+        if (!parsed.success) return null;
+        const user = await db.user.findUnique({
+          where: { email: parsed.data.email },
+          select: { id: true, name: true, passwordHash: true, sessionVersion: true, disabledAt: true },
+        });
+        const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
+        if (!user || !valid || user.disabledAt) return null;
+        return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const now = Math.floor(Date.now() / 1000);
+        token.sv = (user as unknown as { sessionVersion: number }).sessionVersion;
+        token.authTime = now;
+        token.lastActivity = now;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, claims: claimsOf(token) };
+    },
+  },
+};
+
+export const authRouteHandler = NextAuth(authOptions);
+
+async function currentClaims(): Promise<SessionClaims | null> {
+  const session = (await getServerSession(authOptions)) as { claims?: SessionClaims | null } | null;
+  const claims = session?.claims ?? null;
+  return claims && isWithinLifetime(claims) ? claims : null;
+}
+
+/**
+ * The signed-in user, loaded fresh from the database once per request, or null.
+ * A token from before a sign-out, password change or account block no longer
+ * matches the user's session version and counts as signed out.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const claims = await currentClaims();
+  return claims ? loadActor(claims.userId, claims.sessionVersion) : null;
+});
+
+/** Ends every session of the user (all devices) and clears this browser's cookie. */
+export async function endSessions(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  const jar = await cookies();
+  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
+}

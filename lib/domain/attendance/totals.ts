@@ -1,0 +1,30 @@
+import type { AbsenceKind } from "@/lib/generated/prisma/enums";
+
+export const ABSENCE_KINDS = ["SICK", "AUTHORISED", "UNAUTHORISED", "LATE"] as const satisfies readonly AbsenceKind[];
+
+export type AbsenceLike = { date: Date; kind: AbsenceKind; minutes: number };
+export type AbsenceTotal = { count: number; minutes: number };
+export type AbsenceTotals = Record<AbsenceKind, AbsenceTotal>;
+
+export function isUnauthorisedAbsence(record: Pick<AbsenceLike, "kind">): boolean {
+  return record.kind === "UNAUTHORISED";
+}
+
+/** Occurrences and minutes per kind, for records with from ≤ date ≤ to (calendar days). */
+export function totalsByKind(records: readonly AbsenceLike[], from?: Date, to?: Date): AbsenceTotals {
+  const totals = Object.fromEntries(ABSENCE_KINDS.map((kind) => [kind, { count: 0, minutes: 0 }])) as AbsenceTotals;
+  for (const record of records) {
+    if (from && record.date < from) continue;
+    if (to && record.date > to) continue;
+    totals[record.kind].count += 1;
+    totals[record.kind].minutes += record.minutes;
+  }
+  return totals;
+}
+
+export function sumTotals(totals: AbsenceTotals): AbsenceTotal {
+  return Object.values(totals).reduce((sum, t) => ({ count: sum.count + t.count, minutes: sum.minutes + t.minutes }), {
+    count: 0,
+    minutes: 0,
+  });
+}

@@ -1,0 +1,25 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } from "@/lib/i18n/config";
+import { formats } from "@/lib/i18n/formats";
+import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
+
+/** The user's profile language, else the cookie, else the browser's, else Dutch. */
+async function resolveLocale(): Promise<AppLocale> {
+  const actor = await getActor();
+  if (actor && isLocale(actor.locale)) return actor.locale;
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  return {
+    locale,
+    timeZone: SCHOOL_TIME_ZONE,
+    formats,
+    messages: (await import(`./messages/${locale}.json`)).default,
+  };
+});

@@ -1,0 +1,52 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { encode, getToken } from "next-auth/jwt";
+import {
+  ABSOLUTE_LIFETIME_S,
+  ACTIVITY_RENEWAL_S,
+  SESSION_COOKIE_NAMES,
+  claimsOf,
+  isWithinLifetime,
+  sessionSecret,
+} from "@/lib/auth/session-token";
+
+// Not a security boundary (every page and query checks the session itself):
+// this only sends anonymous visitors of portal pages to sign-in and keeps the
+// idle timer of an active session running.
+
+const PORTAL = /^\/(parent|mentor|leader|admin|pupil)(\/|$)/;
+
+export async function proxy(request: NextRequest) {
+  const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
+  const token = cookieName ? await getToken({ req: request, secret: sessionSecret(), cookieName }) : null;
+  const claims = claimsOf(token);
+  const now = Math.floor(Date.now() / 1000);
+  const isPortal = PORTAL.test(request.nextUrl.pathname);
+
+  if (!claims || !isWithinLifetime(claims, now)) {
+    if (!isPortal) return NextResponse.next();
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", request.nextUrl.pathname);
+    if (cookieName) login.searchParams.set("expired", "1");
+    const response = NextResponse.redirect(login);
+    if (cookieName) response.cookies.delete(cookieName);
+    return response;
+  }
+
+  const response = NextResponse.next();
+  if (token && cookieName && now - claims.lastActivity >= ACTIVITY_RENEWAL_S) {
+    const remaining = ABSOLUTE_LIFETIME_S - (now - claims.authTime);
+    const renewed = await encode({ token: { ...token, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });
+    response.cookies.set(cookieName, renewed, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: cookieName.startsWith("__Secure-"),
+      maxAge: remaining,
+    });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,104 @@
+// `npm run demo`: database (embedded unless DATABASE_URL is set) → migrations →
+// demo data when empty → production build → server on PORT (default 3000).
+// Flags: --dev (next dev instead of build+start), --fresh (wipe the embedded
+// database first), --data-dir DIR and --db-port N (another embedded instance).
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { migrateDeploy, startEmbeddedPostgres, type RunningDatabase } from "./postgres";
+import { createSeedClient, isDatabaseEmpty, seedDemo } from "../prisma/seed";
+
+const ROOT = path.resolve(__dirname, "..");
+const { values: flags } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
+    "data-dir": { type: "string", default: ".data/pg" },
+    "db-port": { type: "string", default: "54329" },
+  },
+});
+
+/** A stable random secret for local use, kept next to the embedded data. */
+function localAuthSecret(): string {
+  const file = path.join(ROOT, ".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, args, { cwd: ROOT, stdio: "inherit", env });
+}
+
+function waitFor(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`exited with ${code ?? signal}`)))),
+  );
+}
+
+async function main() {
+  const port = process.env.PORT ?? "3000";
+  let database: RunningDatabase;
+  if (process.env.DATABASE_URL) {
+    database = { url: process.env.DATABASE_URL, stop: async () => {} };
+    console.log("Using the database in DATABASE_URL.");
+  } else {
+    database = await startEmbeddedPostgres({
+      dir: flags["data-dir"]!,
+      port: Number(flags["db-port"]),
+      database: "schoolkompas",
+      fresh: flags.fresh,
+    });
+    console.log(`Embedded PostgreSQL is running (data in ${flags["data-dir"]}).`);
+  }
+
+  let server: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    server?.kill("SIGTERM");
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    await migrateDeploy(database.url);
+    const client = createSeedClient(database.url);
+    if (await isDatabaseEmpty(client)) {
+      console.log("Empty database: loading the demo data…");
+      await seedDemo(client, { log: (message) => console.log(`  ${message}`) });
+    }
+    await client.$disconnect();
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      PORT: port,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const next = path.join(ROOT, "node_modules/.bin/next");
+    if (flags.dev) {
+      server = run(next, ["dev", "-p", port], env);
+    } else {
+      await waitFor(run(next, ["build"], env));
+      server = run(next, ["start", "-p", port], env);
+      console.log(`Schoolkompas: http://localhost:${port}`);
+    }
+    await waitFor(server);
+    await shutdown(0);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,40 @@
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { migrateDeploy, startEmbeddedPostgres } from "../../scripts/postgres";
+import { TEMPLATE_DATABASE, assertLocal, withDatabase } from "./test-database";
+
+const dataDir = () => path.join(os.tmpdir(), `schoolkompas-test-pg-${process.pid}`);
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+  }
+}
+
+/** One migrated template database per run; each test file copies it. */
+export default async function setup(project: TestProject) {
+  const server = process.env.TEST_DATABASE_URL
+    ? { url: process.env.TEST_DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedPostgres({
+        // Outside the work tree, so test discovery never walks a data directory being rebuilt.
+        dir: dataDir(),
+        port: 54349,
+        database: "postgres",
+        fresh: true,
+      });
+  assertLocal(server.url);
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  await migrateDeploy(withDatabase(server.url, TEMPLATE_DATABASE));
+  project.provide("adminDatabaseUrl", server.url);
+  return async () => {
+    await server.stop();
+    if (!process.env.TEST_DATABASE_URL) rmSync(dataDir(), { recursive: true, force: true });
+  };
+}

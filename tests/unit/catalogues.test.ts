@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/i18n/config";
+
+const dir = path.resolve(__dirname, "../../lib/i18n/messages");
+type Tree = { [key: string]: string | Tree };
+const load = (locale: string): Tree => JSON.parse(readFileSync(path.join(dir, `${locale}.json`), "utf8"));
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+
+describe("message catalogues", () => {
+  const catalogues = Object.fromEntries(LOCALES.map((l) => [l, flatten(load(l))]));
+
+  it("exist for exactly the supported locales", () => {
+    expect(readdirSync(dir).filter((f) => f.endsWith(".json")).sort()).toEqual(LOCALES.map((l) => `${l}.json`).sort());
+  });
+
+  for (const locale of LOCALES) {
+    it(`${locale} has every key the others have, and nothing empty`, () => {
+      const keys = new Set(LOCALES.flatMap((l) => [...catalogues[l].keys()]));
+      const missing = [...keys].filter((k) => !catalogues[locale].has(k));
+      expect(missing).toEqual([]);
+      const empty = [...catalogues[locale]].filter(([, v]) => !v.trim()).map(([k]) => k);
+      expect(empty).toEqual([]);
+    });
+
+    it(`${locale} uses the same placeholders as Dutch`, () => {
+      const wrong = [...catalogues.nl].filter(([k, v]) => catalogues[locale].has(k) && placeholders(v).join() !== placeholders(catalogues[locale].get(k)!).join());
+      expect(wrong.map(([k]) => k)).toEqual([]);
+    });
+  }
+});
