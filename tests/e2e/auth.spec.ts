@@ -1,0 +1,78 @@
+import { auditRows, expect, expectAccessible, signIn, test, childrenOf } from "./fixtures";
+
+test.describe("sign-in", () => {
+  test("the sign-in page is Dutch, accessible, and wrong credentials get one neutral message", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+    await expectAccessible(page);
+
+    await signIn(page, "ouder@demo.test", "verkeerd-wachtwoord");
+    const alert = page.getByRole("alert");
+    await expect(alert).toHaveText("Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord.");
+    // An unknown account gets exactly the same message.
+    await signIn(page, "niemand@demo.test", "schoolkompas");
+    await expect(page.getByRole("alert")).toHaveText("Inloggen is niet gelukt. Controleer je e-mailadres en wachtwoord.");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("each role lands on its own home", async ({ page }) => {
+    for (const [email, path] of [
+      ["mentor@demo.test", "/mentor"],
+      ["leider@demo.test", "/leader"],
+      ["beheer@demo.test", "/admin"],
+      ["leerling@demo.test", "/pupil"],
+      ["ouder@demo.test", "/parent"],
+    ] as const) {
+      await page.context().clearCookies();
+      await signIn(page, email);
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    }
+  });
+
+  test("an anonymous visitor of a portal page is sent to sign-in and back", async ({ page }) => {
+    await page.goto("/parent");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fparent/);
+    await page.locator("#email").fill("ouder@demo.test");
+    await page.locator("#password").fill("schoolkompas");
+    await page.locator("form button[type=submit]").click();
+    await expect(page).toHaveURL(/\/parent$/);
+  });
+
+  test("signing out really ends the session, also for a copied cookie", async ({ page, browser }) => {
+    await signIn(page, "leider@demo.test");
+    await expect(page).toHaveURL(/\/leader$/);
+    const saved = await page.context().storageState();
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await expect(page).toHaveURL(/\/login\?signedOut=1/);
+    await expect(page.getByRole("status")).toHaveText("Je bent uitgelogd.");
+
+    // Replaying the cookie from before sign-out no longer opens the portal.
+    const replay = await browser.newContext({ storageState: saved });
+    const replayPage = await replay.newPage();
+    await replayPage.goto("/leader");
+    await expect(replayPage).toHaveURL(/\/login/);
+    await replay.close();
+  });
+
+  test("a mentor asking for a parent's page gets a real 404 and an audit row", async ({ page }) => {
+    const [child] = await childrenOf("ouder@demo.test");
+    const before = (await auditRows("mentor@demo.test", "DENIED")).length;
+    await signIn(page, "mentor@demo.test");
+    await expect(page).toHaveURL(/\/mentor$/);
+    const response = await page.goto(`/parent/children/${child.id}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze pagina bestaat niet");
+    const after = await auditRows("mentor@demo.test", "DENIED");
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)?.action).toBe("route:view");
+  });
+});
+
+test("health answers ok when the database answers", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});

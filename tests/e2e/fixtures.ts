@@ -1,0 +1,60 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+export const PASSWORD = "schoolkompas";
+// The embedded database playwright.config.ts starts for the e2e server.
+const DATABASE_URL = "postgresql://postgres:schoolkompas-local@127.0.0.1:54339/schoolkompas";
+
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function childrenOf(email: string): Promise<{ id: string; firstName: string; school: string }[]> {
+  return query(
+    `SELECT p.id, p."firstName", s.name AS school FROM "Pupil" p
+       JOIN "School" s ON s.id = p."schoolId"
+       JOIN "GuardianLink" l ON l."pupilId" = p.id
+       JOIN "Guardian" g ON g.id = l."guardianId"
+       JOIN "User" u ON u.id = g."userId"
+     WHERE u.email = $1 ORDER BY p."birthDate"`,
+    [email],
+  );
+}
+
+export async function auditRows(email: string, outcome: "ALLOWED" | "DENIED") {
+  return query<{ action: string; pupilId: string | null; targetId: string | null }>(
+    `SELECT a.action, a."pupilId", a."targetId" FROM "AuditLog" a JOIN "User" u ON u.id = a."actorUserId"
+     WHERE u.email = $1 AND a.outcome = $2::"AuditOutcome" ORDER BY a.at`,
+    [email, outcome],
+  );
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator("form button[type=submit]").click();
+}
+
+/** No serious or critical accessibility violations on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Nothing wider than the viewport: no horizontal scrolling. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,120 @@
+import { auditRows, childrenOf, expect, expectAccessible, expectNoHorizontalScroll, signIn, test } from "./fixtures";
+
+test.describe("a parent in Dutch", () => {
+  test("sees both children, at two schools, with results and absences", async ({ page }) => {
+    const children = await childrenOf("ouder@demo.test");
+    expect(children).toHaveLength(2);
+    expect(new Set(children.map((c) => c.school)).size).toBe(2);
+
+    await signIn(page, "ouder@demo.test");
+    await expect(page).toHaveURL(/\/parent$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Mijn kinderen" })).toBeVisible();
+    const cards = page.locator("main article");
+    await expect(cards).toHaveCount(2);
+    for (const child of children) {
+      const card = cards.filter({ hasText: child.school });
+      await expect(card).toHaveCount(1);
+      await expect(card.getByText("Nieuwste cijfers")).toBeVisible();
+      // Grades in Dutch notation: a decimal comma.
+      await expect(card.locator("li").first()).toContainText(/\d,\d/);
+      await expect(card.getByText("Ziek")).toBeVisible();
+    }
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/screens/parent-overview-nl.png", fullPage: true });
+  });
+
+  test("opens a child: subjects with assessments, averages, absences and the mentor", async ({ page }) => {
+    const [child] = await childrenOf("ouder@demo.test");
+    await signIn(page, "ouder@demo.test");
+    await expect(page).toHaveURL(/\/parent$/);
+    await page.getByRole("link", { name: `Alles over ${child.firstName}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/parent/children/${child.id}$`));
+
+    await expect(page.getByRole("heading", { level: 2, name: "Cijfers" })).toBeVisible();
+    const subjects = page.locator("details").filter({ has: page.locator("summary").getByText("Gemiddelde") });
+    expect(await subjects.count()).toBeGreaterThan(3);
+    // An insufficient grade is marked in words, not only in colour.
+    await expect(page.getByText("onvoldoende", { exact: true }).first()).toBeAttached();
+
+    const first = subjects.first();
+    await first.locator("summary").click();
+    const table = first.locator("table");
+    await expect(table.getByRole("columnheader", { name: "Weging" })).toBeVisible();
+    await expect(table.locator("tbody tr").first()).toContainText(/\d+ (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/);
+
+    await expect(page.getByRole("heading", { level: 2, name: "Afwezigheid" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Dit schooljaar" })).toContainText("Ongeoorloofd afwezig");
+    await expect(page.getByRole("heading", { level: 2, name: "Mentor" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /@/ }).first()).toHaveAttribute("href", /^mailto:/);
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/screens/child-nl.png", fullPage: true });
+  });
+
+  test("works on a 320 px wide phone without horizontal scrolling", async ({ page }) => {
+    const [child] = await childrenOf("ouder@demo.test");
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signIn(page, "ouder@demo.test");
+    await expect(page).toHaveURL(/\/parent$/);
+    await expectNoHorizontalScroll(page);
+    await page.goto(`/parent/children/${child.id}`);
+    await page.locator("details summary").first().click();
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: "test-results/screens/child-320.png", fullPage: true });
+  });
+
+  test("another family's child answers 404 and is audit-logged", async ({ page }) => {
+    const [child] = await childrenOf("ouder@demo.test");
+    const before = (await auditRows("ouder3@demo.test", "DENIED")).length;
+    await signIn(page, "ouder3@demo.test");
+    await expect(page).toHaveURL(/\/parent$/);
+    await expect(page.locator("main article")).not.toContainText(child.firstName);
+    const response = await page.goto(`/parent/children/${child.id}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze pagina bestaat niet");
+    await expect(page.locator("body")).not.toContainText(child.firstName);
+    const after = await auditRows("ouder3@demo.test", "DENIED");
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toMatchObject({ action: "pupil:view", pupilId: child.id });
+  });
+});
+
+test.describe("a parent in Arabic", () => {
+  test("sees the portal right-to-left, in Arabic", async ({ page }) => {
+    await signIn(page, "ouder2@demo.test");
+    await expect(page).toHaveURL(/\/parent$/);
+    const html = page.locator("html");
+    await expect(html).toHaveAttribute("lang", "ar");
+    await expect(html).toHaveAttribute("dir", "rtl");
+    await expect(page.locator("main article")).toHaveCount(1);
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/screens/parent-overview-ar.png", fullPage: true });
+
+    await page.locator("main article a").first().click();
+    await expect(page).toHaveURL(/\/parent\/children\//);
+    await expect(html).toHaveAttribute("dir", "rtl");
+    await expect(page.locator("h2").first()).toHaveText(/[\u0600-\u06FF]/);
+    await page.locator("details summary").first().click();
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/screens/child-ar.png", fullPage: true });
+  });
+});
+
+test("the language choice is stored on the profile", async ({ page, browser }) => {
+  await signIn(page, "ouder3@demo.test");
+  await expect(page).toHaveURL(/\/parent$/);
+  await page.getByLabel("Taal").selectOption("en");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My children");
+
+  // A new browser, without the language cookie, gets the profile's language after sign-in.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, "ouder3@demo.test");
+  await expect(otherPage).toHaveURL(/\/parent$/);
+  await expect(otherPage.locator("html")).toHaveAttribute("lang", "en");
+  await otherPage.getByLabel("Language").selectOption("nl");
+  await otherPage.getByRole("button", { name: "Save" }).click();
+  await expect(otherPage.locator("html")).toHaveAttribute("lang", "nl");
+  await other.close();
+});
