@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/types";
 
-export type AuditAction = "pupil:view" | "route:view";
+export type AuditAction = "pupil:view" | "pupil:list" | "route:view";
 
 /**
  * Writes one audit row. `targetId` is what was asked for, also when it does
@@ -20,6 +20,14 @@ export async function writeAudit(
     INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
     VALUES (gen_random_uuid()::text, now(), ${actor?.userId ?? null}, ${action}, ${outcome}::"AuditOutcome",
             (SELECT "id" FROM "Pupil" WHERE "id" = ${targetId}), ${targetId})`;
+}
+
+/** One row per pupil shown in a list, in a single statement. */
+export async function writeAuditForList(actor: Actor, action: AuditAction, pupilIds: string[]): Promise<void> {
+  if (pupilIds.length === 0) return;
+  await db.auditLog.createMany({
+    data: pupilIds.map((pupilId) => ({ actorUserId: actor.userId, action, outcome: "ALLOWED" as const, pupilId, targetId: pupilId })),
+  });
 }
 
 /** Answer 404 — never reveal whether the thing exists — and record the attempt. */

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { scopeFor } from "@/lib/auth/scope";
 import { assertCan } from "@/lib/auth/permissions";
-import { denyAccess, writeAudit } from "@/lib/auth/audit";
+import { denyAccess, writeAudit, writeAuditForList } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { releaseCutoff } from "@/lib/domain/results/release";
@@ -82,6 +82,7 @@ export async function listChildrenOverview(actor: Actor) {
       absences: { where: { date: { gte: year.startsOn } }, select: { date: true, kind: true, minutes: true } },
     },
   });
+  await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id));
   return pupils.map((pupil) => {
     const cutoff = releaseCutoff(pupil.school);
     const term = pupil.school.periods[0] ?? null;
