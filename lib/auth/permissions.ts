@@ -10,6 +10,9 @@ const PERMISSIONS = {
   "admin:view": ["ADMIN"],
   "pupil:self": ["PUPIL"],
   "profile:update": ["PARENT", "MENTOR", "LEADER", "ADMIN", "PUPIL"],
+  "contact:create": ["MENTOR"],
+  "contact:correct": ["MENTOR"],
+  "staff:contactHours": ["MENTOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

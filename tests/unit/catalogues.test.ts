@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { LOCALES } from "@/lib/i18n/config";
 
 const dir = path.resolve(__dirname, "../../lib/i18n/messages");
@@ -17,7 +18,19 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+/** The argument names a message uses (also inside plural branches); throws on invalid ICU syntax. */
+function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal) names.add(element.value);
+      if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ("children" in element) walk(element.children);
+    }
+  };
+  walk(parse(text));
+  return [...names].sort();
+}
 
 describe("message catalogues", () => {
   const catalogues = Object.fromEntries(LOCALES.map((l) => [l, flatten(load(l))]));
@@ -35,7 +48,7 @@ describe("message catalogues", () => {
       expect(empty).toEqual([]);
     });
 
-    it(`${locale} uses the same placeholders as Dutch`, () => {
+    it(`${locale} is valid ICU and uses the same placeholders as Dutch`, () => {
       const wrong = [...catalogues.nl].filter(([k, v]) => catalogues[locale].has(k) && placeholders(v).join() !== placeholders(catalogues[locale].get(k)!).join());
       expect(wrong.map(([k]) => k)).toEqual([]);
     });

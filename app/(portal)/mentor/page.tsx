@@ -1,15 +1,75 @@
-import { getTranslations } from "next-intl/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getFormatter, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
-import { listMentorClasses } from "@/lib/domain/classes/queries";
+import { listMentorOverview } from "@/lib/domain/contacts/queries";
+import { MentorListQuery } from "@/lib/domain/contacts/filter";
+import { contactHoursAction } from "@/lib/domain/contacts/actions";
+import { ListFilter } from "@/components/mentor/list-filter";
+import { PupilList } from "@/components/mentor/pupil-list";
+import { ContactHoursForm } from "@/components/mentor/contact-hours-form";
 
-export default async function MentorHome() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mentor"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor");
-  const [t, classes] = await Promise.all([getTranslations("workspace"), listMentorClasses(actor)]);
+  const params = await searchParams;
+  const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
+  const [t, format, messages, overview] = await Promise.all([getTranslations("mentor"), getFormatter(), getMessages(), listMentorOverview(actor, query)]);
+  const weeks = overview.rows[0]?.thresholdWeeks ?? 6;
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("mentorTitle")}</h1>
-      <p className="mt-2 text-slate-700">{t("mentorIntro")}</p>
-      <p className="mt-4 font-medium">{t("mentorClasses", { classes: classes.map((c) => c.name).join(", ") })}</p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-1 max-w-prose text-slate-700">{t("intro")}</p>
+      {params.logged ? (
+        <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
+      ) : null}
+
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <section aria-labelledby="followups-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="followups-heading" className="text-lg font-semibold">{t("followUpsTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("followUpsIntro")}</p>
+          {overview.followUpsDue.length ? (
+            <ul className="mt-2 divide-y divide-slate-100">
+              {overview.followUpsDue.map((f) => (
+                <li key={f.pupilId} className="py-2">
+                  <Link href={`/mentor/pupils/${f.pupilId}`} className="font-medium text-brand-700 underline">{f.name}</Link>
+                  <span className="ms-2 text-sm text-slate-600">{f.className} · {t("followUpOn", { date: format.dateTime(f.on, "dayMonth") })}</span>
+                  <span className="block truncate text-sm">{f.summary}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm">{t("followUpsNone")}</p>
+          )}
+        </section>
+        <section aria-labelledby="hours-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="hours-heading" className="text-lg font-semibold">{t("contactHoursTitle")}</h2>
+          <NextIntlClientProvider messages={{ mentor: messages.mentor, contactForm: messages.contactForm, contactErrors: messages.contactErrors, errors: messages.errors }}>
+            <ContactHoursForm action={contactHoursAction} current={overview.contactHours} />
+          </NextIntlClientProvider>
+        </section>
+      </div>
+
+      <section aria-labelledby="list-heading" className="mt-6">
+        <h2 id="list-heading" className="text-lg font-semibold">
+          {t("summary", { total: overview.total, notReached: overview.notReachedCount })}
+        </h2>
+        <p className="text-sm text-slate-600">{t("thresholdNote", { weeks })}</p>
+        <div className="mt-3"><ListFilter query={query} /></div>
+        <div className="mt-4">
+          {overview.rows.length ? (
+            <PupilList rows={overview.rows} />
+          ) : (
+            <p className="rounded-lg bg-white p-4">{query.show === "notReached" ? t("allReached") : t("noPupils")}</p>
+          )}
+        </div>
+      </section>
     </>
   );
 }

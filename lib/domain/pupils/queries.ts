@@ -129,6 +129,12 @@ export async function getChildDetail(actor: Actor, pupilId: string) {
         orderBy: [{ date: "desc" }, { lessonHour: "asc" }],
         select: { id: true, date: true, lessonHour: true, kind: true, minutes: true, reason: true },
       },
+      // Only contact this guardian took part in; the internal note is never selected.
+      contactMoments: {
+        where: { guardians: { some: { guardianId: actor.guardianId ?? "" } } },
+        orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
+        select: { id: true, occurredOn: true, kind: true, initiatedBy: true, summary: true, staff: { select: { user: { select: { name: true } } } } },
+      },
     },
   });
   if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
@@ -150,6 +156,9 @@ export async function getChildDetail(actor: Actor, pupilId: string) {
     })),
     subjects: buildSubjectReports(pupil.results, cutoff),
     absences: pupil.absences,
+    contacts: pupil.contactMoments.map((m) => ({
+      id: m.id, occurredOn: m.occurredOn, kind: m.kind, initiatedBy: m.initiatedBy, summary: m.summary, staffName: m.staff.user.name,
+    })),
     term: term?.number ?? null,
     totals: {
       term: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),

@@ -6,6 +6,7 @@ import { getChildDetail } from "@/lib/domain/pupils/queries";
 import { SubjectResults } from "@/components/parent/subject-results";
 import { AbsenceOverview } from "@/components/parent/absence-overview";
 import { MentorCard } from "@/components/parent/mentor-card";
+import { ParentContactHistory } from "@/components/parent/contact-history";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -53,6 +54,7 @@ export default async function ChildPage({ params }: Props) {
             <p className="mt-1 mb-3 text-sm text-slate-700">{t("absenceIntro")}</p>
             <AbsenceOverview totals={child.totals} term={child.term} absences={child.absences} />
           </section>
+          <ParentContactHistory contacts={child.contacts} childName={child.firstName} />
         </div>
         <aside className="order-first lg:order-none">
           <MentorCard mentors={child.mentors} />

@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": path.resolve(import.meta.dirname),
   // Next's guard against importing server code into the browser; tests are server code.
-  "server-only": path.resolve(__dirname, "tests/support/empty-module.ts"),
+  "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
 };
 
 export default defineConfig({

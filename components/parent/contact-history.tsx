@@ -1,0 +1,30 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ChildDetail } from "@/lib/domain/pupils/queries";
+
+export async function ParentContactHistory({ contacts, childName }: { contacts: ChildDetail["contacts"]; childName: string }) {
+  const [t, tKinds, format] = await Promise.all([getTranslations("childContacts"), getTranslations("contactKinds"), getFormatter()]);
+  return (
+    <section aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading" className="text-xl font-semibold">{t("title")}</h2>
+      <p className="mt-1 mb-3 text-sm text-slate-700">{t("intro", { name: childName })}</p>
+      {contacts.length ? (
+        <ol className="space-y-2">
+          {contacts.map((c) => (
+            <li key={c.id} className="rounded-xl border border-slate-200 bg-white p-3">
+              <p className="flex flex-wrap gap-x-2 font-semibold">
+                <span>{format.dateTime(c.occurredOn, "full")}</span>
+                <span className="font-normal text-slate-700">· {tKinds(c.kind)}</span>
+              </p>
+              <p className="mt-1 whitespace-pre-line">{c.summary}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                {t("by", { name: c.staffName })} · {c.initiatedBy === "SCHOOL" ? t("startedBySchool") : t("startedByParent")}
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t("none")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { ContactHoursInput, ContactMomentInput, contactFormValues } from "@/lib/domain/contacts/schemas";
+import { ContactValidationError, correctContactMoment, logContactMoment, updateContactHours } from "@/lib/domain/contacts/commands";
+
+export type ContactFormState = {
+  /** Catalogue keys per field ("_form" for the whole form). */
+  errors?: Record<string, string>;
+  saved?: boolean;
+  /** What was submitted, so a form with errors shows it again (React resets forms after an action). */
+  values?: ContactFormValues;
+  attempt?: number;
+};
+
+export type ContactFormValues = {
+  occurredOn: string; kind: string; initiatedBy: string; tone: string | null; guardianIds: string[];
+  summary: string; internalNote: string; followUpOn: string;
+};
+
+function echo(formData: FormData, previous: ContactFormState): Pick<ContactFormState, "values" | "attempt"> {
+  const v = contactFormValues(formData);
+  return {
+    attempt: (previous.attempt ?? 0) + 1,
+    values: {
+      occurredOn: v.occurredOn ?? "", kind: v.kind ?? "", initiatedBy: v.initiatedBy ?? "", tone: v.tone ?? null,
+      guardianIds: v.guardianIds, summary: v.summary ?? "", internalNote: v.internalNote ?? "", followUpOn: v.followUpOn ?? "",
+    },
+  };
+}
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= issue.message.startsWith("contactErrors.") ? issue.message : "contactErrors.invalid";
+  }
+  return errors;
+}
+
+function appErrorState(error: unknown): ContactFormState {
+  if (error instanceof ContactValidationError) return { errors: error.fieldErrors };
+  if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  throw error;
+}
+
+/** Only back to the mentor's own pages. */
+function returnPath(formData: FormData, pupilId: string): string {
+  const value = formData.get("returnTo");
+  return value === "list" ? `/mentor?logged=${encodeURIComponent(pupilId)}` : `/mentor/pupils/${encodeURIComponent(pupilId)}?logged=1`;
+}
+
+export async function logContactAction(previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const parsed = ContactMomentInput.safeParse(contactFormValues(formData));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
+  try {
+    await logContactMoment(actor, parsed.data);
+  } catch (error) {
+    return { ...appErrorState(error), ...echo(formData, previous) };
+  }
+  revalidatePath("/mentor", "layout");
+  redirect(returnPath(formData, parsed.data.pupilId));
+}
+
+export async function correctContactAction(previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const id = formData.get("contactMomentId");
+  const parsed = ContactMomentInput.safeParse(contactFormValues(formData));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
+  if (typeof id !== "string" || !id || id.length > 64) return { errors: { _form: "errors.invalidInput" }, ...echo(formData, previous) };
+  try {
+    await correctContactMoment(actor, id, parsed.data);
+  } catch (error) {
+    return { ...appErrorState(error), ...echo(formData, previous) };
+  }
+  revalidatePath("/mentor", "layout");
+  redirect(`/mentor/pupils/${encodeURIComponent(parsed.data.pupilId)}?corrected=1`);
+}
+
+export async function contactHoursAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const parsed = ContactHoursInput.safeParse({ contactHours: formData.get("contactHours") ?? "" });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
+  try {
+    await updateContactHours(actor, parsed.data);
+  } catch (error) {
+    return appErrorState(error);
+  }
+  revalidatePath("/mentor");
+  return { saved: true };
+}

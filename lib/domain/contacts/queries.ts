@@ -1,0 +1,173 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan } from "@/lib/auth/permissions";
+import { scopeFor } from "@/lib/auth/scope";
+import { denyAccess, writeAudit } from "@/lib/auth/audit";
+import type { Actor } from "@/lib/auth/types";
+import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
+import { coverageOf, isDue, newestFirst, openFollowUp } from "@/lib/domain/contacts/coverage";
+import { CORRECTION_WINDOW_MS } from "@/lib/domain/contacts/commands";
+import { buildSubjectReports } from "@/lib/domain/results/report";
+import { totalsByKind } from "@/lib/domain/attendance/totals";
+
+export type MentorListFilter = { show: "all" | "notReached"; sort: "name" | "lastContact" | "class" };
+
+const guardianSelect = {
+  where: { accessRestricted: false },
+  orderBy: { createdAt: "asc" },
+  select: {
+    hasParentalAuthority: true,
+    relationship: true,
+    guardian: {
+      select: { id: true, phone: true, preferredChannel: true, interpreterWanted: true, user: { select: { name: true, email: true, locale: true } } },
+    },
+  },
+} as const;
+
+/**
+ * Every pupil of the mentor's classes with their families' contact coverage,
+ * in one query whatever the number of pupils; plus the follow-ups that are due.
+ */
+export async function listMentorOverview(actor: Actor, filter: MentorListFilter) {
+  assertCan(actor, "mentor:view");
+  const today = dutchToday();
+  const year = schoolYearOf(today);
+  const [staff, pupils] = await Promise.all([
+    db.staff.findUnique({ where: { id: actor.staffId ?? "" }, select: { contactHours: true } }),
+    db.pupil.findMany({
+      where: scopeFor(actor, "pupil"),
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        classGroup: { select: { name: true } },
+        school: { select: { contactThresholdWeeks: true } },
+        guardianLinks: guardianSelect,
+        contactMoments: {
+          where: { occurredOn: { gte: year.startsOn } },
+          select: { id: true, occurredOn: true, createdAt: true, tone: true, followUpOn: true, summary: true },
+        },
+      },
+    }),
+  ]);
+  const rows = pupils.map((pupil) => {
+    const coverage = coverageOf(pupil.contactMoments, today, pupil.school.contactThresholdWeeks);
+    const followUp = openFollowUp(pupil.contactMoments);
+    return {
+      id: pupil.id,
+      name: `${pupil.firstName} ${pupil.lastName}`,
+      lastName: pupil.lastName,
+      className: pupil.classGroup.name,
+      thresholdWeeks: pupil.school.contactThresholdWeeks,
+      guardians: pupil.guardianLinks.map((link) => ({
+        id: link.guardian.id,
+        name: link.guardian.user.name,
+        locale: link.guardian.user.locale,
+        channel: link.guardian.preferredChannel,
+        interpreterWanted: link.guardian.interpreterWanted,
+      })),
+      ...coverage,
+      followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
+    };
+  });
+  const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.lastName.localeCompare(b.lastName, "nl") || a.name.localeCompare(b.name, "nl");
+  const sorters = {
+    name: byName,
+    class: (a: (typeof rows)[number], b: (typeof rows)[number]) => a.className.localeCompare(b.className, "nl", { numeric: true }) || byName(a, b),
+    // Longest without contact first; never contacted at the very top.
+    lastContact: (a: (typeof rows)[number], b: (typeof rows)[number]) => (b.daysSinceLast ?? Infinity) - (a.daysSinceLast ?? Infinity) || byName(a, b),
+  };
+  const visible = rows.filter((r) => filter.show === "all" || r.notReached).sort(sorters[filter.sort]);
+  return {
+    contactHours: staff?.contactHours ?? "",
+    total: rows.length,
+    notReachedCount: rows.filter((r) => r.notReached).length,
+    rows: visible,
+    followUpsDue: rows
+      .filter((r) => r.followUp?.due)
+      .map((r) => ({ pupilId: r.id, name: r.name, className: r.className, on: r.followUp!.on, summary: r.followUp!.summary }))
+      .sort((a, b) => a.on.getTime() - b.on.getTime()),
+  };
+}
+
+export type MentorOverview = Awaited<ReturnType<typeof listMentorOverview>>;
+
+/** What a mentor needs before picking up the phone. Out of scope: 404 and an audit row. */
+export async function getMentorPupil(actor: Actor, pupilId: string, now = new Date()) {
+  assertCan(actor, "mentor:view");
+  const today = dutchToday(now);
+  const year = schoolYearOf(today);
+  const pupil = await db.pupil.findFirst({
+    where: { id: pupilId, ...scopeFor(actor, "pupil") },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      classGroup: { select: { name: true, year: true, track: true } },
+      school: { select: { contactThresholdWeeks: true } },
+      guardianLinks: guardianSelect,
+      results: {
+        where: { assessment: { heldOn: { gte: year.startsOn } } },
+        select: {
+          id: true, grade: true, textValue: true, enteredAt: true,
+          assessment: { select: { description: true, weight: true, heldOn: true, period: { select: { number: true } }, subject: { select: { id: true, code: true, name: true } } } },
+        },
+      },
+      absences: {
+        where: { date: { gte: year.startsOn } },
+        orderBy: [{ date: "desc" }, { lessonHour: "asc" }],
+        select: { id: true, date: true, lessonHour: true, kind: true, minutes: true, reason: true },
+      },
+      contactMoments: {
+        select: {
+          id: true, occurredOn: true, createdAt: true, kind: true, initiatedBy: true, tone: true, summary: true, internalNote: true, followUpOn: true, staffId: true,
+          staff: { select: { user: { select: { name: true } } } },
+          guardians: { select: { guardianId: true, guardian: { select: { user: { select: { name: true } } } } } },
+        },
+      },
+    },
+  });
+  if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
+  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
+  const moments = newestFirst(pupil.contactMoments);
+  const followUp = openFollowUp(moments);
+  return {
+    id: pupil.id,
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+    classGroup: pupil.classGroup,
+    guardians: pupil.guardianLinks.map((link) => ({
+      id: link.guardian.id,
+      name: link.guardian.user.name,
+      email: link.guardian.user.email,
+      phone: link.guardian.phone,
+      locale: link.guardian.user.locale,
+      channel: link.guardian.preferredChannel,
+      interpreterWanted: link.guardian.interpreterWanted,
+      hasParentalAuthority: link.hasParentalAuthority,
+      relationship: link.relationship,
+    })),
+    // Mentors see every result as soon as it is entered; release times are for parents.
+    subjects: buildSubjectReports(pupil.results, now),
+    recentAbsences: pupil.absences.slice(0, 10),
+    absenceTotals: totalsByKind(pupil.absences),
+    coverage: coverageOf(moments.filter((m) => m.occurredOn >= year.startsOn), today, pupil.school.contactThresholdWeeks),
+    followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
+    history: moments.map((m) => ({
+      id: m.id,
+      occurredOn: m.occurredOn,
+      kind: m.kind,
+      initiatedBy: m.initiatedBy,
+      tone: m.tone,
+      summary: m.summary,
+      internalNote: m.internalNote,
+      followUpOn: m.followUpOn,
+      by: m.staff.user.name,
+      guardians: m.guardians.map((g) => g.guardian.user.name),
+      guardianIds: m.guardians.map((g) => g.guardianId),
+      correctable: m.staffId === actor.staffId && now.getTime() - m.createdAt.getTime() <= CORRECTION_WINDOW_MS,
+    })),
+  };
+}
+
+export type MentorPupil = Awaited<ReturnType<typeof getMentorPupil>>;
