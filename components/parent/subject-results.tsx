@@ -47,7 +47,7 @@ export async function SubjectResults({ subject }: { subject: SubjectReport }) {
           <tbody className="divide-y divide-slate-100">
             {subject.lines.map((line) => (
               <tr key={line.id}>
-                <td className="py-2 pe-2 align-top whitespace-nowrap">{format.dateTime(line.heldOn, "dayMonth")}</td>
+                <td className="py-2 pe-2 align-top whitespace-nowrap">{format.dateTime(line.heldOn, "short")}</td>
                 <td className="py-2 pe-2 align-top">{line.description}</td>
                 <td className="py-2 pe-2 text-end align-top tabular-nums">{t("weightValue", { weight: line.weight })}</td>
                 <td className="py-2 text-end align-top">

@@ -37,7 +37,7 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fparent/);
     await page.locator("#email").fill("ouder@demo.test");
     await page.locator("#password").fill("schoolkompas");
-    await page.locator("form button[type=submit]").click();
+    await page.locator("main form button[type=submit]").click();
     await expect(page).toHaveURL(/\/parent$/);
   });
 

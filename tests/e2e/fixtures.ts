@@ -40,7 +40,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login");
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);
-  await page.locator("form button[type=submit]").click();
+  await page.locator("main form button[type=submit]").click();
 }
 
 /** No serious or critical accessibility violations on the current page. */

@@ -62,8 +62,8 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
-      <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <div className="space-y-6">
+      <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-6">
           <section id="contact-form" aria-labelledby="form-heading" className="scroll-mt-4 rounded-2xl border border-brand-100 bg-brand-50 p-4">
             <h2 id="form-heading" className="mb-3 text-lg font-semibold">{correcting ? tForm("correctTitle") : tForm("title")}</h2>
             {correcting ? <p className="mb-3 text-sm">{t("correctUntil")}</p> : null}

@@ -31,8 +31,8 @@ export default async function ChildPage({ params }: Props) {
       <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: child.classGroup.name })}</p>
       <p className="text-slate-700">{child.school.name}</p>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-8">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-8">
           <section aria-labelledby="results-heading">
             <h2 id="results-heading" className="text-xl font-semibold">{t("results")}</h2>
             <p className="mt-1 text-sm text-slate-700">{t("resultsIntro")} {t("belowPassExplained")}</p>
