@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUnauthorisedAbsence, sumTotals, totalsByKind } from "@/lib/domain/attendance/totals";
+import { groupByDay, isUnauthorisedAbsence, sumTotals, totalsByKind } from "@/lib/domain/attendance/totals";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const records = [
@@ -36,5 +36,21 @@ describe("totalsByKind", () => {
 
   it("knows which absences are unauthorised", () => {
     expect(records.filter(isUnauthorisedAbsence)).toHaveLength(1);
+  });
+});
+
+describe("groupByDay", () => {
+  it("folds the lessons of one day and kind into one line, newest first", () => {
+    const days = groupByDay([
+      { date: d("2026-11-03"), kind: "SICK", minutes: 50 },
+      { date: d("2026-11-03"), kind: "SICK", minutes: 50 },
+      { date: d("2026-11-03"), kind: "LATE", minutes: 10 },
+      { date: d("2026-11-05"), kind: "UNAUTHORISED", minutes: 50 },
+    ]);
+    expect(days).toEqual([
+      { date: d("2026-11-05"), kind: "UNAUTHORISED", lessons: 1, minutes: 50 },
+      { date: d("2026-11-03"), kind: "LATE", lessons: 1, minutes: 10 },
+      { date: d("2026-11-03"), kind: "SICK", lessons: 2, minutes: 100 },
+    ]);
   });
 });

@@ -8,7 +8,8 @@ import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { coverageOf, isDue, newestFirst, openFollowUp } from "@/lib/domain/contacts/coverage";
 import { CORRECTION_WINDOW_MS } from "@/lib/domain/contacts/commands";
 import { buildSubjectReports } from "@/lib/domain/results/report";
-import { totalsByKind } from "@/lib/domain/attendance/totals";
+import { groupByDay, totalsByKind } from "@/lib/domain/attendance/totals";
+import { surnameSortKey } from "@/lib/domain/pupils/names";
 
 export type MentorListFilter = { show: "all" | "notReached"; sort: "name" | "lastContact" | "class" };
 
@@ -70,7 +71,8 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter)
       followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
     };
   });
-  const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.lastName.localeCompare(b.lastName, "nl") || a.name.localeCompare(b.name, "nl");
+  const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+    surnameSortKey(a.lastName).localeCompare(surnameSortKey(b.lastName), "nl") || a.name.localeCompare(b.name, "nl");
   const sorters = {
     name: byName,
     class: (a: (typeof rows)[number], b: (typeof rows)[number]) => a.className.localeCompare(b.className, "nl", { numeric: true }) || byName(a, b),
@@ -149,7 +151,7 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
     })),
     // Mentors see every result as soon as it is entered; release times are for parents.
     subjects: buildSubjectReports(pupil.results, now),
-    recentAbsences: pupil.absences.slice(0, 10),
+    recentAbsences: groupByDay(pupil.absences).slice(0, 8),
     absenceTotals: totalsByKind(pupil.absences),
     coverage: coverageOf(moments.filter((m) => m.occurredOn >= year.startsOn), today, pupil.school.contactThresholdWeeks),
     followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,

@@ -38,7 +38,8 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
       }
     : {
         occurredOn: today, kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone: null,
-        guardianIds: pupil.guardians.filter((g) => g.hasParentalAuthority).map((g) => g.id),
+        // Both guardians with parental authority; without any, everyone who may be contacted.
+        guardianIds: (pupil.guardians.some((g) => g.hasParentalAuthority) ? pupil.guardians.filter((g) => g.hasParentalAuthority) : pupil.guardians).map((g) => g.id),
         summary: "", internalNote: "", followUpOn: "",
       };
   const track = tTracks.has(pupil.classGroup.track) ? tTracks(pupil.classGroup.track) : pupil.classGroup.track;
@@ -115,9 +116,11 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
             {pupil.recentAbsences.length ? (
               <ul className="mt-2 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white px-3 text-sm">
                 {pupil.recentAbsences.map((a) => (
-                  <li key={a.id} className="flex justify-between gap-2 py-2">
+                  <li key={`${a.date.toISOString()}-${a.kind}`} className="flex justify-between gap-2 py-2">
                     <span>{format.dateTime(a.date, "dayMonth")}</span>
-                    <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>{tKinds(a.kind)}</span>
+                    <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>
+                      {tKinds(a.kind)} · {t("lessons", { count: a.lessons })}
+                    </span>
                   </li>
                 ))}
               </ul>
