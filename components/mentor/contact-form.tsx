@@ -76,7 +76,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
         {errorText("summary")}
       </div>
 
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <div>
           <label htmlFor="occurredOn" className="block font-medium">{t("occurredOn")}</label>
           <input id="occurredOn" name="occurredOn" type="date" max={today} defaultValue={defaults.occurredOn} aria-invalid={!!errors.occurredOn} aria-describedby={describe("occurredOn")} className={field} />

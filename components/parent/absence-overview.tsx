@@ -31,7 +31,7 @@ export async function AbsenceOverview({ totals, term, absences }: Props) {
   );
   return (
     <div className="space-y-4">
-      <div className="grid gap-4 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-2 sm:p-4">
+      <div className="grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-3 sm:grid-cols-2 sm:p-4">
         {totalsTable(term ? t("thisTerm", { term }) : t("thisTermNone"), totals.term)}
         {totalsTable(t("thisYear"), totals.year)}
       </div>

@@ -8,7 +8,7 @@ test.describe("the mentor workspace", () => {
     await page.screenshot({ path: "test-results/screens/mentor-list.png", fullPage: true });
 
     // Filtering works as a plain GET form.
-    await page.getByLabel("Tonen").selectOption("notReached");
+    await page.getByLabel("Tonen", { exact: true }).selectOption("notReached");
     await page.getByRole("button", { name: "Toepassen" }).click();
     await expect(page).toHaveURL(/show=notReached/);
     const rows = page.locator("table tbody tr");
@@ -42,13 +42,13 @@ test.describe("the mentor workspace", () => {
     const [{ count: before }] = await query<{ count: string }>(`SELECT count(*) FROM "ContactMoment" WHERE "pupilId" = $1`, [pupilId]);
 
     await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
-    await expect(page.getByText("Kies hoe het contact was.")).toBeVisible();
-    await expect(page.getByText("Schrijf een korte samenvatting.")).toBeVisible();
+    await expect(page.locator("#tone-error")).toHaveText("Kies hoe het contact was.");
+    await expect(page.locator("#summary-error")).toHaveText("Schrijf een korte samenvatting.");
     await page.getByLabel("Zorg").check();
     await page.getByLabel("Korte samenvatting").fill("Dit mag niet worden opgeslagen");
     await page.getByLabel("Datum").fill("2099-01-01");
     await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
-    await expect(page.getByText("Dit contact heeft al plaatsgevonden: de datum kan niet in de toekomst liggen.")).toBeVisible();
+    await expect(page.locator("#occurredOn-error")).toHaveText("Dit contact heeft al plaatsgevonden: de datum kan niet in de toekomst liggen.");
     // What was typed is still there.
     await expect(page.getByLabel("Korte samenvatting")).toHaveValue("Dit mag niet worden opgeslagen");
 

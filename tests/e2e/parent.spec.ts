@@ -40,7 +40,7 @@ test.describe("a parent in Dutch", () => {
     await first.locator("summary").click();
     const table = first.locator("table");
     await expect(table.getByRole("columnheader", { name: "Weging" })).toBeVisible();
-    await expect(table.locator("tbody tr").first()).toContainText(/\d+ (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/);
+    await expect(table.locator("tbody tr").first()).toContainText(/^\d+ (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)/);
 
     await expect(page.getByRole("heading", { level: 2, name: "Afwezigheid" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Dit schooljaar" })).toContainText("Ongeoorloofd afwezig");

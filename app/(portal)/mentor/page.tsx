@@ -30,8 +30,8 @@ export default async function MentorHome({ searchParams }: Props) {
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
       ) : null}
 
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="followups-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <section aria-labelledby="followups-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="followups-heading" className="text-lg font-semibold">{t("followUpsTitle")}</h2>
           <p className="text-sm text-slate-600">{t("followUpsIntro")}</p>
           {overview.followUpsDue.length ? (
@@ -48,7 +48,7 @@ export default async function MentorHome({ searchParams }: Props) {
             <p className="mt-2 text-sm">{t("followUpsNone")}</p>
           )}
         </section>
-        <section aria-labelledby="hours-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <section aria-labelledby="hours-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="hours-heading" className="text-lg font-semibold">{t("contactHoursTitle")}</h2>
           <NextIntlClientProvider messages={{ mentor: messages.mentor, contactForm: messages.contactForm, contactErrors: messages.contactErrors, errors: messages.errors }}>
             <ContactHoursForm action={contactHoursAction} current={overview.contactHours} />

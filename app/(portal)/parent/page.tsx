@@ -16,7 +16,7 @@ export default async function ParentHome() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
       {children.length ? (
-        <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
           {children.map((child) => (
             <ChildCard key={child.id} child={child} />
           ))}
