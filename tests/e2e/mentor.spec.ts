@@ -44,7 +44,7 @@ test.describe("the mentor workspace", () => {
     await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
     await expect(page.locator("#tone-error")).toHaveText("Kies hoe het contact was.");
     await expect(page.locator("#summary-error")).toHaveText("Schrijf een korte samenvatting.");
-    await page.getByLabel("Zorg").check();
+    await page.getByLabel("Zorg", { exact: true }).check();
     await page.getByLabel("Korte samenvatting").fill("Dit mag niet worden opgeslagen");
     await page.getByLabel("Datum").fill("2099-01-01");
     await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();

@@ -1,0 +1,153 @@
+import { newId } from "./ids";
+import { AGE_OF_MAJORITY, birthdayAt, type FamilyFactory } from "./families";
+import { dayOf, momentAt, partsOf } from "./calendar";
+import type { ClassInfo, GuardianInfo, LinkInfo, PupilInfo, SchoolState, SeedContext, StaffInfo } from "./model";
+import type { Buffers } from "./tables";
+
+// The accounts of the "demo data" contract (docs/architecture.md), placed
+// into generated schools: school 0 (havo/vwo) holds child #1 and its staff,
+// school 1 (vmbo) child #2, school 3 (mbo) the adult pupil.
+
+export type DemoAccounts = {
+  ouder: GuardianInfo;
+  ouder2: GuardianInfo;
+  ouder3: GuardianInfo;
+  stiefouder: GuardianInfo;
+  beperkt: GuardianInfo;
+  leerlingUserId: string;
+  beheerUserId: string;
+};
+
+function demoGuardian(email: string, firstName: string, lastName: string, extra: Partial<GuardianInfo> = {}): GuardianInfo {
+  return {
+    id: newId(), userId: newId(), email, name: { firstName, lastName }, sex: "female", locale: "nl",
+    phone: "06-00000000", preferredChannel: "EMAIL", interpreterWanted: false, global: true, ...extra,
+  };
+}
+
+export function createDemoAccounts(): DemoAccounts {
+  return {
+    ouder: demoGuardian("ouder@demo.test", "Sanne", "Visser", { phone: "06-31415926" }),
+    ouder2: demoGuardian("ouder2@demo.test", "Youssef", "El Amrani", {
+      sex: "male", locale: "ar", interpreterWanted: true, preferredChannel: "PHONE", phone: "06-27182818",
+    }),
+    ouder3: demoGuardian("ouder3@demo.test", "Petra", "Mulder", { phone: "06-16180339", preferredChannel: "APP" }),
+    stiefouder: demoGuardian("stiefouder@demo.test", "Rob", "Hendriks", { sex: "male", phone: "06-14142135" }),
+    beperkt: demoGuardian("beperkt@demo.test", "Erik", "de Groot", { sex: "male", phone: "06-17320508" }),
+    leerlingUserId: newId(),
+    beheerUserId: newId(),
+  };
+}
+
+/** Users and guardian profiles that belong to no single school. */
+export function writeDemoAccounts(ctx: SeedContext, demo: DemoAccounts, buffers: Buffers): void {
+  const user = (id: string, email: string, name: string, role: "PARENT" | "PUPIL" | "ADMIN", locale: "nl" | "ar" | "en" = "nl") =>
+    buffers.User.add({
+      id, email, name, role, locale, passwordHash: ctx.passwordHash, boardId: role === "ADMIN" ? ctx.boardId : null,
+      createdAt: ctx.now, updatedAt: ctx.now,
+    });
+  for (const g of [demo.ouder, demo.ouder2, demo.ouder3, demo.stiefouder, demo.beperkt]) {
+    user(g.userId, g.email, `${g.name.firstName} ${g.name.lastName}`, "PARENT", g.locale);
+    buffers.Guardian.add({
+      id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,
+    });
+  }
+  user(demo.leerlingUserId, "leerling@demo.test", "Sem Willems", "PUPIL");
+  user(demo.beheerUserId, "beheer@demo.test", "Joost Hermans", "ADMIN");
+}
+
+/** An average pupil with one weak subject, so the parent pages show both passes and fails. */
+const DEMO_CHILD: Partial<PupilInfo> = { ability: 6.8, trend: 0, everyAbsenceKind: true };
+
+function parent(guardian: GuardianInfo, relationship: LinkInfo["relationship"], extra: Partial<LinkInfo> = {}): LinkInfo {
+  return {
+    guardian, relationship, hasParentalAuthority: true, restrictionReason: null, informationGrantedAt: null,
+    informationGrantedBy: null, consentWithdrawnAt: null, ...extra,
+  };
+}
+
+function rename(pupil: PupilInfo, firstName: string, lastName: string, sex: PupilInfo["sex"], links: LinkInfo[]): PupilInfo {
+  return Object.assign(pupil, { firstName, lastName, sex, links, hardToReach: false, nearTruancyThreshold: false });
+}
+
+function restaff(staff: StaffInfo, email: string, firstName: string, lastName: string, phone: string, contactHours: string): void {
+  Object.assign(staff, { email, name: { firstName, lastName }, phone, contactHours });
+}
+
+/** The first class from year 2 on, so the demo children have a history at the school. */
+function pickClass(classes: ClassInfo[], except?: ClassInfo): ClassInfo {
+  const candidates = classes.filter((c) => c !== except && c.pupils.length > 0);
+  return candidates.find((c) => c.plan.year >= 2) ?? candidates[0];
+}
+
+export function placeDemoAccounts(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
+  if (school.plan.index === 0) placeAtFirstSchool(school, demo, families);
+  if (school.plan.index === 1) {
+    const child2 = rename(pickClass(school.classes).pupils[0], "Daan", "Visser", "male", [parent(demo.ouder, "MOTHER")]);
+    Object.assign(child2, DEMO_CHILD, { weakSubject: "en" });
+  }
+  if (school.plan.index === 3) placeAdultPupil(ctx, school, demo, families);
+}
+
+function placeAtFirstSchool(school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
+  const classA = pickClass(school.classes);
+  const classB = pickClass(school.classes, classA);
+  restaff(classA.mentor, "mentor@demo.test", "Marieke", "Jansen", "06-24681357",
+    "Di en do 8.00–8.20 uur telefonisch; mail kan altijd, antwoord binnen 2 schooldagen");
+  restaff(classB.mentor, "mentor2@demo.test", "Thomas", "Kok", "06-13579246",
+    "Do 15.30–16.30 uur telefonisch spreekuur; mail kan altijd");
+  restaff(school.leader, "leider@demo.test", "Annelies", "van den Berg", "06-11223344",
+    "Afspraak maken via het secretariaat, of mail; antwoord binnen 2 schooldagen");
+  const [first, second, third] = [0, 1, 2].map((i) => classA.pupils[Math.min(i, classA.pupils.length - 1)]);
+
+  const child1 = rename(first, "Noor", "El Amrani", "female", [parent(demo.ouder, "MOTHER"), parent(demo.ouder2, "FATHER")]);
+  Object.assign(child1, DEMO_CHILD, { weakSubject: "wi" });
+  // A year older than her classmates (she repeated a year), so she is also older
+  // than Daan and comes first wherever children are listed oldest first.
+  const born = partsOf(child1.birthDate);
+  child1.birthDate = dayOf(born.year - 1, born.month, Math.min(born.date, 28));
+  child1.scriptedContacts = [
+    { schoolDaysAgo: 55, kind: "CONFERENCE", initiatedBy: "SCHOOL", tone: "NEUTRAL", guardians: [demo.ouder, demo.ouder2],
+      summary: "Startgesprek met Noor, haar moeder en haar vader (met tolk Arabisch). Afgesproken: Noor plant haar huiswerk in de agenda en meldt het als ze ergens vastloopt." },
+    { schoolDaysAgo: 15, kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone: "CONCERN", guardians: [demo.ouder], followUpInDays: 21,
+      summary: "Gebeld over de cijfers voor wiskunde: Noor staat onvoldoende. Afgesproken dat ze op dinsdag naar de wiskundebijles gaat; over drie weken bellen we weer.",
+      internalNote: "Bijles aangevraagd bij de sectie wiskunde." },
+    { schoolDaysAgo: 4, kind: "MESSAGE", initiatedBy: "SCHOOL", tone: "POSITIVE", guardians: [demo.ouder, demo.ouder2],
+      summary: "Compliment: Noor heeft deze week een heel goede presentatie gegeven bij Nederlands. Fijn om te zien hoe ze groeit!" },
+  ];
+
+  if (second !== first) {
+    const mother = families.guardian("dutch", "female", "Smit");
+    rename(second, "Lotte", "Smit", "female", [
+      parent(mother, "MOTHER"),
+      parent(demo.stiefouder, "OTHER", { hasParentalAuthority: false }),
+    ]);
+  }
+  if (third !== second) {
+    const mother = families.guardian("dutch", "female", "Bos");
+    rename(third, "Milan", "de Groot", "male", [
+      parent(mother, "MOTHER"),
+      parent(demo.beperkt, "FATHER", {
+        restrictionReason: "Beschikking kinderrechter (ondertoezichtstelling): informatie alleen via de jeugdbeschermer",
+      }),
+    ]);
+  }
+  rename(classB.pupils[0], "Fleur", "Mulder", "female", [parent(demo.ouder3, "MOTHER")]);
+}
+
+/** leerling@demo.test turns 19 today; one guardian still sees their data, one was refused by the pupil. */
+function placeAdultPupil(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
+  const pupil = pickClass(school.classes).pupils[0];
+  const { year, month, date } = partsOf(ctx.today);
+  pupil.birthDate = dayOf(year - 19, month, month === 2 && date === 29 ? 28 : date);
+  pupil.userId = demo.leerlingUserId;
+  const adultOn = birthdayAt(pupil.birthDate, AGE_OF_MAJORITY);
+  const grant = { hasParentalAuthority: false, informationGrantedAt: momentAt(adultOn, 9 * 60) };
+  rename(pupil, "Sem", "Willems", "male", [
+    parent(families.guardian("dutch", "female", "Willems"), "MOTHER", grant),
+    parent(families.guardian("dutch", "male", "Willems"), "FATHER", {
+      ...grant,
+      consentWithdrawnAt: momentAt(ctx.today - 40, 20 * 60),
+    }),
+  ]);
+}

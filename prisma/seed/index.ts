@@ -1,0 +1,112 @@
+import { availableParallelism } from "node:os";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { hashPassword } from "../../lib/auth/password";
+import { copyWriter, prismaWriter, type BulkWriter } from "./bulk";
+import { dutchDay, schoolYearContaining, schoolYearStarting } from "./calendar";
+import { createDemoAccounts, writeDemoAccounts } from "./demo-accounts";
+import { newId } from "./ids";
+import { writeIndicatorDefinitions } from "./indicators";
+import type { SeedContext } from "./model";
+import { Rng } from "./random";
+import { generateSchool } from "./school";
+import { planSchools } from "./schools";
+import { inInsertOrder, newBuffers } from "./tables";
+
+// The demo data generator: `seedDemo` fills an empty database with a board,
+// its schools and a school year of results, absences and contact moments,
+// including the demo accounts of the contract in docs/architecture.md.
+
+export const DEFAULT_PUPILS = 800;
+export const MIN_PUPILS = 20;
+export const DEMO_PASSWORD = "schoolkompas";
+const SEED = "schoolkompas-demo-v1";
+// Schools being stored while the next one is generated. On two cores one in
+// flight took half again as long as two; a third added nothing.
+const WRITES_IN_FLIGHT = Math.min(4, Math.max(2, availableParallelism() - 1));
+
+// Clients made here carry their pool, so the seed can COPY through it.
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+export function createSeedClient(databaseUrl: string): PrismaClient {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: WRITES_IN_FLIGHT + 2 });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** Empty means: no user accounts yet. */
+export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
+  return (await db.user.findFirst({ select: { id: true } })) === null;
+}
+
+/** Empties every table except Prisma's migration history. */
+export async function resetDatabase(db: PrismaClient): Promise<void> {
+  const rows = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (rows.length === 0) return;
+  await db.$executeRawUnsafe(`TRUNCATE TABLE ${rows.map((r) => `"${r.tablename}"`).join(", ")} CASCADE`);
+}
+
+export type SeedOptions = {
+  /** Total pupils; about 1,000 per school, at least five schools. */
+  pupils?: number;
+  /** The moment the data is "as of" (default: now). Nothing is dated after it; the same value gives the same data. */
+  today?: Date;
+  log?: (msg: string) => void;
+};
+
+export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promise<void> {
+  const pupils = opts.pupils ?? DEFAULT_PUPILS;
+  if (!Number.isInteger(pupils) || pupils < MIN_PUPILS) throw new RangeError(`pupils must be a whole number of at least ${MIN_PUPILS}`);
+  const log = opts.log ?? (() => undefined);
+  const now = opts.today ?? new Date();
+  const pool = pools.get(db);
+  const writer: BulkWriter = pool ? copyWriter(pool) : prismaWriter(db);
+
+  // argon2 is slow on purpose: hash once, and every seeded account shares it.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = dutchDay(now);
+  const current = schoolYearContaining(today);
+  const ctx: SeedContext = {
+    rng: new Rng(`${SEED}/${pupils}`),
+    now: now.getTime(),
+    today,
+    years: [current.startYear - 2, current.startYear - 1, current.startYear].map((y) => ({ id: newId(), dates: schoolYearStarting(y) })),
+    boardId: newId(),
+    passwordHash,
+    indicatorIds: new Map(),
+  };
+  const demo = createDemoAccounts();
+  const shared = newBuffers();
+  shared.Board.add({ id: ctx.boardId, name: "Stichting Onderwijsgroep Kompasroos" });
+  for (const y of ctx.years) shared.SchoolYear.add({ id: y.id, name: y.dates.name, startsOn: y.dates.startsOn, endsOn: y.dates.endsOn });
+  writeIndicatorDefinitions(ctx, shared);
+  writeDemoAccounts(ctx, demo, shared);
+  await writer.write(inInsertOrder(shared));
+
+  const plans = planSchools(ctx.rng.fork("schools"), pupils);
+  log(`${plans.length} schools, ${pupils} pupils, school year ${current.name}, as of ${now.toISOString()}`);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let stored = 0;
+  for (const plan of plans) {
+    while (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    if (failure) break;
+    const { buffers } = generateSchool(ctx, plan, demo);
+    const rows = inInsertOrder(buffers).reduce((n, b) => n + b.rows, 0);
+    const write: Promise<void> = writer
+      .write(inInsertOrder(buffers))
+      .then(() => log(`[${++stored}/${plans.length}] ${plan.name} (${plan.city}, ${plan.kind}): ${plan.pupils} pupils, ${rows} rows`))
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(write));
+    inFlight.add(write);
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+  // Fresh statistics, so the first queries after a bulk load get sensible plans.
+  await db.$executeRawUnsafe("ANALYZE");
+}

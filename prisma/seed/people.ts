@@ -1,0 +1,64 @@
+import { momentAt } from "./calendar";
+import { newId } from "./ids";
+import type { GuardianInfo, SchoolState, SeedContext, StaffInfo } from "./model";
+import { fullName } from "./names";
+import type { Buffers } from "./tables";
+
+// Rows for the people of one school, written after the demo accounts have
+// been placed: staff, classes and mentorships, pupils, guardians and links.
+// Guardians shared by siblings are written once.
+
+function writeStaff(ctx: SeedContext, school: SchoolState, staff: StaffInfo, buffers: Buffers): void {
+  buffers.User.add({
+    id: staff.userId, email: staff.email, passwordHash: ctx.passwordHash, name: fullName(staff.name),
+    role: staff.isLeader ? "LEADER" : "MENTOR", locale: "nl", boardId: null, createdAt: ctx.now, updatedAt: ctx.now,
+  });
+  buffers.Staff.add({
+    id: staff.id, userId: staff.userId, schoolId: school.id, isLeader: staff.isLeader, phone: staff.phone,
+    contactHours: staff.contactHours,
+  });
+}
+
+function writeGuardian(ctx: SeedContext, g: GuardianInfo, buffers: Buffers): void {
+  buffers.User.add({
+    id: g.userId, email: g.email, passwordHash: ctx.passwordHash, name: fullName(g.name), role: "PARENT",
+    locale: g.locale, boardId: null, createdAt: ctx.now, updatedAt: ctx.now,
+  });
+  buffers.Guardian.add({
+    id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,
+  });
+}
+
+export function writePeople(ctx: SeedContext, school: SchoolState, buffers: Buffers): void {
+  const currentYear = ctx.years[ctx.years.length - 1];
+  writeStaff(ctx, school, school.leader, buffers);
+  const guardians = new Set<GuardianInfo>();
+  for (const cls of school.classes) {
+    writeStaff(ctx, school, cls.mentor, buffers);
+    buffers.ClassGroup.add({
+      id: cls.id, schoolId: school.id, schoolYearId: currentYear.id, name: cls.plan.name, year: cls.plan.year, track: cls.plan.track,
+    });
+    buffers.Mentorship.add({ id: newId(), staffId: cls.mentor.id, classGroupId: cls.id });
+    for (const pupil of cls.pupils) {
+      const enrolled = momentAt(pupil.enrolledOn, 10 * 60);
+      buffers.Pupil.add({
+        id: pupil.id, schoolId: school.id, classGroupId: cls.id, studentNumber: pupil.studentNumber, firstName: pupil.firstName,
+        lastName: pupil.lastName, birthDate: pupil.birthDate, userId: pupil.userId, createdAt: enrolled,
+      });
+      pupil.links.forEach((link, k) => {
+        if (!link.guardian.global && !guardians.has(link.guardian)) {
+          guardians.add(link.guardian);
+          writeGuardian(ctx, link.guardian, buffers);
+        }
+        buffers.GuardianLink.add({
+          id: newId(), guardianId: link.guardian.id, pupilId: pupil.id, relationship: link.relationship,
+          hasParentalAuthority: link.hasParentalAuthority, accessRestricted: link.restrictionReason !== null,
+          restrictionReason: link.restrictionReason, informationGrantedAt: link.informationGrantedAt,
+          informationGrantedBy: link.informationGrantedBy, consentWithdrawnAt: link.consentWithdrawnAt,
+          // A minute apart, so "first guardian" has a stable meaning.
+          createdAt: enrolled + k * 60_000,
+        });
+      });
+    }
+  }
+}

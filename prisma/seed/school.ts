@@ -1,0 +1,92 @@
+import { writeAbsences } from "./absences";
+import { periodsOf, schoolDays } from "./calendar";
+import { ContactWriter } from "./contacts";
+import { placeDemoAccounts, type DemoAccounts } from "./demo-accounts";
+import { FamilyFactory } from "./families";
+import { newId } from "./ids";
+import { writeIndicatorValues } from "./indicators";
+import type { ClassInfo, SchoolState, SeedContext, SubjectInfo } from "./model";
+import { writePeople } from "./people";
+import { writeResults } from "./results";
+import type { Rng } from "./random";
+import { planClasses, type SchoolPlan } from "./schools";
+import { StaffFactory } from "./staff";
+import { classSubjects, subjectsOffered } from "./subjects";
+import { newBuffers, type Buffers } from "./tables";
+
+// Everything about one school, generated in memory and encoded into COPY
+// buffers. Each part draws from its own fork of the school's Rng, so a change
+// in one part leaves the others' data as it was.
+
+function lessonsPerDay(rng: Rng, mbo: boolean): number[] {
+  // Wednesday afternoons are short; MBO days are shorter overall.
+  return [0, 1, 2, 3, 4].map((d) => (d === 2 ? rng.int(4, 6) : mbo ? rng.int(5, 7) : rng.int(6, 8)));
+}
+
+function buildState(ctx: SeedContext, plan: SchoolPlan, demo: DemoAccounts): SchoolState {
+  const rng = ctx.rng.fork(`school/${plan.index}`);
+  const current = ctx.years[ctx.years.length - 1];
+  const subjects: SubjectInfo[] = subjectsOffered(plan.kind).map((s) => ({ ...s, id: newId() }));
+  const byCode = new Map(subjects.map((s) => [s.code, s]));
+  const periodIds = ctx.years.flatMap((year) => periodsOf(year.dates).map((p) => ({ ...p, id: newId(), yearId: year.id })));
+  const staff = new StaffFactory(rng.fork("staff"), `${plan.slug}.demo.test`);
+  const leader = staff.create(true);
+  const families = new FamilyFactory(rng.fork("families"), ctx, plan.index + 1, leader.userId);
+  const shape = rng.fork("classes");
+  const parallel = new Map<string, number>();
+  const classes: ClassInfo[] = planClasses(shape, plan).map((cp, i) => {
+    // Parallel classes of a year and level follow different profiles or programmes.
+    const key = `${cp.year}/${cp.track}`;
+    const variant = (parallel.get(key) ?? plan.index) + 1;
+    parallel.set(key, variant);
+    const contactLevel = shape.weighted<number>([[0.3, 25], [1, 50], [2.5, 25]]);
+    return {
+      id: newId(),
+      plan: cp,
+      subjects: classSubjects(cp, variant).map((code) => byCode.get(code)!),
+      mentor: staff.create(false),
+      pupils: Array.from({ length: cp.size }, () => families.pupil(cp, i, current.dates.startYear)),
+      lessonsPerDay: lessonsPerDay(shape, cp.track.startsWith("MBO")),
+      contactLevel,
+      positiveShare: contactLevel > 2 ? shape.between(0.55, 0.75) : shape.between(0.2, 0.5),
+      heldStartMeetings: shape.chance(0.7),
+    };
+  });
+  const state: SchoolState = {
+    id: newId(),
+    plan,
+    leader,
+    classes,
+    subjects,
+    periodIds,
+    schoolDays: schoolDays(current.dates.startYear, plan.region, ctx.today),
+  };
+  placeDemoAccounts(ctx, state, demo, families);
+  return state;
+}
+
+export type SchoolOutput = { buffers: Buffers; pupils: number };
+
+export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAccounts): SchoolOutput {
+  const state = buildState(ctx, plan, demo);
+  const rng = ctx.rng.fork(`school/${plan.index}/activity`);
+  const buffers = newBuffers();
+  buffers.School.add({
+    id: state.id, boardId: ctx.boardId, brin: plan.brin, locationCode: "00", name: plan.name, slug: plan.slug, city: plan.city,
+    kind: plan.kind, levels: plan.levels, websiteUrl: `https://www.${plan.slug}.example`, gradeReleaseMode: plan.gradeReleaseMode,
+    gradeReleaseTime: "17:00", createdAt: ctx.now,
+  });
+  for (const p of state.periodIds) {
+    buffers.Period.add({ id: p.id, schoolId: state.id, schoolYearId: p.yearId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn });
+  }
+  for (const s of state.subjects) buffers.Subject.add({ id: s.id, schoolId: state.id, code: s.code, name: s.name });
+  writePeople(ctx, state, buffers);
+  const contacts = new ContactWriter(ctx, state, buffers);
+  state.classes.forEach((cls, i) => {
+    writeResults(ctx, state, cls, rng.fork(`results/${i}`), buffers);
+    writeAbsences(ctx, state, cls, rng.fork(`absences/${i}`), buffers);
+    contacts.writeClass(cls, rng.fork(`contacts/${i}`));
+  });
+  writeIndicatorValues(ctx, state, rng.fork("indicators"), buffers);
+  return { buffers, pupils: plan.pupils };
+}

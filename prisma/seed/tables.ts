@@ -1,0 +1,91 @@
+import type {
+  AbsenceKind,
+  ContactChannel,
+  ContactKind,
+  GradeReleaseMode,
+  IndicatorUnit,
+  InitiatedBy,
+  Locale,
+  Relationship,
+  ReportedBy,
+  Role,
+  SchoolKind,
+  Tone,
+} from "../../lib/generated/prisma/enums";
+import { bool, date, decimal, enumOf, int, moment, table, TableBuffer, text, textArray, type Columns, type TableSpec } from "./bulk";
+
+// The columns the seed writes, per model. Timestamps without a database
+// default (updatedAt) and the ones whose default would be "now" but should
+// look historical are written explicitly.
+
+export const tables = {
+  Board: table("Board", { id: text, name: text }),
+  SchoolYear: table("SchoolYear", { id: text, name: text, startsOn: date, endsOn: date }),
+  QualityIndicator: table("QualityIndicator", {
+    id: text, code: text, unit: enumOf<IndicatorUnit>("IndicatorUnit"), higherIsBetter: bool, sortOrder: int,
+  }),
+  User: table("User", {
+    id: text, email: text, passwordHash: text, name: text, role: enumOf<Role>("Role"),
+    locale: enumOf<Locale>("Locale"), boardId: text, createdAt: moment, updatedAt: moment,
+  }),
+  School: table("School", {
+    id: text, boardId: text, brin: text, locationCode: text, name: text, slug: text, city: text,
+    kind: enumOf<SchoolKind>("SchoolKind"), levels: textArray, websiteUrl: text,
+    gradeReleaseMode: enumOf<GradeReleaseMode>("GradeReleaseMode"), gradeReleaseTime: text, createdAt: moment,
+  }),
+  Period: table("Period", { id: text, schoolId: text, schoolYearId: text, number: int, startsOn: date, endsOn: date }),
+  Subject: table("Subject", { id: text, schoolId: text, code: text, name: text }),
+  ClassGroup: table("ClassGroup", { id: text, schoolId: text, schoolYearId: text, name: text, year: int, track: text }),
+  Staff: table("Staff", { id: text, userId: text, schoolId: text, isLeader: bool, phone: text, contactHours: text }),
+  Mentorship: table("Mentorship", { id: text, staffId: text, classGroupId: text }),
+  Pupil: table("Pupil", {
+    id: text, schoolId: text, classGroupId: text, studentNumber: text, firstName: text, lastName: text,
+    birthDate: date, userId: text, createdAt: moment,
+  }),
+  Guardian: table("Guardian", {
+    id: text, userId: text, phone: text, preferredChannel: enumOf<ContactChannel>("ContactChannel"), interpreterWanted: bool,
+  }),
+  GuardianLink: table("GuardianLink", {
+    id: text, guardianId: text, pupilId: text, relationship: enumOf<Relationship>("Relationship"),
+    hasParentalAuthority: bool, accessRestricted: bool, restrictionReason: text, informationGrantedAt: moment,
+    informationGrantedBy: text, consentWithdrawnAt: moment, createdAt: moment,
+  }),
+  Assessment: table("Assessment", {
+    id: text, classGroupId: text, subjectId: text, periodId: text, description: text, weight: int, heldOn: date,
+  }),
+  Result: table("Result", { id: text, pupilId: text, assessmentId: text, grade: decimal, textValue: text, enteredAt: moment }),
+  AbsenceRecord: table("AbsenceRecord", {
+    id: text, pupilId: text, date: date, lessonHour: int, kind: enumOf<AbsenceKind>("AbsenceKind"), minutes: int,
+    reason: text, reportedBy: enumOf<ReportedBy>("ReportedBy"), createdAt: moment,
+  }),
+  ContactMoment: table("ContactMoment", {
+    id: text, pupilId: text, staffId: text, kind: enumOf<ContactKind>("ContactKind"),
+    initiatedBy: enumOf<InitiatedBy>("InitiatedBy"), tone: enumOf<Tone>("Tone"), summary: text, internalNote: text,
+    occurredOn: date, followUpOn: date, idempotencyKey: text, createdAt: moment,
+  }),
+  ContactMomentGuardian: table("ContactMomentGuardian", { contactMomentId: text, guardianId: text }),
+  IndicatorValue: table("IndicatorValue", {
+    id: text, indicatorId: text, schoolId: text, schoolYearId: text, value: decimal, benchmark: decimal,
+    explanation: text, publishedAt: moment,
+  }),
+};
+
+type Tables = typeof tables;
+export type Buffers = { [K in keyof Tables]: TableBuffer<Tables[K]["columns"]> };
+
+/** Insert order: every table after the ones it references. */
+const ORDER: (keyof Tables)[] = [
+  "Board", "SchoolYear", "QualityIndicator", "User", "School", "Period", "Subject", "ClassGroup", "Staff",
+  "Mentorship", "Pupil", "Guardian", "GuardianLink", "Assessment", "Result", "AbsenceRecord", "ContactMoment",
+  "ContactMomentGuardian", "IndicatorValue",
+];
+
+export function newBuffers(): Buffers {
+  const buffers: Partial<Record<keyof Tables, TableBuffer>> = {};
+  for (const name of ORDER) buffers[name] = new TableBuffer(tables[name] as TableSpec<Columns>);
+  return buffers as unknown as Buffers;
+}
+
+export function inInsertOrder(buffers: Buffers): TableBuffer[] {
+  return ORDER.map((name) => buffers[name] as unknown as TableBuffer);
+}
