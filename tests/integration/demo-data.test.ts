@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createSeedClient, seedDemo } from "@/prisma/seed";
+import { listChildrenOverview } from "@/lib/domain/pupils/queries";
+import { listMentorOverview } from "@/lib/domain/contacts/queries";
+import { verifyPassword } from "@/lib/auth/password";
+import { ageOn } from "@/lib/domain/consent/age";
+import { dutchToday } from "@/lib/domain/calendar/dates";
+import { actorOf } from "@/tests/factories";
+
+// The demo-data contract of docs/architecture.md: tests outside this repo rely on it.
+const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
+
+beforeAll(async () => {
+  const seeder = createSeedClient(process.env.DATABASE_URL!);
+  await seedDemo(seeder);
+  await seeder.$disconnect();
+}, 120_000);
+
+describe("demo data contract", () => {
+  it("every demo account signs in with the demo password", async () => {
+    for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling"].map((n) => `${n}@demo.test`)) {
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      expect(await verifyPassword(user.passwordHash, "schoolkompas")).toBe(true);
+    }
+  });
+
+  it("ouder@ sees two children at two schools, the first in mentor@'s class; ouder2@ is Arabic and sees the first", async () => {
+    const children = await listChildrenOverview(await actorOf(await userId("ouder@demo.test")));
+    expect(children).toHaveLength(2);
+    expect(new Set(children.map((c) => c.school)).size).toBe(2);
+    for (const child of children) expect(child.latest.length).toBeGreaterThan(0);
+
+    const mentor = await actorOf(await userId("mentor@demo.test"));
+    const mentorList = await listMentorOverview(mentor, { show: "all", sort: "name" });
+    expect(mentorList.rows.map((r) => r.id)).toContain(children[0].id);
+
+    const ouder2 = await actorOf(await userId("ouder2@demo.test"));
+    expect(ouder2.locale).toBe("ar");
+    expect((await listChildrenOverview(ouder2)).map((c) => c.id)).toEqual([children[0].id]);
+
+    const ouder3 = await listChildrenOverview(await actorOf(await userId("ouder3@demo.test")));
+    expect(ouder3.map((c) => c.id)).not.toContain(children[0].id);
+    expect(ouder3.map((c) => c.id)).not.toContain(children[1].id);
+  });
+
+  it("mentor2@ teaches another class at the same school, led by leider@", async () => {
+    const mentor = await actorOf(await userId("mentor@demo.test"));
+    const mentor2 = await actorOf(await userId("mentor2@demo.test"));
+    const leader = await actorOf(await userId("leider@demo.test"));
+    expect(mentor2.schoolId).toBe(mentor.schoolId);
+    expect(mentor2.mentorOf.some((id) => mentor.mentorOf.includes(id))).toBe(false);
+    expect(leader).toMatchObject({ role: "LEADER", schoolId: mentor.schoolId });
+    expect((await actorOf(await userId("beheer@demo.test"))).boardId).not.toBeNull();
+  });
+
+  it("leerling@ is 18 or older and has guardians to decide about", async () => {
+    const actor = await actorOf(await userId("leerling@demo.test"));
+    const pupil = await db.pupil.findUniqueOrThrow({ where: { id: actor.pupilId! }, include: { guardianLinks: true } });
+    expect(ageOn(pupil.birthDate, dutchToday())).toBeGreaterThanOrEqual(18);
+    expect(pupil.guardianLinks.length).toBeGreaterThan(0);
+  });
+
+  it("has four or more schools with three years of indicators, and families the mentor has not reached", async () => {
+    const schools = await db.school.findMany({ include: { indicatorValues: { select: { schoolYearId: true } } } });
+    expect(schools.length).toBeGreaterThanOrEqual(4);
+    for (const s of schools) expect(new Set(s.indicatorValues.map((v) => v.schoolYearId)).size).toBe(3);
+    const mentor = await actorOf(await userId("mentor@demo.test"));
+    expect((await listMentorOverview(mentor, { show: "all", sort: "name" })).notReachedCount).toBeGreaterThan(0);
+  });
+});
