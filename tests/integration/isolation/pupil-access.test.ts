@@ -29,10 +29,14 @@ describe("a parent and their own child", () => {
     expect(rows.at(-1)).toMatchObject({ action: "pupil:view", outcome: "ALLOWED", pupilId: world.pupilA.id });
   });
 
-  it("lists only their own children on the overview", async () => {
+  it("lists only their own children on the overview, in two round trips, audit-logged", async () => {
     const actor = await actorOf(world.parentA.user.id);
+    const before = queryStats.count;
     const children = await listChildrenOverview(actor);
+    expect(queryStats.count - before).toBe(2);
     expect(children.map((c) => c.id)).toEqual([world.pupilA.id]);
+    const rows = await db.auditLog.findMany({ where: { actorUserId: actor.userId, action: "pupil:list" } });
+    expect(rows.map((r) => r.pupilId)).toEqual([world.pupilA.id]);
   });
 
   it("loads the actor and the whole child page in at most 3 round trips", async () => {
@@ -40,8 +44,8 @@ describe("a parent and their own child", () => {
     const before = queryStats.count;
     const actor = await loadActor(user.id, user.sessionVersion);
     await getChildDetail(actor!, world.pupilA.id);
-    expect(queryStats.count - before).toBeLessThanOrEqual(3);
-    expect(queryStats.count - before).toBeGreaterThan(0);
+    // Actor, the page's data, the audit row.
+    expect(queryStats.count - before).toBe(3);
   });
 });
 
