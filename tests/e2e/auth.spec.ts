@@ -1,4 +1,5 @@
-import { auditRows, expect, expectAccessible, signIn, test, childrenOf } from "./fixtures";
+import { encode } from "next-auth/jwt";
+import { auditRows, expect, expectAccessible, signIn, test, childrenOf, query } from "./fixtures";
 
 test.describe("sign-in", () => {
   test("the sign-in page is Dutch, accessible, and wrong credentials get one neutral message", async ({ page }) => {
@@ -90,4 +91,32 @@ test("a pupil of 18+ grants and withdraws a guardian's access", async ({ page })
   await same.getByRole("button", { name: "Intrekken" }).click();
   await expect(same).toContainText("Mag niet meekijken");
   await expectAccessible(page);
+});
+
+test("an idle or too old session is refused, even with a validly signed cookie", async ({ browser, baseURL }) => {
+  const [user] = await query<{ id: string; sessionVersion: number }>(`SELECT id, "sessionVersion" FROM "User" WHERE email = 'ouder3@demo.test'`);
+  const now = Math.floor(Date.now() / 1000);
+  const secret = process.env.E2E_NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-000000";
+  const cases = [
+    { authTime: now - 2 * 3600, lastActivity: now - 61 * 60 }, // idle for 61 minutes
+    { authTime: now - 12 * 3600 - 60, lastActivity: now - 60 }, // signed in 12 hours ago
+  ];
+  for (const claims of cases) {
+    const token = await encode({ token: { sub: user.id, sv: user.sessionVersion, ...claims }, secret, maxAge: 24 * 3600 });
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto("/parent");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fparent&expired=1/);
+    await expect(page.getByRole("status")).toHaveText("Je sessie is verlopen. Log opnieuw in.");
+    await context.close();
+  }
+  // The same forged cookie with fresh times works: the refusals above were about time.
+  const fresh = await encode({ token: { sub: user.id, sv: user.sessionVersion, authTime: now - 60, lastActivity: now - 60 }, secret, maxAge: 3600 });
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "next-auth.session-token", value: fresh, url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto("/parent");
+  await expect(page).toHaveURL(/\/parent$/);
+  await context.close();
 });
