@@ -15,7 +15,7 @@ export async function ContactHistory({ pupilId, history }: { pupilId: string; hi
             <span>{tKinds(m.kind)}</span>
             <ToneBadge tone={m.tone} />
           </div>
-          <p className="mt-1 whitespace-pre-line">{m.summary}</p>
+          <p dir="auto" className="mt-1 whitespace-pre-line">{m.summary}</p>
           {m.internalNote ? (
             <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm">
               <span className="font-semibold">{t("internalNote")}: </span>

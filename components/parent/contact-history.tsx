@@ -15,7 +15,7 @@ export async function ParentContactHistory({ contacts, childName }: { contacts: 
                 <span>{format.dateTime(c.occurredOn, "full")}</span>
                 <span className="font-normal text-slate-700">· {tKinds(c.kind)}</span>
               </p>
-              <p className="mt-1 whitespace-pre-line">{c.summary}</p>
+              <p dir="auto" className="mt-1 whitespace-pre-line">{c.summary}</p>
               <p className="mt-1 text-sm text-slate-600">
                 {t("by", { name: c.staffName })} · {c.initiatedBy === "SCHOOL" ? t("startedBySchool") : t("startedByParent")}
               </p>

@@ -34,7 +34,7 @@ export async function MentorCard({ mentors }: { mentors: ChildDetail["mentors"] 
             ) : null}
             <div>
               <dt className="text-sm text-slate-600">{t("contactHours")}</dt>
-              <dd>{m.contactHours ?? t("noContactHours")}</dd>
+              <dd dir={m.contactHours ? "auto" : undefined}>{m.contactHours ?? t("noContactHours")}</dd>
             </div>
           </dl>
         </div>
