@@ -18,6 +18,9 @@ const CATALOG = `
     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname
   ORDER BY 1`;
 
+// Objects schema.prisma cannot express, created by hand-written SQL in migrations.
+const OUTSIDE_SCHEMA = [/"School_search_trgm_idx"/];
+
 async function catalog(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -46,7 +49,7 @@ async function catalog(url: string): Promise<string[]> {
     await migrateDeploy(fromMigrations);
     await prismaCli(["db", "push", "--skip-generate"], fromSchema);
     const [a, b] = await Promise.all([catalog(fromMigrations), catalog(fromSchema)]);
-    const onlyMigrations = a.filter((x) => !b.includes(x));
+    const onlyMigrations = a.filter((x) => !b.includes(x) && !OUTSIDE_SCHEMA.some((re) => re.test(x)));
     const onlySchema = b.filter((x) => !a.includes(x));
     if (onlyMigrations.length || onlySchema.length) {
       failed = true;

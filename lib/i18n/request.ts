@@ -3,6 +3,7 @@ import { getRequestConfig } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } from "@/lib/i18n/config";
 import { formats } from "@/lib/i18n/formats";
+import { loadMessages } from "@/lib/i18n/catalogue";
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
 
 /** The user's profile language, else the cookie, else the browser's, else Dutch. */
@@ -20,6 +21,6 @@ export default getRequestConfig(async () => {
     locale,
     timeZone: SCHOOL_TIME_ZONE,
     formats,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

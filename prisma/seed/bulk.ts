@@ -57,6 +57,7 @@ type Models = {
   ContactMomentGuardian: Prisma.ContactMomentGuardianCreateManyInput;
   QualityIndicator: Prisma.QualityIndicatorCreateManyInput;
   IndicatorValue: Prisma.IndicatorValueCreateManyInput;
+  IndicatorBenchmark: Prisma.IndicatorBenchmarkCreateManyInput;
 };
 export type ModelName = keyof Models;
 

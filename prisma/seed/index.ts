@@ -73,7 +73,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
     rng: new Rng(`${SEED}/${pupils}`),
     now: now.getTime(),
     today,
-    years: [current.startYear - 2, current.startYear - 1, current.startYear].map((y) => ({ id: newId(), dates: schoolYearStarting(y) })),
+    // Three finished years with published indicators, plus the current one (indicators in draft).
+    years: [current.startYear - 3, current.startYear - 2, current.startYear - 1, current.startYear].map((y) => ({ id: newId(), dates: schoolYearStarting(y) })),
     boardId: newId(),
     passwordHash,
     indicatorIds: new Map(),

@@ -74,7 +74,7 @@ export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAcc
   buffers.School.add({
     id: state.id, boardId: ctx.boardId, brin: plan.brin, locationCode: "00", name: plan.name, slug: plan.slug, city: plan.city,
     kind: plan.kind, levels: plan.levels, websiteUrl: `https://www.${plan.slug}.example`, gradeReleaseMode: plan.gradeReleaseMode,
-    gradeReleaseTime: "17:00", createdAt: ctx.now,
+    gradeReleaseTime: "17:00", createdAt: ctx.now, ...publicDetails(plan, rng.fork("details"), ctx.now),
   });
   for (const p of state.periodIds) {
     buffers.Period.add({ id: p.id, schoolId: state.id, schoolYearId: p.yearId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn });
@@ -89,4 +89,24 @@ export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAcc
   });
   writeIndicatorValues(ctx, state, rng.fork("indicators"), buffers);
   return { buffers, pupils: plan.pupils };
+}
+
+const DENOMINATIONS = ["OPENBAAR", "OPENBAAR", "ROOMS_KATHOLIEK", "PROTESTANTS_CHRISTELIJK", "ALGEMEEN_BIJZONDER", "INTERCONFESSIONEEL", "ISLAMITISCH"] as const;
+const STREETS = ["Schoolstraat", "Stationsweg", "Julianalaan", "Kerkplein", "Parkweg", "Dorpsstraat", "Lindenlaan", "Molenweg", "Beatrixpark", "Sportlaan"];
+
+/** Address, denomination and the parent-involvement policy shown on the public profile. */
+function publicDetails(plan: SchoolPlan, rng: Rng, now: number) {
+  const policy = rng.chance(0.8)
+    ? "Ouders en school werken samen aan de ontwikkeling van de leerling. De mentor is uw eerste aanspreekpunt: u mag altijd bellen of mailen, ook als er niets aan de hand is. " +
+      "Drie keer per jaar is er een gesprek met ouders, leerling en mentor. Bij verzuim hoort u het dezelfde dag. Wij vragen ouders om thuis belangstelling te tonen voor school en om ons te laten weten als er iets speelt."
+    : null;
+  return {
+    denomination: rng.pick(DENOMINATIONS),
+    street: `${rng.pick(STREETS)} ${rng.int(1, 180)}`,
+    postalCode: `${rng.int(1000, 9999)} ${String.fromCharCode(65 + rng.int(0, 25))}${String.fromCharCode(65 + rng.int(0, 25))}`,
+    phone: `0${rng.int(10, 79)}-${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}`,
+    email: `info@${plan.slug}.example`,
+    parentPolicy: policy,
+    parentPolicyPublishedAt: policy ? now - 60 * 86_400_000 : null,
+  };
 }

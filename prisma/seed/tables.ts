@@ -2,6 +2,8 @@ import type {
   AbsenceKind,
   ContactChannel,
   ContactKind,
+  Denomination,
+  Direction,
   GradeReleaseMode,
   IndicatorUnit,
   InitiatedBy,
@@ -22,7 +24,8 @@ export const tables = {
   Board: table("Board", { id: text, name: text }),
   SchoolYear: table("SchoolYear", { id: text, name: text, startsOn: date, endsOn: date }),
   QualityIndicator: table("QualityIndicator", {
-    id: text, code: text, unit: enumOf<IndicatorUnit>("IndicatorUnit"), higherIsBetter: bool, sortOrder: int,
+    id: text, code: text, group: text, unit: enumOf<IndicatorUnit>("IndicatorUnit"), direction: enumOf<Direction>("Direction"),
+    perSchoolType: bool, sortOrder: int,
   }),
   User: table("User", {
     id: text, email: text, passwordHash: text, name: text, role: enumOf<Role>("Role"),
@@ -31,6 +34,8 @@ export const tables = {
   School: table("School", {
     id: text, boardId: text, brin: text, locationCode: text, name: text, slug: text, city: text,
     kind: enumOf<SchoolKind>("SchoolKind"), levels: textArray, websiteUrl: text,
+    denomination: enumOf<Denomination>("Denomination"), street: text, postalCode: text, phone: text, email: text,
+    parentPolicy: text, parentPolicyPublishedAt: moment,
     gradeReleaseMode: enumOf<GradeReleaseMode>("GradeReleaseMode"), gradeReleaseTime: text, createdAt: moment,
   }),
   Period: table("Period", { id: text, schoolId: text, schoolYearId: text, number: int, startsOn: date, endsOn: date }),
@@ -65,9 +70,10 @@ export const tables = {
   }),
   ContactMomentGuardian: table("ContactMomentGuardian", { contactMomentId: text, guardianId: text }),
   IndicatorValue: table("IndicatorValue", {
-    id: text, indicatorId: text, schoolId: text, schoolYearId: text, value: decimal, benchmark: decimal,
-    explanation: text, publishedAt: moment,
+    id: text, indicatorId: text, schoolId: text, schoolYearId: text, schoolType: text, draftValue: decimal,
+    draftExplanation: text, publishedValue: decimal, publishedExplanation: text, publishedAt: moment, updatedAt: moment,
   }),
+  IndicatorBenchmark: table("IndicatorBenchmark", { id: text, indicatorId: text, schoolYearId: text, schoolType: text, value: decimal }),
 };
 
 type Tables = typeof tables;
@@ -77,7 +83,7 @@ export type Buffers = { [K in keyof Tables]: TableBuffer<Tables[K]["columns"]> }
 const ORDER: (keyof Tables)[] = [
   "Board", "SchoolYear", "QualityIndicator", "User", "School", "Period", "Subject", "ClassGroup", "Staff",
   "Mentorship", "Pupil", "Guardian", "GuardianLink", "Assessment", "Result", "AbsenceRecord", "ContactMoment",
-  "ContactMomentGuardian", "IndicatorValue",
+  "ContactMomentGuardian", "IndicatorBenchmark", "IndicatorValue",
 ];
 
 export function newBuffers(): Buffers {

@@ -61,10 +61,15 @@ describe("demo data contract", () => {
     expect(pupil.guardianLinks.length).toBeGreaterThan(0);
   });
 
-  it("has four or more schools with three years of indicators, and families the mentor has not reached", async () => {
-    const schools = await db.school.findMany({ include: { indicatorValues: { select: { schoolYearId: true } } } });
+  it("has four or more schools with three published years of indicators and a draft year, and families the mentor has not reached", async () => {
+    const schools = await db.school.findMany({ include: { indicatorValues: { select: { schoolYearId: true, publishedAt: true, draftValue: true } } } });
     expect(schools.length).toBeGreaterThanOrEqual(4);
-    for (const s of schools) expect(new Set(s.indicatorValues.map((v) => v.schoolYearId)).size).toBe(3);
+    for (const s of schools) {
+      expect(new Set(s.indicatorValues.filter((v) => v.publishedAt).map((v) => v.schoolYearId)).size).toBe(3);
+      const drafts = s.indicatorValues.filter((v) => !v.publishedAt);
+      expect(new Set(drafts.map((v) => v.schoolYearId)).size).toBe(1);
+      expect(drafts.every((v) => v.draftValue !== null)).toBe(true);
+    }
     const mentor = await actorOf(await userId("mentor@demo.test"));
     expect((await listMentorOverview(mentor, { show: "all", sort: "name" })).notReachedCount).toBeGreaterThan(0);
   });

@@ -3,10 +3,22 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { LOCALES } from "@/lib/i18n/config";
+import { CATALOGUE_AREAS } from "@/lib/i18n/catalogue";
 
 const dir = path.resolve(__dirname, "../../lib/i18n/messages");
 type Tree = { [key: string]: string | Tree };
-const load = (locale: string): Tree => JSON.parse(readFileSync(path.join(dir, `${locale}.json`), "utf8"));
+const read = (file: string): Tree => JSON.parse(readFileSync(file, "utf8"));
+/** Base catalogue plus every area file; an area may not redefine a namespace. */
+function load(locale: string): Tree {
+  const tree = read(path.join(dir, `${locale}.json`));
+  for (const area of CATALOGUE_AREAS) {
+    for (const [namespace, value] of Object.entries(read(path.join(dir, area, `${locale}.json`)))) {
+      if (namespace in tree) throw new Error(`${area}/${locale}.json redefines namespace ${namespace}`);
+      tree[namespace] = value;
+    }
+  }
+  return tree;
+}
 
 function flatten(tree: Tree, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
