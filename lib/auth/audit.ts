@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/types";
 
-export type AuditAction = "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct";
+export type AuditAction = "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit";
 
 /**
  * Writes one audit row. `targetId` is what was asked for, also when it does

@@ -13,6 +13,7 @@ const PERMISSIONS = {
   "contact:create": ["MENTOR"],
   "contact:correct": ["MENTOR"],
   "staff:contactHours": ["MENTOR"],
+  "indicators:edit": ["LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

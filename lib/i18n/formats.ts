@@ -7,6 +7,7 @@ export const formats = {
     grade: { minimumFractionDigits: 1, maximumFractionDigits: 1, numberingSystem: "latn" },
     integer: { maximumFractionDigits: 0, numberingSystem: "latn" },
     hours: { maximumFractionDigits: 1, numberingSystem: "latn" },
+    decimal: { maximumFractionDigits: 2, numberingSystem: "latn" },
   },
   dateTime: {
     dayMonth: { day: "numeric", month: "long", numberingSystem: "latn" },
