@@ -7,7 +7,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * Round trips to PostgreSQL since start-up. Tests and the benchmark read it
  * to check how many queries a page makes; it never holds query text.
  */
-export const queryStats = { count: 0 };
+export const queryStats: { count: number; onQuery?: (query: unknown) => void } = { count: 0 };
 
 function createDb() {
   const connectionString = process.env.DATABASE_URL;
@@ -16,6 +16,8 @@ function createDb() {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       queryStats.count += 1;
+      // The benchmark records the exact SQL a page issues, to replay it as the floor.
+      queryStats.onQuery?.(args[0]);
       return query(...args);
     };
   });

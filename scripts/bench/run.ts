@@ -1,0 +1,212 @@
+// `npm run bench`: the portal at school-board scale, reported as ratios
+// against the floor measured in the same run. See docs/benchmarks.md.
+// Flags: --smoke, --pupils N, --concurrency N, --seconds N.
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { migrateDeploy, startEmbeddedPostgres } from "../postgres";
+import { createSeedClient, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
+import { signIn, signInAll, type Session } from "./sessions";
+import { httpLoad, type HttpResult } from "./load";
+import { firstLoadJs } from "./js-size";
+import { writeReport } from "./report";
+
+const ROOT = path.resolve(__dirname, "../..");
+const { values: flags } = parseArgs({
+  options: {
+    smoke: { type: "boolean", default: false },
+    pupils: { type: "string" },
+    concurrency: { type: "string" },
+    seconds: { type: "string" },
+  },
+});
+const smoke = flags.smoke!;
+const PUPILS = Number(flags.pupils ?? (smoke ? 300 : 50_000));
+const CONCURRENCY = Number(flags.concurrency ?? (smoke ? 10 : 100));
+const SECONDS = Number(flags.seconds ?? (smoke ? 2 : 20));
+const PORT = 3300;
+const BASE = `http://localhost:${PORT}`;
+const PASSWORD = "schoolkompas";
+// Expected 17:00 peak for a 50,000-pupil board (docs/benchmarks.md): ~90,000
+// guardians, a quarter look within 10 minutes, two pages each → 75 requests/s.
+const EXPECTED_PEAK_RPS = smoke ? 10 : 75;
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+async function waitForHealth(timeoutMs: number, server: ChildProcess) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}) before it was up`);
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not come up");
+}
+
+function runFloor(databaseUrl: string, input: object): Promise<{ roundTrips: number; dataLayer: HttpResult; sql: HttpResult }> {
+  const file = path.join(os.tmpdir(), `bench-floor-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(input));
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench/floor.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_FLOOR_INPUT: file },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`floor exited ${code}`))));
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  const database = process.env.BENCH_DATABASE_URL
+    ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedPostgres({ dir: smoke ? ".data/pg-bench-smoke" : ".data/pg-bench", port: 54370, database: "bench", fresh: smoke });
+  let server: ChildProcess | null = null;
+  const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+  try {
+    await migrateDeploy(database.url);
+    const seeder = createSeedClient(database.url);
+    let generationSeconds: number | null = null;
+    if (await isDatabaseEmpty(seeder)) {
+      log(`generating ${PUPILS} pupils…`);
+      const t = Date.now();
+      await seedDemo(seeder, { pupils: PUPILS, log: (m) => log(m) });
+      generationSeconds = (Date.now() - t) / 1000;
+    } else log("reusing the existing benchmark data set");
+    await seeder.$disconnect();
+    const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Pupil")::int AS pupils, (SELECT count(*) FROM "Guardian")::int AS guardians, (SELECT count(*) FROM "Result")::int AS results, (SELECT count(*) FROM "AbsenceRecord")::int AS absences, (SELECT count(*) FROM "ContactMoment")::int AS contacts`)).rows[0];
+    await ensureFourClassMentor(sql);
+
+    log("building and starting the server as `npm run demo` does…");
+    server = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/demo.ts"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_DIST_DIR: ".next-bench", DATABASE_URL: database.url, PORT: String(PORT), NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: BASE },
+    });
+    await waitForHealth(15 * 60_000, server);
+
+    const parentRows = (await sql.query(
+      `SELECT u.email, u.id AS "userId", u."sessionVersion", min(l."pupilId") AS "pupilId" FROM "GuardianLink" l
+         JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
+       WHERE l."hasParentalAuthority" AND NOT l."accessRestricted" AND l."consentWithdrawnAt" IS NULL AND u."disabledAt" IS NULL
+       GROUP BY u.id ORDER BY md5(u.id) LIMIT $1`,
+      [smoke ? 20 : Math.max(200, CONCURRENCY * 2)],
+    )).rows as { email: string; userId: string; sessionVersion: number; pupilId: string }[];
+    log(`signing in ${parentRows.length} parents…`);
+    const sessions = await signInAll(BASE, parentRows.map((p) => ({ email: p.email, path: `/parent/children/${p.pupilId}` })), PASSWORD);
+
+    log("warming up");
+    await httpLoad({ url: BASE, connections: Math.min(CONCURRENCY, 10), seconds: Math.max(1, SECONDS / 4), sessions });
+    log(`parent child page: ${CONCURRENCY} concurrent for ${SECONDS}s`);
+    const childPage = await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, sessions });
+
+    log("floor: data layer in-process and SQL replay");
+    const floor = await runFloor(database.url, { parents: parentRows, concurrency: CONCURRENCY, seconds: SECONDS, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+
+    log("mentor class list");
+    const mentorSessions = async (email: string): Promise<Session[]> => [{ email, path: "/mentor", cookie: await signIn(BASE, email, PASSWORD) }];
+    const mentorConnections = Math.min(CONCURRENCY, 10);
+    const mentorOne = await httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: await mentorSessions("mentor@demo.test") });
+    const mentorFour = await httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: await mentorSessions("bench-mentor4@bench.test") });
+
+    log("public compare page against a static file");
+    const slugs = (await sql.query(`SELECT slug FROM "School" ORDER BY name LIMIT 3`)).rows.map((r: { slug: string }) => r.slug);
+    const comparePath = `/compare?schools=${slugs.join(",")}`;
+    const compareStatus = (await fetch(`${BASE}${comparePath}`)).status;
+    const compare = compareStatus === 200 ? await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: comparePath }) : null;
+    const staticFile = await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: "/robots.txt" });
+
+    log("release spike: ramp to 3× the expected 17:00 peak");
+    const steps = [0.6, 1.2, 1.8, 2.4, 3].map((f) => Math.round(f * EXPECTED_PEAK_RPS));
+    const spike: (HttpResult & { rate: number })[] = [];
+    for (const rate of steps) spike.push({ rate, ...(await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, sessions, overallRate: rate })) });
+
+    log("first-load JavaScript");
+    const parentCookie = sessions[0].cookie;
+    const js = {
+      "/parent": await firstLoadJs(BASE, "/parent", parentCookie),
+      "/parent/children/[id]": await firstLoadJs(BASE, sessions[0].path, parentCookie),
+      "/": await firstLoadJs(BASE, "/"),
+      "/schools/[slug]": await firstLoadJs(BASE, `/schools/${slugs[0]}`),
+      "/compare": await firstLoadJs(BASE, comparePath),
+    };
+
+    const version = (await sql.query("SHOW server_version")).rows[0].server_version as string;
+    const commit = execSync("git rev-parse --short HEAD", { cwd: ROOT }).toString().trim();
+    const spikeTotal = spike.reduce((s, x) => ({ count: s.count + x.count, errors: s.errors + x.errors }), { count: 0, errors: 0 });
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const data = {
+      mode: smoke ? "smoke" : "full",
+      commit,
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), postgres: version, node: process.version },
+      dataSet: { ...counts, generationSeconds },
+      settings: { concurrency: CONCURRENCY, seconds: SECONDS, parents: sessions.length, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+      childPage, floor, ratios: { pageP95OverSqlP95: ratio(childPage.p95, floor.sql.p95), dataLayerP95OverSqlP95: ratio(floor.dataLayer.p95, floor.sql.p95) },
+      mentor: { oneClass: mentorOne, fourClasses: mentorFour },
+      compare: compare ? { ...compare, staticFile, throughputRatio: ratio(compare.rps, staticFile.rps) } : { status: compareStatus, staticFile },
+      spike: { expectedPeakRps: EXPECTED_PEAK_RPS, steps: spike, errorRate: ratio(spikeTotal.errors, spikeTotal.count + spikeTotal.errors) },
+      firstLoadJs: js,
+      totalSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
+    const rows: [string, string][] = [
+      ["commit / mode", `${commit} / ${data.mode}`],
+      ["machine", `${data.machine.cores} cores, ${data.machine.memoryGiB} GiB, PostgreSQL ${version}`],
+      ["data set", `${counts.pupils} pupils, ${counts.guardians} guardians, ${counts.results} results, ${counts.absences} absences; generated in ${generationSeconds ?? "(reused)"} s`],
+      ["child page", `${childPage.rps} req/s, p50 ${childPage.p50} ms, p95 ${childPage.p95} ms, p99 ${childPage.p99} ms, errors ${childPage.errors}`],
+      ["data layer (in-process)", `p95 ${floor.dataLayer.p95} ms (${floor.dataLayer.rps} /s)`],
+      ["SQL replay (floor)", `p95 ${floor.sql.p95} ms (${floor.sql.rps} /s), ${floor.roundTrips} round trips per page`],
+      ["page p95 ÷ SQL p95 (budget ≤ 3)", String(data.ratios.pageP95OverSqlP95)],
+      ["data layer p95 ÷ SQL p95", String(data.ratios.dataLayerP95OverSqlP95)],
+      ["mentor list, 1 class", `p95 ${mentorOne.p95} ms at ${mentorConnections} concurrent`],
+      ["mentor list, 4 classes", `p95 ${mentorFour.p95} ms at ${mentorConnections} concurrent`],
+      ["compare vs static (budget ≥ 0.5)", compare ? `${compare.rps} vs ${staticFile.rps} req/s = ${data.compare && "throughputRatio" in data.compare ? data.compare.throughputRatio : ""}` : `compare answered ${compareStatus}; static ${staticFile.rps} req/s`],
+      ...spike.map((s): [string, string] => [`spike ${s.rate} req/s`, `p95 ${s.p95} ms, errors ${s.errors}`]),
+      ["spike error rate (budget < 1%)", `${(data.spike.errorRate * 100).toFixed(2)} %`],
+      ...Object.entries(js).map(([route, r]): [string, string] => [`first-load JS ${route}`, kb(r.gzipBytes)]),
+    ];
+    const stamp = `${new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-")}-${data.mode}`;
+    const out = writeReport(path.join(ROOT, smoke ? ".data/bench-smoke" : "bench/results"), stamp, data, rows);
+    log(`report: ${path.relative(ROOT, out.md)}`);
+    console.log(rows.map(([k, v]) => `  ${k}: ${v}`).join("\n"));
+    if (childPage.count === 0 || floor.sql.count === 0 || floor.dataLayer.count === 0) throw new Error("a phase produced no measurements");
+  } finally {
+    server?.kill("SIGTERM");
+    await sql.end();
+    await new Promise((r) => setTimeout(r, 1500));
+    await database.stop();
+  }
+}
+
+/** A mentor of four classes at the first demo school (created once). */
+async function ensureFourClassMentor(sql: pg.Pool) {
+  await sql.query(`
+    WITH demo AS (SELECT u."passwordHash", s."schoolId" FROM "User" u JOIN "Staff" s ON s."userId" = u.id WHERE u.email = 'mentor@demo.test'),
+    usr AS (
+      INSERT INTO "User" (id, email, "passwordHash", name, role, "updatedAt")
+      SELECT 'bench-mentor4', 'bench-mentor4@bench.test', "passwordHash", 'Bench Mentor', 'MENTOR', now() FROM demo
+      ON CONFLICT (email) DO NOTHING RETURNING id),
+    staff AS (
+      INSERT INTO "Staff" (id, "userId", "schoolId") SELECT 'bench-staff4', id, (SELECT "schoolId" FROM demo) FROM usr RETURNING id, "schoolId")
+    INSERT INTO "Mentorship" (id, "staffId", "classGroupId")
+    SELECT 'bench-m4-' || c.id, staff.id, c.id FROM staff
+      JOIN LATERAL (SELECT id FROM "ClassGroup" WHERE "schoolId" = staff."schoolId" ORDER BY name DESC LIMIT 4) c ON true`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
