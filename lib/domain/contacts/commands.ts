@@ -17,6 +17,12 @@ export class ContactValidationError extends AppError {
   }
 }
 
+/** The columns a mentor fills in, the same for a new entry and a correction. */
+function contactFields(input: ContactMomentInput) {
+  const { kind, initiatedBy, tone, summary, internalNote, occurredOn, followUpOn, guardianIds } = input;
+  return { kind, initiatedBy, tone, summary, internalNote, occurredOn, followUpOn, guardians: { create: guardianIds.map((guardianId) => ({ guardianId })) } };
+}
+
 /** The guardians a contact may be logged with: linked, and not restricted by the school. */
 async function selectableGuardianIds(actor: Actor, pupilId: string, action: "contact:create" | "contact:correct") {
   const pupil = await db.pupil.findFirst({
@@ -49,15 +55,8 @@ export async function logContactMoment(actor: Actor, input: ContactMomentInput):
       data: {
         pupilId: input.pupilId,
         staffId: actor.staffId,
-        kind: input.kind,
-        initiatedBy: input.initiatedBy,
-        tone: input.tone,
-        summary: input.summary,
-        internalNote: input.internalNote,
-        occurredOn: input.occurredOn,
-        followUpOn: input.followUpOn,
         idempotencyKey: input.idempotencyKey,
-        guardians: { create: input.guardianIds.map((guardianId) => ({ guardianId })) },
+        ...contactFields(input),
       },
       select: { id: true },
     });
@@ -90,16 +89,7 @@ export async function correctContactMoment(actor: Actor, contactMomentId: string
     db.contactMomentGuardian.deleteMany({ where: { contactMomentId } }),
     db.contactMoment.update({
       where: { id: contactMomentId },
-      data: {
-        kind: input.kind,
-        initiatedBy: input.initiatedBy,
-        tone: input.tone,
-        summary: input.summary,
-        internalNote: input.internalNote,
-        occurredOn: input.occurredOn,
-        followUpOn: input.followUpOn,
-        guardians: { create: input.guardianIds.map((guardianId) => ({ guardianId })) },
-      },
+      data: contactFields(input),
     }),
   ]);
 }

@@ -8,23 +8,9 @@ import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { releaseCutoff } from "@/lib/domain/results/release";
 import { buildSubjectReports, latestResults } from "@/lib/domain/results/report";
 import { toTenths } from "@/lib/domain/results/grades";
+import { resultSelect } from "@/lib/domain/results/select";
 import { totalsByKind } from "@/lib/domain/attendance/totals";
 
-const resultSelect = {
-  id: true,
-  grade: true,
-  textValue: true,
-  enteredAt: true,
-  assessment: {
-    select: {
-      description: true,
-      weight: true,
-      heldOn: true,
-      period: { select: { number: true } },
-      subject: { select: { id: true, code: true, name: true } },
-    },
-  },
-} as const;
 
 function currentRange() {
   const today = dutchToday();

@@ -1,0 +1,173 @@
+import "server-only";
+import { cache } from "react";
+import { unstable_cache } from "next/cache";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { PUBLIC_REVALIDATE_SECONDS, PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
+import { latestYears, withBenchmarks, type PublicFigure } from "@/lib/domain/schools/figures";
+import { MAX_COMPARED, type SchoolSearchInput } from "@/lib/domain/schools/schemas";
+import { keyFiguresOf, KEY_FIGURE_CODES } from "@/lib/domain/schools/key-figures";
+
+// Public school data: no actor, because everything here is public — and
+// therefore only the *published* columns of IndicatorValue are ever selected.
+// Drafts (draftValue, draftExplanation, rows without publishedAt) cannot leak
+// into a page or a cache entry because they are never read.
+//
+// The load… functions are uncached (tests call them; unstable_cache needs the
+// Next runtime). Pages use the cached wrappers below; a leader's publication
+// revalidates PUBLIC_SCHOOLS_TAG and publicSchoolTag(id).
+
+/** Published figures shown on a profile: this many school years. */
+export const TREND_YEARS = 3;
+
+export const PUBLISHED = { publishedAt: { not: null }, publishedValue: { not: null } } as const;
+
+const contactSelect = {
+  id: true, slug: true, name: true, city: true, street: true, postalCode: true, phone: true, email: true,
+  websiteUrl: true, denomination: true, levels: true, parentPolicy: true, parentPolicyPublishedAt: true,
+} as const;
+
+export type PublicSchoolProfile = Awaited<ReturnType<typeof loadSchoolProfile>> & {};
+
+/** slug → id of existing schools, in the order asked. */
+export async function loadSchoolIds(slugs: string[]): Promise<{ slug: string; id: string }[]> {
+  const rows = await db.school.findMany({ where: { slug: { in: slugs } }, select: { slug: true, id: true } });
+  return slugs.flatMap((slug) => rows.filter((r) => r.slug === slug));
+}
+
+/** One school's contact details and published figures of its latest TREND_YEARS years, with benchmarks. */
+export async function loadSchoolProfile(schoolId: string) {
+  // Two independent queries in one round trip's time; relationJoins makes each a single statement.
+  const [school, benchmarks] = await Promise.all([
+    db.school.findUnique({
+      where: { id: schoolId },
+      select: {
+        ...contactSelect,
+        indicatorValues: {
+          where: PUBLISHED,
+          select: {
+            schoolType: true, publishedValue: true, publishedExplanation: true, publishedAt: true,
+            indicator: { select: { code: true } }, schoolYear: { select: { name: true } },
+          },
+        },
+      },
+    }),
+    db.indicatorBenchmark.findMany({
+      where: { schoolYear: { indicatorValues: { some: { schoolId, ...PUBLISHED } } } },
+      select: { schoolType: true, value: true, indicator: { select: { code: true } }, schoolYear: { select: { name: true } } },
+    }),
+  ]);
+  if (!school) return null;
+  const { indicatorValues, parentPolicy, parentPolicyPublishedAt, ...details } = school;
+  const years = latestYears(indicatorValues.map((v) => v.schoolYear.name), TREND_YEARS);
+  const figures: PublicFigure[] = withBenchmarks(
+    indicatorValues
+      .filter((v) => years.includes(v.schoolYear.name))
+      .map((v) => ({
+        code: v.indicator.code, schoolType: v.schoolType, year: v.schoolYear.name,
+        value: Number(v.publishedValue), explanation: v.publishedExplanation,
+      })),
+    benchmarks.map((b) => ({ code: b.indicator.code, year: b.schoolYear.name, schoolType: b.schoolType, value: Number(b.value) })),
+  );
+  const lastPublishedAt = indicatorValues.reduce<Date | null>((max, v) => (v.publishedAt && (!max || v.publishedAt > max) ? v.publishedAt : max), null);
+  return {
+    ...details,
+    // The policy text is public only once the school has published it.
+    parentPolicy: parentPolicyPublishedAt ? parentPolicy : null,
+    parentPolicyPublishedAt: parentPolicyPublishedAt?.toISOString() ?? null,
+    lastPublishedAt: lastPublishedAt?.toISOString() ?? null,
+    years,
+    figures,
+  };
+}
+
+const cachedSchoolIds = unstable_cache(loadSchoolIds, ["public-school-ids"], {
+  tags: [PUBLIC_SCHOOLS_TAG],
+  revalidate: PUBLIC_REVALIDATE_SECONDS,
+});
+
+function cachedProfile(schoolId: string) {
+  return unstable_cache(() => loadSchoolProfile(schoolId), ["public-school-profile", schoolId], {
+    tags: [PUBLIC_SCHOOLS_TAG, publicSchoolTag(schoolId)],
+    revalidate: PUBLIC_REVALIDATE_SECONDS,
+  })();
+}
+
+/** The public profile of a school, or null for an unknown slug. Cached; deduplicated per request. */
+export const getSchoolProfile = cache(async (slug: string) => {
+  const [found] = await cachedSchoolIds([slug]);
+  return found ? cachedProfile(found.id) : null;
+});
+
+export type Comparison = { schools: NonNullable<PublicSchoolProfile>[]; unknownSlugs: string[] };
+type Loaders = { ids: typeof loadSchoolIds; profile: typeof loadSchoolProfile };
+
+/** The profiles of up to MAX_COMPARED schools, in the order asked; slugs without a school are reported. */
+async function compareWith(loaders: Loaders, slugs: string[]): Promise<Comparison> {
+  const asked = [...new Set(slugs)].slice(0, MAX_COMPARED);
+  const found = await loaders.ids(asked);
+  const profiles = await Promise.all(found.map((f) => loaders.profile(f.id)));
+  return {
+    schools: profiles.filter((p) => p !== null),
+    unknownSlugs: asked.filter((slug) => !found.some((f) => f.slug === slug)),
+  };
+}
+
+export const loadComparison = (slugs: string[]) => compareWith({ ids: loadSchoolIds, profile: loadSchoolProfile }, slugs);
+export const getComparison = ((slugs: string[]) => compareWith({ ids: cachedSchoolIds, profile: cachedProfile }, slugs));
+
+/** Results per search; a parent refines the search rather than paging. */
+export const SEARCH_LIMIT = 20;
+
+// Must be the expression of "School_search_trgm_idx" so PostgreSQL can use the index.
+const SEARCH_DOCUMENT = Prisma.sql`lower(sk_unaccent("name" || ' ' || "city"))`;
+
+/** Ids of matching schools, best match first: typo-tolerant (trigrams) and accent-blind (unaccent). */
+async function matchingSchoolIds({ q, type, denomination }: SchoolSearchInput, limit: number): Promise<string[]> {
+  const filters = [
+    type ? Prisma.sql`${type} = ANY("levels")` : null,
+    denomination ? Prisma.sql`"denomination" = ${denomination}::"Denomination"` : null,
+  ].filter((f) => f !== null);
+  if (!q) {
+    const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "School" ${where} ORDER BY "name", "city" LIMIT ${limit}`;
+    return rows.map((r) => r.id);
+  }
+  const needle = Prisma.sql`lower(sk_unaccent(${q}::text))`;
+  const substring = `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+  const match = Prisma.sql`(${needle} <% ${SEARCH_DOCUMENT} OR ${SEARCH_DOCUMENT} LIKE lower(sk_unaccent(${substring}::text)))`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "School"
+    WHERE ${Prisma.join([match, ...filters], " AND ")}
+    ORDER BY word_similarity(${needle}, ${SEARCH_DOCUMENT}) DESC, "name"
+    LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/** Matching schools with their key figures from their latest published year. */
+export async function loadSearchResults(input: SchoolSearchInput) {
+  const ids = await matchingSchoolIds(input, SEARCH_LIMIT + 1);
+  const schools = await db.school.findMany({
+    where: { id: { in: ids.slice(0, SEARCH_LIMIT) } },
+    select: {
+      id: true, slug: true, name: true, city: true, levels: true, denomination: true,
+      indicatorValues: {
+        where: { ...PUBLISHED, indicator: { code: { in: [...KEY_FIGURE_CODES] } } },
+        select: { schoolType: true, publishedValue: true, indicator: { select: { code: true } }, schoolYear: { select: { name: true } } },
+      },
+    },
+  });
+  const results = ids.flatMap((id) => schools.filter((s) => s.id === id)).map(({ indicatorValues, ...school }) => ({
+    ...school,
+    keyFigures: keyFiguresOf(
+      indicatorValues.map((v) => ({ code: v.indicator.code, schoolType: v.schoolType, year: v.schoolYear.name, value: Number(v.publishedValue) })),
+    ),
+  }));
+  return { results, hasMore: ids.length > SEARCH_LIMIT };
+}
+export type SchoolSearchResult = Awaited<ReturnType<typeof loadSearchResults>>["results"][number];
+
+export const searchSchools = unstable_cache(loadSearchResults, ["public-school-search"], {
+  tags: [PUBLIC_SCHOOLS_TAG],
+  revalidate: PUBLIC_REVALIDATE_SECONDS,
+});

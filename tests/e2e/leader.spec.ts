@@ -1,0 +1,57 @@
+import { expect, expectAccessible, query, signIn, test } from "./fixtures";
+
+const field = (name: string) => `[id="${name}"]`;
+
+async function draftOf(code: string) {
+  const [row] = await query<{ draft: string | null; published: string | null; slug: string }>(
+    `SELECT v."draftValue"::text AS draft, v."publishedValue"::text AS published, s.slug FROM "IndicatorValue" v
+       JOIN "QualityIndicator" i ON i.id = v."indicatorId" JOIN "School" s ON s.id = v."schoolId"
+       JOIN "Staff" st ON st."schoolId" = s.id JOIN "User" u ON u.id = st."userId"
+       JOIN "SchoolYear" y ON y.id = v."schoolYearId"
+     WHERE u.email = 'leider@demo.test' AND i.code = $1 AND v."schoolType" = 'ALL' ORDER BY y."startsOn" DESC LIMIT 1`,
+    [code],
+  );
+  return row;
+}
+
+test("a school leader corrects a draft, publishes the year, and bad input writes nothing", async ({ page }) => {
+  await signIn(page, "leider@demo.test");
+  await expect(page).toHaveURL(/\/leader$/);
+  await page.getByRole("link", { name: "Kwaliteitsgegevens" }).click();
+  await expect(page).toHaveURL(/\/leader\/indicators/);
+  await expect(page.getByText(/wijzigingen? (staat|staan) klaar om te publiceren/)).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/leader-indicators.png", fullPage: true });
+
+  const before = await draftOf("SOCIAL_SAFETY");
+  await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("150");
+  await page.getByRole("button", { name: "Concept opslaan" }).click();
+  await expect(page.getByText("Een percentage ligt tussen 0 en 100.")).toBeVisible();
+  await expect(page.locator(field("v:SOCIAL_SAFETY:ALL"))).toHaveValue("150");
+  expect((await draftOf("SOCIAL_SAFETY")).draft).toBe(before.draft);
+
+  await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("93,5");
+  await page.locator(field("e:SOCIAL_SAFETY:ALL")).fill("Meer leerlingen voelen zich veilig sinds het nieuwe pauzeplein.");
+  await page.getByRole("button", { name: "Concept opslaan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "als concept opgeslagen" })).toBeVisible();
+  expect((await draftOf("SOCIAL_SAFETY")).draft).toBe("93.50");
+  expect((await draftOf("SOCIAL_SAFETY")).published).toBeNull();
+
+  await page.getByRole("button", { name: /publiceren$/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "gepubliceerd" })).toBeVisible();
+  expect((await draftOf("SOCIAL_SAFETY")).published).toBe("93.50");
+});
+
+test("a CSV with one bad row is refused as a whole, line by line", async ({ page }) => {
+  await signIn(page, "leider@demo.test");
+  await page.goto("/leader/indicators");
+  const before = await draftOf("PUPIL_COUNT");
+  await page.locator("#csv-file").setInputFiles({
+    name: "cijfers.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("indicator;schoolType;value;explanation\nPUPIL_COUNT;ALL;1500;\nSOCIAL_SAFETY;ALL;veel;\n"),
+  });
+  await page.getByRole("button", { name: "Uploaden als concept" }).click();
+  await expect(page.getByText("Regel 3: Vul een getal in.")).toBeVisible();
+  expect((await draftOf("PUPIL_COUNT")).draft).toBe(before.draft);
+});
