@@ -3,7 +3,7 @@
 // Flags: --dev (next dev instead of build+start), --fresh (wipe the embedded
 // database first), --data-dir DIR and --db-port N (another embedded instance).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -67,6 +67,11 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+
+  if (flags.fresh) {
+    // Cached public data of the previous database (ids differ after a re-seed).
+    rmSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+  }
 
   try {
     await migrateDeploy(database.url);

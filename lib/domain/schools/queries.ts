@@ -93,28 +93,48 @@ function cachedProfile(schoolId: string) {
   })();
 }
 
-/** The public profile of a school, or null for an unknown slug. Cached; deduplicated per request. */
-export const getSchoolProfile = cache(async (slug: string) => {
-  const [found] = await cachedSchoolIds([slug]);
-  return found ? cachedProfile(found.id) : null;
-});
-
-export type Comparison = { schools: NonNullable<PublicSchoolProfile>[]; unknownSlugs: string[] };
 type Loaders = { ids: typeof loadSchoolIds; profile: typeof loadSchoolProfile };
+type Profile = NonNullable<PublicSchoolProfile>;
+
+/**
+ * Profiles for slugs (null = no such school), in the order asked. A cached
+ * slug → id entry can outlive its school (removed, database re-created): a
+ * profile that is missing or carries another slug is looked up again uncached.
+ */
+async function profilesOf(loaders: Loaders, slugs: string[]): Promise<(Profile | null)[]> {
+  const found = await loaders.ids(slugs);
+  return Promise.all(
+    slugs.map(async (slug) => {
+      const id = found.find((f) => f.slug === slug)?.id;
+      if (!id) return null;
+      const profile = await loaders.profile(id);
+      if (profile?.slug === slug) return profile;
+      const [fresh] = await loadSchoolIds([slug]);
+      return fresh ? loaders.profile(fresh.id) : null;
+    }),
+  );
+}
+
+const CACHED: Loaders = { ids: cachedSchoolIds, profile: cachedProfile };
+const UNCACHED: Loaders = { ids: loadSchoolIds, profile: loadSchoolProfile };
+
+/** The public profile of a school, or null for an unknown slug. Cached; deduplicated per request. */
+export const getSchoolProfile = cache(async (slug: string) => (await profilesOf(CACHED, [slug]))[0]);
+
+export type Comparison = { schools: Profile[]; unknownSlugs: string[] };
 
 /** The profiles of up to MAX_COMPARED schools, in the order asked; slugs without a school are reported. */
-async function compareWith(loaders: Loaders, slugs: string[]): Promise<Comparison> {
+export async function compareWith(loaders: Loaders, slugs: string[]): Promise<Comparison> {
   const asked = [...new Set(slugs)].slice(0, MAX_COMPARED);
-  const found = await loaders.ids(asked);
-  const profiles = await Promise.all(found.map((f) => loaders.profile(f.id)));
+  const profiles = await profilesOf(loaders, asked);
   return {
     schools: profiles.filter((p) => p !== null),
-    unknownSlugs: asked.filter((slug) => !found.some((f) => f.slug === slug)),
+    unknownSlugs: asked.filter((_, i) => profiles[i] === null),
   };
 }
 
-export const loadComparison = (slugs: string[]) => compareWith({ ids: loadSchoolIds, profile: loadSchoolProfile }, slugs);
-export const getComparison = ((slugs: string[]) => compareWith({ ids: cachedSchoolIds, profile: cachedProfile }, slugs));
+export const loadComparison = (slugs: string[]) => compareWith(UNCACHED, slugs);
+export const getComparison = (slugs: string[]) => compareWith(CACHED, slugs);
 
 /** Results per search; a parent refines the search rather than paging. */
 export const SEARCH_LIMIT = 20;

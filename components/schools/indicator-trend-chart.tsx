@@ -1,0 +1,62 @@
+import { scaleLinear, scalePoint } from "d3-scale";
+import { line } from "d3-shape";
+import type { TrendPoint } from "@/lib/domain/schools/indicator-view";
+
+type Props = {
+  points: TrendPoint[];
+  /** The values as the visitor reads them, in the order of `points`. */
+  valueLabels: string[];
+  /** Text alternative: what the chart shows, in words. */
+  label: string;
+};
+
+const WIDTH = 300;
+const HEIGHT = 130;
+const PAD_X = 36;
+const TOP = 24;
+const BOTTOM = 34;
+
+/** Value domain with some room around the school's and the national values, so small changes stay visible but not dramatic. */
+function domainOf(points: TrendPoint[]): [number, number] {
+  const values = points.flatMap((p) => (p.benchmark === null ? [p.value] : [p.value, p.benchmark]));
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const pad = Math.max((max - min) * 0.3, Math.abs(max) * 0.03, 0.5);
+  return [Math.max(0, min - pad), max + pad];
+}
+
+/**
+ * A server-rendered line of a school's figures over the years, with the national
+ * value as a dashed line. Time runs left to right in every language, like the
+ * tables of the Inspectorate; the data table next to it is the full alternative.
+ */
+export function IndicatorTrendChart({ points, valueLabels, label }: Props) {
+  if (points.length < 2) return null;
+  const x = scalePoint<string>().domain(points.map((p) => p.year)).range([PAD_X, WIDTH - PAD_X]);
+  const y = scaleLinear().domain(domainOf(points)).range([HEIGHT - BOTTOM, TOP]);
+  const school = line<TrendPoint>().x((p) => x(p.year) ?? 0).y((p) => y(p.value))(points);
+  const national = points.filter((p) => p.benchmark !== null);
+  const benchmark = line<TrendPoint>().x((p) => x(p.year) ?? 0).y((p) => y(p.benchmark ?? 0))(national);
+  return (
+    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} direction="ltr" className="h-auto max-w-full overflow-visible">
+      <line x1={PAD_X / 2} x2={WIDTH - PAD_X / 2} y1={HEIGHT - BOTTOM + 6} y2={HEIGHT - BOTTOM + 6} className="stroke-slate-300" />
+      {national.length > 1 ? <path d={benchmark ?? ""} fill="none" className="stroke-slate-500" strokeWidth={1.5} strokeDasharray="5 4" /> : null}
+      {national.map((p) => (
+        <rect key={`b-${p.year}`} x={(x(p.year) ?? 0) - 3} y={y(p.benchmark ?? 0) - 3} width={6} height={6} className="fill-slate-500" />
+      ))}
+      <path d={school ?? ""} fill="none" className="stroke-brand-600" strokeWidth={2.5} strokeLinejoin="round" />
+      {points.map((p, i) => (
+        <g key={p.year}>
+          <circle cx={x(p.year)} cy={y(p.value)} r={4} className="fill-brand-600" />
+          {/* The label goes on the side away from the national line, so the two never overlap. */}
+          <text x={x(p.year)} y={p.benchmark !== null && p.benchmark > p.value ? y(p.value) + 17 : y(p.value) - 9} textAnchor="middle" className="fill-slate-900 text-[12px] font-semibold">
+            {valueLabels[i]}
+          </text>
+          <text x={x(p.year)} y={HEIGHT - 4} textAnchor="middle" className="fill-slate-600 text-[11px]">
+            {p.year}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
