@@ -9,7 +9,7 @@ type Props = {
   action: (state: IndicatorFormState, formData: FormData) => Promise<IndicatorFormState>;
   schoolId: string;
   schoolYearId: string;
-  rows: IndicatorEditor["rows"];
+  rows: (IndicatorEditor["rows"][number] & { publishedText: string })[];
   /** Values as the leader would type them (Dutch decimal comma), keyed "v:CODE:TYPE". */
   initial: Record<string, string>;
   groups: readonly string[];
@@ -42,7 +42,7 @@ export function IndicatorDraftForm({ action, schoolId, schoolYearId, rows, initi
                 const type = tInd(`schoolTypes.${row.schoolType}`);
                 const error = errors[key];
                 return (
-                  <div key={key} className="grid grid-cols-1 gap-2 py-3 md:grid-cols-[minmax(0,14rem)_7rem_9rem_minmax(0,1fr)] md:items-start">
+                  <div key={key} className="grid grid-cols-1 gap-2 py-3 md:grid-cols-[minmax(0,1fr)_7rem_9rem] md:items-start">
                     <div>
                       <p className="font-medium">{name}</p>
                       <p className="text-sm text-slate-600">{type} · {tInd(`units.${row.unit}`)}</p>
@@ -50,7 +50,7 @@ export function IndicatorDraftForm({ action, schoolId, schoolYearId, rows, initi
                     </div>
                     <p className="text-sm">
                       <span className="block text-slate-600 md:sr-only">{t("colPublished")}</span>
-                      {row.publishedValue === null ? t("notPublished") : String(row.publishedValue).replace(".", ",")}
+                      {row.publishedValue === null ? t("notPublished") : row.publishedText}
                     </p>
                     <div>
                       <label htmlFor={`v:${key}`} className="block text-sm text-slate-600">{t("colDraft")}<span className="sr-only"> {t("valueFor", { indicator: name, type })}</span></label>
@@ -58,7 +58,7 @@ export function IndicatorDraftForm({ action, schoolId, schoolYearId, rows, initi
                         className={`mt-1 block min-h-11 w-full rounded-lg border bg-white px-2 ${error ? "border-warn-700" : "border-slate-400"}`} />
                       {error ? <p id={`err:${key}`} className="mt-1 text-sm font-medium text-warn-700">{tAll(error)}</p> : null}
                     </div>
-                    <div>
+                    <div className="md:col-span-3">
                       <label htmlFor={`e:${key}`} className="block text-sm text-slate-600">{t("colExplanation")}<span className="sr-only"> {t("explanationFor", { indicator: name, type })}</span></label>
                       <textarea id={`e:${key}`} name={`e:${key}`} rows={1} maxLength={1000} defaultValue={values[`e:${key}`] ?? ""} className="mt-1 block w-full rounded-lg border border-slate-400 bg-white px-2 py-2" />
                     </div>

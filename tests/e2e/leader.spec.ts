@@ -14,7 +14,7 @@ async function draftOf(code: string) {
   return row;
 }
 
-test("a school leader corrects a draft, publishes the year, and bad input writes nothing", async ({ page }) => {
+test("a school leader corrects a draft, publishes the year, and bad input writes nothing", async ({ page, browser, baseURL }) => {
   await signIn(page, "leider@demo.test");
   await expect(page).toHaveURL(/\/leader$/);
   await page.getByRole("link", { name: "Kwaliteitsgegevens" }).click();
@@ -39,11 +39,27 @@ test("a school leader corrects a draft, publishes the year, and bad input writes
 
   await page.getByRole("button", { name: /publiceren$/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "gepubliceerd" })).toBeVisible();
-  expect((await draftOf("SOCIAL_SAFETY")).published).toBe("93.50");
+  const published = await draftOf("SOCIAL_SAFETY");
+  expect(published.published).toBe("93.50");
+
+  // Visible to the public at once (the publish expires the cached public data), in Dutch and Arabic.
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(`/schools/${published.slug}`);
+  await expect(publicPage.locator("main")).toContainText("93,5");
+  await expect(publicPage.locator("main")).toContainText("Meer leerlingen voelen zich veilig sinds het nieuwe pauzeplein.");
+  await publicPage.goto(`/compare?schools=${published.slug}`);
+  await expect(publicPage.locator("main")).toContainText("93,5");
+  await visitor.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: baseURL! }]);
+  await publicPage.goto(`/schools/${published.slug}`);
+  await expect(publicPage.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(publicPage.locator("main")).toContainText("93.5");
+  await visitor.close();
 });
 
 test("a CSV with one bad row is refused as a whole, line by line", async ({ page }) => {
   await signIn(page, "leider@demo.test");
+  await expect(page).toHaveURL(/\/leader$/);
   await page.goto("/leader/indicators");
   const before = await draftOf("PUPIL_COUNT");
   await page.locator("#csv-file").setInputFiles({

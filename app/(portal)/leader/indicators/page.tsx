@@ -14,8 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ year?: string }> };
 
-/** How a leader types a number: Dutch decimal comma, no trailing zeros. */
-const asTyped = (value: number | null) => (value === null ? "" : String(value).replace(".", ","));
+const JUDGEMENT_WORDS = ["zeer zwak", "zwak", "basis", "voldoende", "goed"];
+
+/** How a leader types a value: Dutch decimal comma, ja/nee, judgement words (all accepted back by the parser). */
+function asTyped(unit: string, value: number | null): string {
+  if (value === null) return "";
+  if (unit === "BOOLEAN") return value ? "ja" : "nee";
+  if (unit === "JUDGEMENT") return JUDGEMENT_WORDS[value - 1] ?? String(value);
+  return String(value).replace(".", ",");
+}
 
 export default async function LeaderIndicatorsPage({ searchParams }: Props) {
   const actor = await requirePermission("indicators:edit", "/leader/indicators");
@@ -23,7 +30,7 @@ export default async function LeaderIndicatorsPage({ searchParams }: Props) {
   const editor = await getIndicatorEditor(actor, typeof year === "string" ? year : undefined);
   const [t, tInd, format, messages] = await Promise.all([getTranslations("publishing"), getTranslations("indicators"), getFormatter(), getMessages()]);
   const initial = Object.fromEntries(
-    editor.rows.flatMap((r) => [[`v:${r.code}:${r.schoolType}`, asTyped(r.draftValue)], [`e:${r.code}:${r.schoolType}`, r.draftExplanation]]),
+    editor.rows.flatMap((r) => [[`v:${r.code}:${r.schoolType}`, asTyped(r.unit, r.draftValue)], [`e:${r.code}:${r.schoolType}`, r.draftExplanation]]),
   );
   const clientMessages = { publishing: messages.publishing, indicatorErrors: messages.indicatorErrors, indicators: messages.indicators, errors: messages.errors };
   const common = { schoolId: editor.school.id, schoolYearId: editor.year.id };
@@ -45,7 +52,7 @@ export default async function LeaderIndicatorsPage({ searchParams }: Props) {
           <section aria-labelledby="draft-heading" className="min-w-0">
             <h2 id="draft-heading" className="text-xl font-semibold">{t("draftTitle")}</h2>
             <p className="mb-3 text-sm text-slate-700">{t("draftIntro")}</p>
-            <IndicatorDraftForm action={saveDraftsAction} {...common} rows={editor.rows} initial={initial} groups={INDICATOR_GROUPS} />
+            <IndicatorDraftForm action={saveDraftsAction} {...common} rows={editor.rows.map((r) => ({ ...r, publishedText: asTyped(r.unit, r.publishedValue) }))} initial={initial} groups={INDICATOR_GROUPS} />
           </section>
           <aside className="min-w-0 space-y-6">
             <section aria-labelledby="publish-heading" className="rounded-xl border border-brand-100 bg-brand-50 p-4">
