@@ -39,4 +39,9 @@ export default defineConfig([
     files: ["scripts/**/*.ts", "prisma/seed/**/*.ts"],
     rules: { "no-console": "off" },
   },
+  {
+    // CommonJS preload for the benchmark's child process.
+    files: ["scripts/**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 ]);

@@ -1,5 +1,5 @@
-// The floor, measured in a child process started with --conditions=react-server
-// (so the app's data layer loads outside Next): (a) the child page's data-layer
+// The floor, measured in a child process (with server-only-shim.cjs, so the
+// app's data layer loads outside Next): (a) the child page's data-layer
 // functions in-process, (b) the exact SQL they issue, replayed on a pg pool.
 // Input: BENCH_FLOOR_INPUT (JSON file). Output: one JSON line on stdout.
 import { readFileSync } from "node:fs";

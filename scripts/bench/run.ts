@@ -55,7 +55,7 @@ function runFloor(databaseUrl: string, input: object): Promise<{ roundTrips: num
   const file = path.join(os.tmpdir(), `bench-floor-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(input));
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench/floor.ts"], {
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--require", "./scripts/bench/server-only-shim.cjs", "scripts/bench/floor.ts"], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_FLOOR_INPUT: file },
       stdio: ["ignore", "pipe", "inherit"],
