@@ -95,8 +95,8 @@ async function main() {
       server = run(next, ["dev", "-p", port], env);
     } else {
       await waitFor(run(next, ["build"], env));
-      server = run(next, ["start", "-p", port], env);
-      console.log(`Schoolkompas: http://localhost:${port}`);
+      // scripts/serve.ts: `next start`, optionally several processes (WEB_CONCURRENCY).
+      server = run(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts"], env);
     }
     await waitFor(server);
     await shutdown(0);

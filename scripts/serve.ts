@@ -1,0 +1,36 @@
+// Production server. Rendering is CPU-bound and one Node process uses one
+// core, so WEB_CONCURRENCY=N starts N Next.js processes sharing the port
+// (node:cluster). Default 1: Next's default cache keeps revalidated tags per
+// process, so with several processes a published indicator could stay stale in
+// the others for up to a minute. Raise it once a shared cache handler exists
+// (docs/benchmarks.md has the measured gain).
+import cluster from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const workers = Math.min(os.availableParallelism(), Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1)));
+
+if (cluster.isPrimary) {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code) => {
+    if (stopping) return;
+    console.error(`server process ${worker.process.pid} exited (${code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  console.log(`Schoolkompas: http://localhost:${port} (${workers} server processes)`);
+} else {
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startServer } = require("next/dist/server/lib/start-server") as typeof import("next/dist/server/lib/start-server");
+  void startServer({ dir: ROOT, port, isDev: false, hostname: process.env.HOSTNAME, allowRetry: false });
+}
