@@ -1,11 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ABSENCE_KINDS, type AbsenceTotals } from "@/lib/domain/attendance/totals";
+import { ABSENCE_KINDS, groupByDay, type AbsenceTotals } from "@/lib/domain/attendance/totals";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
 
 type Props = { totals: ChildDetail["totals"]; term: number | null; absences: ChildDetail["absences"] };
 
 export async function AbsenceOverview({ totals, term, absences }: Props) {
   const [t, tKinds, format] = await Promise.all([getTranslations("child"), getTranslations("absenceKinds"), getFormatter()]);
+  // One line per day and kind: a sick day is one line, not eight lessons.
+  const days = groupByDay(absences);
   const duration = (minutes: number, kind: string) =>
     kind === "LATE" ? t("minutes", { minutes: format.number(minutes, "integer") }) : t("hours", { hours: format.number(minutes / 60, "hours") });
   const totalsTable = (caption: string, data: AbsenceTotals) => (
@@ -38,16 +40,16 @@ export async function AbsenceOverview({ totals, term, absences }: Props) {
       {absences.length ? (
         <details className="rounded-xl border border-slate-200 bg-white">
           <summary className="flex min-h-12 cursor-pointer items-center p-3 font-semibold sm:p-4">
-            {t("absenceList")} ({format.number(absences.length, "integer")})
+            {t("absenceList")} ({format.number(days.length, "integer")})
           </summary>
           <ul className="divide-y divide-slate-100 border-t border-slate-100 px-3 sm:px-4">
-            {absences.map((a) => (
-              <li key={a.id} className="flex flex-wrap justify-between gap-x-3 py-2 text-sm">
+            {days.map((a) => (
+              <li key={`${a.date.toISOString()}-${a.kind}`} className="flex flex-wrap justify-between gap-x-3 py-2 text-sm">
                 <span>
                   <span className="font-medium">{format.dateTime(a.date, "dayMonth")}</span>
                   {" · "}
-                  {a.lessonHour ? t("lessonHour", { hour: a.lessonHour }) : t("wholeDay")}
-                  {a.reason ? <span className="block text-slate-600">{a.reason}</span> : null}
+                  {t("lessonCount", { count: a.lessons })}
+                  {a.reason ? <span dir="auto" className="block text-slate-600">{a.reason}</span> : null}
                 </span>
                 <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>
                   {tKinds(a.kind)} · {duration(a.minutes, a.kind)}

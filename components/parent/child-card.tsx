@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ChildOverview } from "@/lib/domain/pupils/queries";
 import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
-import { Grade } from "@/components/ui/grade";
+import { Grade, gradeFormat } from "@/components/ui/grade";
 
 export async function ChildCard({ child }: { child: ChildOverview }) {
-  const [t, tKinds, format] = await Promise.all([getTranslations("parent"), getTranslations("absenceKinds"), getFormatter()]);
+  const [t, tKinds, format, f] = await Promise.all([getTranslations("parent"), getTranslations("absenceKinds"), getFormatter(), gradeFormat()]);
   const name = `${child.firstName} ${child.lastName}`;
   return (
     <article className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-labelledby={`child-${child.id}`}>
@@ -24,7 +24,7 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
                 <span className="block font-medium">{r.subject}</span>
                 <span className="block truncate text-sm text-slate-600">{r.description}</span>
               </span>
-              <Grade gradeTenths={r.gradeTenths} textValue={r.textValue} />
+              <Grade gradeTenths={r.gradeTenths} textValue={r.textValue} f={f} />
             </li>
           ))}
         </ul>

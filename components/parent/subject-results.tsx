@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { SubjectReport } from "@/lib/domain/results/report";
-import { Grade } from "@/components/ui/grade";
+import { Grade, type GradeFormat } from "@/components/ui/grade";
 import { TrendChart } from "@/components/ui/trend-chart";
 
-export async function SubjectResults({ subject }: { subject: SubjectReport }) {
+export async function SubjectResults({ subject, f }: { subject: SubjectReport; f: GradeFormat }) {
   const [t, format] = await Promise.all([getTranslations("child"), getFormatter()]);
   const grades = subject.lines.flatMap((l) => (l.gradeTenths === null ? [] : [l.gradeTenths]));
   const trendLabel = t("trendLabel", {
@@ -27,7 +27,7 @@ export async function SubjectResults({ subject }: { subject: SubjectReport }) {
             {subject.averageTenths === null ? (
               <span className="text-sm">{t("noAverage")}</span>
             ) : (
-              <Grade gradeTenths={subject.averageTenths} size="lg" />
+              <Grade gradeTenths={subject.averageTenths} size="lg" f={f} />
             )}
           </span>
         </span>
@@ -51,7 +51,7 @@ export async function SubjectResults({ subject }: { subject: SubjectReport }) {
                 <td className="py-2 pe-2 align-top">{line.description}</td>
                 <td className="py-2 pe-2 text-end align-top tabular-nums">{t("weightValue", { weight: line.weight })}</td>
                 <td className="py-2 text-end align-top">
-                  <Grade gradeTenths={line.gradeTenths} textValue={line.textValue} />
+                  <Grade gradeTenths={line.gradeTenths} textValue={line.textValue} f={f} />
                 </td>
               </tr>
             ))}

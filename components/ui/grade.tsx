@@ -1,10 +1,17 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
-type Props = { gradeTenths: number | null; textValue?: string | null; size?: "md" | "lg" };
+export type GradeFormat = { number: (tenths: number) => string; below: string };
+
+/** Load the grade formatting once per page section, not once per grade. */
+export async function gradeFormat(): Promise<GradeFormat> {
+  const [format, t] = await Promise.all([getFormatter(), getTranslations("child")]);
+  return { number: (tenths) => format.number(tenths / 10, "grade"), below: t("belowPass") };
+}
+
+type Props = { gradeTenths: number | null; textValue?: string | null; size?: "md" | "lg"; f: GradeFormat };
 
 /** A grade with its insufficient marker as icon and text, never colour alone. */
-export async function Grade({ gradeTenths, textValue, size = "md" }: Props) {
-  const [format, t] = await Promise.all([getFormatter(), getTranslations("child")]);
+export function Grade({ gradeTenths, textValue, size = "md", f }: Props) {
   if (gradeTenths === null) return <span className="font-semibold">{textValue ?? "–"}</span>;
   const below = gradeTenths < 55;
   const text = size === "lg" ? "text-2xl" : "text-base";
@@ -15,8 +22,8 @@ export async function Grade({ gradeTenths, textValue, size = "md" }: Props) {
           <path d="M8 1 15 14H1L8 1Zm-.8 5v4h1.6V6H7.2Zm0 5v1.6h1.6V11H7.2Z" />
         </svg>
       ) : null}
-      {format.number(gradeTenths / 10, "grade")}
-      {below ? <span className="text-xs font-medium">{t("belowPass")}</span> : null}
+      {f.number(gradeTenths)}
+      {below ? <span className="text-xs font-medium">{f.below}</span> : null}
     </span>
   );
 }

@@ -48,9 +48,9 @@ describe("groupByDay", () => {
       { date: d("2026-11-05"), kind: "UNAUTHORISED", minutes: 50 },
     ]);
     expect(days).toEqual([
-      { date: d("2026-11-05"), kind: "UNAUTHORISED", lessons: 1, minutes: 50 },
-      { date: d("2026-11-03"), kind: "LATE", lessons: 1, minutes: 10 },
-      { date: d("2026-11-03"), kind: "SICK", lessons: 2, minutes: 100 },
+      { date: d("2026-11-05"), kind: "UNAUTHORISED", lessons: 1, minutes: 50, reason: null },
+      { date: d("2026-11-03"), kind: "LATE", lessons: 1, minutes: 10, reason: null },
+      { date: d("2026-11-03"), kind: "SICK", lessons: 2, minutes: 100, reason: null },
     ]);
   });
 });

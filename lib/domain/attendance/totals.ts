@@ -29,16 +29,17 @@ export function sumTotals(totals: AbsenceTotals): AbsenceTotal {
   });
 }
 
-export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number };
+export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number; reason: string | null };
 
 /** Lesson-level records folded into one line per day and kind, newest first. */
-export function groupByDay(records: readonly AbsenceLike[]): AbsenceDay[] {
+export function groupByDay(records: readonly (AbsenceLike & { reason?: string | null })[]): AbsenceDay[] {
   const days = new Map<string, AbsenceDay>();
   for (const r of records) {
     const key = `${r.date.toISOString().slice(0, 10)}|${r.kind}`;
-    const day = days.get(key) ?? { date: r.date, kind: r.kind, lessons: 0, minutes: 0 };
+    const day = days.get(key) ?? { date: r.date, kind: r.kind, lessons: 0, minutes: 0, reason: null };
     day.lessons += 1;
     day.minutes += r.minutes;
+    day.reason ??= r.reason ?? null;
     days.set(key, day);
   }
   return [...days.values()].sort((a, b) => b.date.getTime() - a.date.getTime() || a.kind.localeCompare(b.kind));

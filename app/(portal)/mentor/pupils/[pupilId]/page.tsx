@@ -10,7 +10,7 @@ import { dutchToday } from "@/lib/domain/calendar/dates";
 import { ContactForm, type ContactFormDefaults } from "@/components/mentor/contact-form";
 import { ContactHistory } from "@/components/mentor/contact-history";
 import { GuardianCards } from "@/components/mentor/guardian-cards";
-import { Grade } from "@/components/ui/grade";
+import { Grade, gradeFormat } from "@/components/ui/grade";
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -28,6 +28,7 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
     getTranslations("mentorPupil"), getTranslations("mentor"), getTranslations("contactForm"), getTranslations("tracks"),
     getTranslations("absenceKinds"), getFormatter(), getMessages(),
   ]);
+  const f = await gradeFormat();
   const today = isoDay(dutchToday());
   const correcting = query.correct ? pupil.history.find((m) => m.id === query.correct && m.correctable) : undefined;
   const defaults: ContactFormDefaults = correcting
@@ -100,7 +101,7 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
                 {pupil.subjects.map((s) => (
                   <li key={s.subjectId} className="flex items-center justify-between py-2">
                     <span>{s.name}</span>
-                    {s.averageTenths === null ? <span>–</span> : <Grade gradeTenths={s.averageTenths} />}
+                    {s.averageTenths === null ? <span>–</span> : <Grade gradeTenths={s.averageTenths} f={f} />}
                   </li>
                 ))}
               </ul>

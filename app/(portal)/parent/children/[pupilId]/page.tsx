@@ -6,6 +6,7 @@ import { getChildDetail } from "@/lib/domain/pupils/queries";
 import { SubjectResults } from "@/components/parent/subject-results";
 import { AbsenceOverview } from "@/components/parent/absence-overview";
 import { MentorCard } from "@/components/parent/mentor-card";
+import { gradeFormat } from "@/components/ui/grade";
 import { ParentContactHistory } from "@/components/parent/contact-history";
 
 type Props = { params: Promise<{ pupilId: string }> };
@@ -17,7 +18,7 @@ export default async function ChildPage({ params }: Props) {
   // Access is decided before anything renders, so a refusal answers 404.
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
   const child = await getChildDetail(actor, pupilId);
-  const [t, tTracks, tCommon] = await Promise.all([getTranslations("child"), getTranslations("tracks"), getTranslations("common")]);
+  const [t, tTracks, tCommon, f] = await Promise.all([getTranslations("child"), getTranslations("tracks"), getTranslations("common"), gradeFormat()]);
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
   return (
     <>
@@ -42,7 +43,7 @@ export default async function ChildPage({ params }: Props) {
             {child.subjects.length ? (
               <div className="mt-3 space-y-2">
                 {child.subjects.map((subject) => (
-                  <SubjectResults key={subject.subjectId} subject={subject} />
+                  <SubjectResults key={subject.subjectId} subject={subject} f={f} />
                 ))}
               </div>
             ) : (
