@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -14,6 +15,18 @@ declare module "vitest" {
   }
 }
 
+/** A free TCP port on localhost, so parallel runs on one machine never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** One migrated template database per run; each test file copies it. */
 export default async function setup(project: TestProject) {
   const server = process.env.TEST_DATABASE_URL
@@ -21,7 +34,7 @@ export default async function setup(project: TestProject) {
     : await startEmbeddedPostgres({
         // Outside the work tree, so test discovery never walks a data directory being rebuilt.
         dir: dataDir(),
-        port: 54349,
+        port: await freePort(),
         database: "postgres",
         fresh: true,
       });

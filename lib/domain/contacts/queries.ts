@@ -8,7 +8,7 @@ import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { coverageOf, isDue, newestFirst, openFollowUp } from "@/lib/domain/contacts/coverage";
 import { CORRECTION_WINDOW_MS } from "@/lib/domain/contacts/commands";
 import { buildSubjectReports } from "@/lib/domain/results/report";
-import { resultSelect } from "@/lib/domain/results/select";
+import { schoolYearRecords } from "@/lib/domain/results/select";
 import { groupByDay, totalsByKind } from "@/lib/domain/attendance/totals";
 import { surnameSortKey } from "@/lib/domain/pupils/names";
 
@@ -109,12 +109,7 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
       classGroup: { select: { name: true, year: true, track: true } },
       school: { select: { contactThresholdWeeks: true } },
       guardianLinks: guardianSelect,
-      results: { where: { assessment: { heldOn: { gte: year.startsOn } } }, select: resultSelect },
-      absences: {
-        where: { date: { gte: year.startsOn } },
-        orderBy: [{ date: "desc" }, { lessonHour: "asc" }],
-        select: { id: true, date: true, lessonHour: true, kind: true, minutes: true, reason: true },
-      },
+      ...schoolYearRecords(year.startsOn),
       contactMoments: {
         select: {
           id: true, occurredOn: true, createdAt: true, kind: true, initiatedBy: true, tone: true, summary: true, internalNote: true, followUpOn: true, staffId: true,

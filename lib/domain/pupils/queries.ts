@@ -8,7 +8,7 @@ import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { releaseCutoff } from "@/lib/domain/results/release";
 import { buildSubjectReports, latestResults } from "@/lib/domain/results/report";
 import { toTenths } from "@/lib/domain/results/grades";
-import { resultSelect } from "@/lib/domain/results/select";
+import { resultSelect, schoolYearRecords } from "@/lib/domain/results/select";
 import { totalsByKind } from "@/lib/domain/attendance/totals";
 
 
@@ -109,12 +109,7 @@ export async function getChildDetail(actor: Actor, pupilId: string) {
       lastName: true,
       school: schoolSelect(today),
       classGroup: classAndMentorSelect,
-      results: { where: { assessment: { heldOn: { gte: year.startsOn } } }, select: resultSelect },
-      absences: {
-        where: { date: { gte: year.startsOn } },
-        orderBy: [{ date: "desc" }, { lessonHour: "asc" }],
-        select: { id: true, date: true, lessonHour: true, kind: true, minutes: true, reason: true },
-      },
+      ...schoolYearRecords(year.startsOn),
       // Only contact this guardian took part in; the internal note is never selected.
       contactMoments: {
         where: { guardians: { some: { guardianId: actor.guardianId ?? "" } } },

@@ -14,3 +14,15 @@ export const resultSelect = {
     },
   },
 } as const;
+
+/** A pupil's results and absences of the school year that started on `startsOn` (nested select). */
+export function schoolYearRecords(startsOn: Date) {
+  return {
+    results: { where: { assessment: { heldOn: { gte: startsOn } } }, select: resultSelect },
+    absences: {
+      where: { date: { gte: startsOn } },
+      orderBy: [{ date: "desc" as const }, { lessonHour: "asc" as const }],
+      select: { id: true, date: true, lessonHour: true, kind: true, minutes: true, reason: true },
+    },
+  };
+}
