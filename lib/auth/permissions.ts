@@ -14,6 +14,7 @@ const PERMISSIONS = {
   "contact:correct": ["MENTOR"],
   "staff:contactHours": ["MENTOR"],
   "indicators:edit": ["LEADER"],
+  "benchmarks:edit": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -71,3 +71,26 @@ test("a CSV with one bad row is refused as a whole, line by line", async ({ page
   await expect(page.getByText("Regel 3: Vul een getal in.")).toBeVisible();
   expect((await draftOf("PUPIL_COUNT")).draft).toBe(before.draft);
 });
+
+test("the board administrator corrects a national benchmark; bad input is explained and not saved", async ({ page }) => {
+  await signIn(page, "beheer@demo.test");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("link", { name: "Landelijke vergelijkingscijfers" }).click();
+  await expect(page).toHaveURL(/\/admin\/benchmarks/);
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/admin-benchmarks.png", fullPage: true });
+  const benchmark = async () =>
+    (await query<{ value: string }>(
+      `SELECT b.value::text AS value FROM "IndicatorBenchmark" b JOIN "QualityIndicator" i ON i.id = b."indicatorId"
+       JOIN "SchoolYear" y ON y.id = b."schoolYearId" WHERE i.code = 'SOCIAL_SAFETY' AND b."schoolType" = 'ALL' ORDER BY y."startsOn" DESC LIMIT 1`,
+    ))[0]?.value;
+  const before = await benchmark();
+  await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("101");
+  await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
+  await expect(page.getByText("Een percentage ligt tussen 0 en 100.")).toBeVisible();
+  expect(await benchmark()).toBe(before);
+  await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("90,7");
+  await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
+  await expect(page.getByRole("status").filter({ hasText: "opgeslagen" })).toBeVisible();
+  expect(await benchmark()).toBe("90.70");
+});

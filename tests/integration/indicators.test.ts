@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { INDICATORS } from "@/lib/domain/indicators/catalogue";
 import { IndicatorValidationError, publishIndicators, saveIndicatorDrafts } from "@/lib/domain/indicators/commands";
 import { getIndicatorEditor } from "@/lib/domain/indicators/queries";
+import { getBenchmarkEditor, saveBenchmarks } from "@/lib/domain/indicators/benchmarks";
 import { actorOf, createSchool, createUser, createMentor } from "@/tests/factories";
 
 let school: { id: string };
@@ -109,5 +110,30 @@ describe("publishing", () => {
   it("is not for mentors", async () => {
     const mentor = await actorOf(mentorId);
     await expect(publishIndicators(mentor, { schoolId: school.id, schoolYearId: yearId })).rejects.toEqual(new AppError("forbidden"));
+  });
+});
+
+describe("national benchmarks", () => {
+  it("are kept by the board administrator, all or nothing; an empty value removes one", async () => {
+    const admin = await actorOf((await createUser("ADMIN")).id);
+    const bench = (indicatorCode: string, schoolType: string, value: string) => ({ indicatorCode, schoolType: schoolType as "ALL", value });
+    expect(await saveBenchmarks(admin, { schoolYearId: yearId, entries: [bench("SOCIAL_SAFETY", "ALL", "90,4"), bench("EXAM_PASS_RATE", "HAVO", "88")] })).toBe(2);
+    const error = await saveBenchmarks(admin, {
+      schoolYearId: yearId,
+      entries: [bench("SOCIAL_SAFETY", "ALL", "91"), bench("EXAM_PASS_RATE", "ALL", "88"), bench("AVG_EXAM_GRADE", "VWO", "12")],
+    }).catch((e: unknown) => e);
+    expect((error as IndicatorValidationError).entryErrors).toEqual({
+      "EXAM_PASS_RATE:ALL": "indicatorErrors.unknownSchoolType",
+      "AVG_EXAM_GRADE:VWO": "indicatorErrors.range.GRADE",
+    });
+    const editor = await getBenchmarkEditor(admin, yearId);
+    expect(editor.rows.find((r) => r.code === "SOCIAL_SAFETY")?.value).toBe(90.4);
+    await saveBenchmarks(admin, { schoolYearId: yearId, entries: [bench("EXAM_PASS_RATE", "HAVO", "")] });
+    expect((await getBenchmarkEditor(admin, yearId)).rows.find((r) => r.code === "EXAM_PASS_RATE" && r.schoolType === "HAVO")?.value).toBeNull();
+  });
+
+  it("are not for school leaders", async () => {
+    const leader = await actorOf(leaderId);
+    await expect(saveBenchmarks(leader, { schoolYearId: yearId, entries: [] })).rejects.toEqual(new AppError("forbidden"));
   });
 });

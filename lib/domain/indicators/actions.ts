@@ -7,6 +7,7 @@ import { PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-
 import { DraftInput, PublishInput, entriesFromForm } from "@/lib/domain/indicators/schemas";
 import { IndicatorValidationError, publishIndicators, saveIndicatorDrafts } from "@/lib/domain/indicators/commands";
 import { readIndicatorCsv } from "@/lib/domain/indicators/csv";
+import { BenchmarkInput, saveBenchmarks } from "@/lib/domain/indicators/benchmarks";
 
 export type IndicatorFormState = {
   /** Catalogue keys per entry ("CODE:TYPE"), per CSV line ("line:N"), or "_form". */
@@ -85,5 +86,26 @@ export async function uploadCsvAction(_: IndicatorFormState, formData: FormData)
     return { saved };
   } catch (error) {
     return errorState(error);
+  }
+}
+
+export async function saveBenchmarksAction(previous: IndicatorFormState, formData: FormData): Promise<IndicatorFormState> {
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const echo = { values: typed(formData), attempt: (previous.attempt ?? 0) + 1 };
+  const entries = entriesFromForm(formData).map((e) => {
+    const { indicatorCode, schoolType, value } = e as { indicatorCode: string; schoolType: string; value: string };
+    return { indicatorCode, schoolType, value };
+  });
+  const parsed = BenchmarkInput.safeParse({ schoolYearId: formData.get("schoolYearId"), entries });
+  if (!parsed.success) return { errors: { _form: "errors.invalidInput" }, ...echo };
+  try {
+    const saved = await saveBenchmarks(actor, parsed.data);
+    // Every school's comparison changes.
+    updateTag(PUBLIC_SCHOOLS_TAG);
+    revalidatePath("/admin/benchmarks");
+    return { saved, attempt: echo.attempt };
+  } catch (error) {
+    return { ...errorState(error), ...echo };
   }
 }
