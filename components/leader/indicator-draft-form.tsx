@@ -60,7 +60,7 @@ export function IndicatorDraftForm({ action, schoolId, schoolYearId, rows, initi
                     </div>
                     <div className="md:col-span-3">
                       <label htmlFor={`e:${key}`} className="block text-sm text-slate-600">{t("colExplanation")}<span className="sr-only"> {t("explanationFor", { indicator: name, type })}</span></label>
-                      <textarea id={`e:${key}`} name={`e:${key}`} rows={1} maxLength={1000} defaultValue={values[`e:${key}`] ?? ""} className="mt-1 block w-full rounded-lg border border-slate-400 bg-white px-2 py-2" />
+                      <textarea id={`e:${key}`} dir="auto" name={`e:${key}`} rows={1} maxLength={1000} defaultValue={values[`e:${key}`] ?? ""} className="mt-1 block w-full rounded-lg border border-slate-400 bg-white px-2 py-2" />
                     </div>
                   </div>
                 );

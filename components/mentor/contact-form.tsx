@@ -72,7 +72,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
       <div>
         <label htmlFor="summary" className="block font-medium">{t("summary")}</label>
         <p id="summary-help" className="text-sm text-slate-600">{t("summaryHelp")}</p>
-        <textarea id="summary" name="summary" rows={3} maxLength={1000} defaultValue={defaults.summary} aria-invalid={!!errors.summary} aria-describedby={describe("summary", true)} className={`${field} py-2`} />
+        <textarea id="summary" dir="auto" name="summary" rows={3} maxLength={1000} defaultValue={defaults.summary} aria-invalid={!!errors.summary} aria-describedby={describe("summary", true)} className={`${field} py-2`} />
         {errorText("summary")}
       </div>
 
@@ -123,7 +123,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
           <div>
             <label htmlFor="internalNote" className="block font-medium">{t("internalNote")}</label>
             <p id="internalNote-help" className="text-sm text-slate-600">{t("internalNoteHelp")}</p>
-            <textarea id="internalNote" name="internalNote" rows={2} maxLength={2000} defaultValue={defaults.internalNote} aria-invalid={!!errors.internalNote} aria-describedby={describe("internalNote", true)} className={`${field} py-2`} />
+            <textarea id="internalNote" dir="auto" name="internalNote" rows={2} maxLength={2000} defaultValue={defaults.internalNote} aria-invalid={!!errors.internalNote} aria-describedby={describe("internalNote", true)} className={`${field} py-2`} />
             {errorText("internalNote")}
           </div>
           <div>

@@ -19,7 +19,7 @@ export async function ContactHistory({ pupilId, history }: { pupilId: string; hi
           {m.internalNote ? (
             <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm">
               <span className="font-semibold">{t("internalNote")}: </span>
-              <span className="whitespace-pre-line">{m.internalNote}</span>
+              <span dir="auto" className="whitespace-pre-line">{m.internalNote}</span>
             </p>
           ) : null}
           <p className="mt-1 text-sm text-slate-600">

@@ -18,6 +18,7 @@ export function ContactHoursForm({ action, current }: Props) {
       <p id="contactHours-help" className="text-sm text-slate-600">{t("contactHoursHelp")}</p>
       <textarea
         id="contactHours"
+        dir="auto"
         name="contactHours"
         rows={2}
         maxLength={500}

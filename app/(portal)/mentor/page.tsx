@@ -40,7 +40,7 @@ export default async function MentorHome({ searchParams }: Props) {
                 <li key={f.pupilId} className="py-2">
                   <Link href={`/mentor/pupils/${f.pupilId}`} className="font-medium text-brand-700 underline">{f.name}</Link>
                   <span className="ms-2 text-sm text-slate-600">{f.className} · {t("followUpOn", { date: format.dateTime(f.on, "dayMonth") })}</span>
-                  <span className="block truncate text-sm">{f.summary}</span>
+                  <span dir="auto" className="block truncate text-sm">{f.summary}</span>
                 </li>
               ))}
             </ul>
