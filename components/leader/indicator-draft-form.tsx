@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { IndicatorFormState } from "@/lib/domain/indicators/actions";
+import { FormBanners } from "@/components/leader/form-banners";
 import type { IndicatorEditor } from "@/lib/domain/indicators/queries";
 
 type Props = {
@@ -26,9 +27,7 @@ export function IndicatorDraftForm({ action, schoolId, schoolYearId, rows, initi
     <form key={state.attempt ?? 0} action={formAction} className="space-y-6" noValidate>
       <input type="hidden" name="schoolId" value={schoolId} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
-      {errors._form ? <p role="alert" className="rounded-lg bg-warn-50 p-3 text-warn-700">{tAll(errors._form)}</p> : null}
-      {Object.keys(errors).some((k) => k !== "_form") ? <p role="alert" className="rounded-lg bg-warn-50 p-3 font-medium text-warn-700">{t("fixErrors")}</p> : null}
-      {state.saved !== undefined ? <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">{t("saved", { count: state.saved })}</p> : null}
+      <FormBanners state={state} formError={(key) => tAll(key)} fixErrors={t("fixErrors")} saved={(count) => t("saved", { count })} />
       {groups.map((group) => {
         const groupRows = rows.filter((r) => r.group === group);
         if (!groupRows.length) return null;

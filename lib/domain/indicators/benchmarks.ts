@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
-import { dutchToday } from "@/lib/domain/calendar/dates";
+import { indicatorYears } from "@/lib/domain/indicators/years";
 import { INDICATORS, INDICATOR_BY_CODE, SCHOOL_TYPES } from "@/lib/domain/indicators/catalogue";
 import { parseIndicatorValue } from "@/lib/domain/indicators/values";
 import { IndicatorValidationError } from "@/lib/domain/indicators/commands";
@@ -24,9 +24,7 @@ export type BenchmarkInput = z.infer<typeof BenchmarkInput>;
 
 export async function getBenchmarkEditor(actor: Actor, schoolYearId?: string) {
   assertCan(actor, "benchmarks:edit");
-  const years = await db.schoolYear.findMany({ where: { startsOn: { lte: dutchToday() } }, orderBy: { startsOn: "desc" }, take: 4, select: { id: true, name: true } });
-  const year = years.find((y) => y.id === schoolYearId) ?? years[0];
-  if (!year) throw new AppError("notFound");
+  const { years, year } = await indicatorYears(schoolYearId);
   const stored = await db.indicatorBenchmark.findMany({ where: { schoolYearId: year.id }, select: { schoolType: true, value: true, indicator: { select: { code: true } } } });
   const byKey = new Map(stored.map((b) => [`${b.indicator.code}:${b.schoolType}`, num(b.value)]));
   const rows = INDICATORS.flatMap((d) =>

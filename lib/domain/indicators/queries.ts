@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { INDICATORS } from "@/lib/domain/indicators/catalogue";
-import { dutchToday } from "@/lib/domain/calendar/dates";
+import { indicatorYears } from "@/lib/domain/indicators/years";
 
 const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.toString()));
 
@@ -12,10 +12,7 @@ const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.
 export async function getIndicatorEditor(actor: Actor, schoolYearId?: string) {
   assertCan(actor, "indicators:edit");
   if (!actor.schoolId) throw new AppError("forbidden");
-  const today = dutchToday();
-  const years = await db.schoolYear.findMany({ where: { startsOn: { lte: today } }, orderBy: { startsOn: "desc" }, take: 4, select: { id: true, name: true } });
-  const year = years.find((y) => y.id === schoolYearId) ?? years[0];
-  if (!year) throw new AppError("notFound");
+  const { years, year } = await indicatorYears(schoolYearId);
   const school = await db.school.findUniqueOrThrow({
     where: { id: actor.schoolId },
     select: {

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { getIndicatorEditor } from "@/lib/domain/indicators/queries";
 import { publishAction, saveDraftsAction, uploadCsvAction } from "@/lib/domain/indicators/actions";
 import { INDICATOR_GROUPS } from "@/lib/domain/indicators/catalogue";
+import { YearPicker } from "@/components/leader/year-picker";
 import { IndicatorDraftForm } from "@/components/leader/indicator-draft-form";
 import { CsvUploadForm, PublishForm } from "@/components/leader/indicator-forms";
 
@@ -38,15 +39,7 @@ export default async function LeaderIndicatorsPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 max-w-prose text-slate-700">{t("intro", { school: editor.school.name })}</p>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="year" className="block text-sm font-medium">{t("year")}</label>
-          <select id="year" name="year" defaultValue={editor.year.id} className="mt-1 block min-h-11 rounded-lg border border-slate-400 bg-white px-2">
-            {editor.years.map((y) => <option key={y.id} value={y.id}>{y.name}</option>)}
-          </select>
-        </div>
-        <button type="submit" className="min-h-11 rounded-lg border border-slate-400 bg-white px-4">{t("show")}</button>
-      </form>
+      <YearPicker years={editor.years} selected={editor.year.id} />
       <NextIntlClientProvider messages={clientMessages}>
         <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <section aria-labelledby="draft-heading" className="min-w-0">
