@@ -1,5 +1,6 @@
 // Starts the embedded PostgreSQL used when DATABASE_URL is not set, and runs
 // the Prisma CLI against a database. Used by the demo, seed and test scripts.
+import { runQueueMigrations } from "../lib/notifications/queue-schema";
 import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -80,4 +81,11 @@ export function prismaCli(args: string[], databaseUrl: string): Promise<void> {
   });
 }
 
-export const migrateDeploy = (url: string) => prismaCli(["migrate", "deploy"], url);
+/**
+ * Prisma's migrations, then the job queue's own schema (graphile_worker),
+ * which the app's transactions call to queue a job next to an outbox row.
+ */
+export async function migrateDeploy(url: string): Promise<void> {
+  await prismaCli(["migrate", "deploy"], url);
+  await runQueueMigrations(url);
+}

@@ -15,6 +15,14 @@ const PERMISSIONS = {
   "staff:contactHours": ["MENTOR"],
   "indicators:edit": ["LEADER"],
   "benchmarks:edit": ["ADMIN"],
+  // Registering absence: mentors for their own classes, the attendance officer
+  // for the whole school (the scope decides which pupils).
+  "absence:record": ["MENTOR", "ATTENDANCE_OFFICER"],
+  // The 16-hour list and message delivery: attendance officer and school leader.
+  "attendance:view": ["ATTENDANCE_OFFICER", "LEADER"],
+  "threshold:update": ["ATTENDANCE_OFFICER"],
+  "sickReport:create": ["PARENT"],
+  "alerts:settings": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -34,4 +42,5 @@ export const HOME_ROUTE: Record<Role, string> = {
   LEADER: "/leader",
   ADMIN: "/admin",
   PUPIL: "/pupil",
+  ATTENDANCE_OFFICER: "/attendance",
 };

@@ -26,6 +26,7 @@ export function pupilScope(actor: Actor): Prisma.PupilWhereInput {
     case "MENTOR":
       return { classGroupId: { in: actor.mentorOf } };
     case "LEADER":
+    case "ATTENDANCE_OFFICER":
       return actor.schoolId ? { schoolId: actor.schoolId } : NOTHING;
     case "ADMIN":
       return actor.boardId ? { school: { boardId: actor.boardId } } : NOTHING;

@@ -1,0 +1,136 @@
+import { db } from "@/lib/db/client";
+import type { AlertChannel, Locale } from "@/lib/generated/prisma/enums";
+import { ALERT_KINDS } from "@/lib/notifications/alerts";
+import { MAX_ATTEMPTS, queueDelivery } from "@/lib/notifications/queue";
+import { mayReceiveMessages } from "@/lib/notifications/recipients";
+import { renderAlert } from "@/lib/notifications/templates";
+import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
+
+// Delivering one outbox row. The row, not the job, is the truth:
+// 1. claim it (PENDING → SENDING with a lease) in one UPDATE, so two workers
+//    or a retried job can never both send it;
+// 2. write the text from the records as they are now, in the guardian's language;
+// 3. send, then mark DELIVERED in one UPDATE.
+// A worker that dies after claiming leaves a SENDING row whose lease expires;
+// the sweep queues it again. The only window for a duplicate is between the
+// provider accepting the message and step 3's commit (milliseconds); the
+// Message-ID / idempotency key is the outbox id so receivers can drop it.
+// See docs/decisions/0005-notification-outbox.md.
+
+export type DeliveryDeps = { email: Transport; sms: Transport; settingsUrl: string; leaseSeconds?: number };
+
+export type DeliveryOutcome = "delivered" | "skipped" | "not-claimed" | "failed" | "retry";
+
+type Claimed = { id: string; guardianId: string; pupilId: string; aboutDate: Date; channel: AlertChannel; address: string | null; attempts: number };
+
+export const leaseSeconds = () => Number(process.env.NOTIFICATION_LEASE_SECONDS ?? 120);
+
+async function claim(id: string, lease: number): Promise<Claimed | null> {
+  const rows = await db.$queryRaw<Claimed[]>`
+    UPDATE "Notification"
+       SET "status" = 'SENDING', "attempts" = "attempts" + 1,
+           "lockedUntil" = now() + make_interval(secs => ${lease}::int), "updatedAt" = now()
+     WHERE "id" = ${id}
+       AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lockedUntil" < now()))
+    RETURNING "id", "guardianId", "pupilId", "aboutDate", "channel", "address", "attempts"`;
+  return rows[0] ?? null;
+}
+
+async function finish(id: string, data: { status: "DELIVERED" | "SKIPPED" | "FAILED"; lastError?: string; providerRef?: string; subject?: string; body?: string }) {
+  await db.notification.updateMany({
+    where: { id, status: "SENDING" },
+    data: {
+      status: data.status,
+      lockedUntil: null,
+      lastError: data.lastError ?? null,
+      providerRef: data.providerRef,
+      subject: data.subject,
+      body: data.body,
+      deliveredAt: data.status === "DELIVERED" ? new Date() : undefined,
+    },
+  });
+}
+
+async function loadFacts(n: Claimed) {
+  return db.pupil.findUniqueOrThrow({
+    where: { id: n.pupilId },
+    select: {
+      firstName: true,
+      birthDate: true,
+      school: { select: { phone: true } },
+      classGroup: { select: { mentorships: { select: { staff: { select: { contactHours: true, user: { select: { name: true } } } } }, take: 1 } } },
+      absences: { where: { date: n.aboutDate, kind: { in: [...ALERT_KINDS] } }, select: { lessonHour: true, kind: true, minutes: true } },
+      guardianLinks: {
+        where: { guardianId: n.guardianId },
+        select: {
+          hasParentalAuthority: true, accessRestricted: true, informationGrantedAt: true, consentWithdrawnAt: true, consentGrantedAt: true,
+          guardian: { select: { user: { select: { locale: true, disabledAt: true } } } },
+        },
+      },
+    },
+  });
+}
+
+export async function deliverNotification(id: string, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const n = await claim(id, deps.leaseSeconds ?? leaseSeconds());
+  if (!n) return "not-claimed";
+  const facts = await loadFacts(n);
+  const link = facts.guardianLinks[0];
+  if (!link || link.guardian.user.disabledAt || !mayReceiveMessages(link, facts.birthDate, n.aboutDate)) {
+    await finish(n.id, { status: "SKIPPED", lastError: "not-eligible" });
+    return "skipped";
+  }
+  const locale: Locale = link.guardian.user.locale;
+  const mentor = facts.classGroup.mentorships[0]?.staff;
+  const message = renderAlert(locale, n.channel, {
+    pupilFirstName: facts.firstName,
+    date: n.aboutDate,
+    records: facts.absences,
+    mentor: mentor ? { name: mentor.user.name, contactHours: mentor.contactHours } : null,
+    schoolPhone: facts.school.phone,
+    settingsUrl: deps.settingsUrl,
+  });
+  if (!message) {
+    await finish(n.id, { status: "SKIPPED", lastError: "nothing-to-tell" });
+    return "skipped";
+  }
+  if (n.channel === "PORTAL") {
+    await finish(n.id, { status: "DELIVERED", providerRef: "portal", subject: message.subject, body: message.text });
+    return "delivered";
+  }
+  if (!n.address) {
+    await finish(n.id, { status: "FAILED", lastError: "no-address" });
+    return "failed";
+  }
+  const transport = n.channel === "SMS" ? deps.sms : deps.email;
+  try {
+    const { providerRef } = await transport.send({ id: n.id, to: n.address, subject: message.subject, text: message.text, locale });
+    await finish(n.id, { status: "DELIVERED", providerRef, subject: message.subject, body: message.text });
+    return "delivered";
+  } catch (error) {
+    const reason = error instanceof DeliveryError ? error.message : "error";
+    if ((error instanceof DeliveryError && error.permanent) || n.attempts >= MAX_ATTEMPTS) {
+      await finish(n.id, { status: "FAILED", lastError: reason });
+      return "failed";
+    }
+    // Let the lease lapse at once so the retry can claim it; the job queue backs off.
+    await db.notification.updateMany({ where: { id: n.id, status: "SENDING" }, data: { lockedUntil: new Date(0), lastError: reason } });
+    return "retry";
+  }
+}
+
+/**
+ * Queues again what a crashed worker left behind: rows waiting past their time
+ * and claimed rows whose lease ran out. Queuing again is harmless: the job key
+ * is the row id and the claim decides who sends.
+ */
+export async function sweepOutbox(graceSeconds = Number(process.env.OUTBOX_SWEEP_GRACE_SECONDS ?? 30)): Promise<number> {
+  const stale = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Notification"
+     WHERE ("status" = 'PENDING' AND "sendAfter" < now() - make_interval(secs => ${graceSeconds}::int))
+        OR ("status" = 'SENDING' AND "lockedUntil" < now())
+     LIMIT 500`;
+  const now = new Date();
+  for (const { id } of stale) await queueDelivery(db, id, now);
+  return stale.length;
+}

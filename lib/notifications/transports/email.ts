@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { DeliveryError, type OutgoingMessage, type SendResult, type Transport } from "@/lib/notifications/transports/types";
+
+// E-mail through nodemailer. SMTP_URL (smtp://user:pass@host:587) selects a
+// real server; without it, development writes each message as an .eml file
+// under MAIL_DIR (default .data/mail), never to the console.
+
+const FROM = () => process.env.MAIL_FROM ?? "Schoolkompas <noreply@schoolkompas.local>";
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** A simple HTML alternative so right-to-left languages display right in mail programs. */
+export function htmlBody(text: string, locale: string): string {
+  const dir = locale === "ar" ? "rtl" : "ltr";
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+  return `<!doctype html><html lang="${locale}" dir="${dir}"><body style="font-family:sans-serif;line-height:1.5">${paragraphs}</body></html>`;
+}
+
+/** Message-ID from the outbox id: a resend after a crash carries the same id, so mail programs can fold it. */
+export const messageIdFor = (id: string) => `<${id}@schoolkompas.local>`;
+
+function mailOf(message: OutgoingMessage) {
+  return {
+    from: FROM(),
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: htmlBody(message.text, message.locale),
+    messageId: messageIdFor(message.id),
+    headers: { "Content-Language": message.locale, "X-Schoolkompas-Notification": message.id },
+  };
+}
+
+function smtpError(error: unknown): DeliveryError {
+  const e = error as { responseCode?: number; code?: string };
+  if (typeof e.responseCode === "number") return new DeliveryError(`smtp ${e.responseCode}`, e.responseCode >= 500 && e.responseCode < 600);
+  return new DeliveryError(`smtp ${e.code ?? "error"}`, false);
+}
+
+export function createEmailTransport(env: NodeJS.ProcessEnv = process.env): Transport {
+  if (env.SMTP_URL) {
+    const transporter = nodemailer.createTransport(env.SMTP_URL);
+    return {
+      async send(message: OutgoingMessage): Promise<SendResult> {
+        try {
+          const info = await transporter.sendMail(mailOf(message));
+          return { providerRef: String(info.messageId ?? messageIdFor(message.id)) };
+        } catch (error) {
+          throw smtpError(error);
+        }
+      },
+      close: () => transporter.close(),
+    };
+  }
+  const dir = path.resolve(env.MAIL_DIR ?? ".data/mail");
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      const info = await transporter.sendMail(mailOf(message));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `${message.id}.eml`), info.message as Buffer);
+      return { providerRef: `file:${message.id}` };
+    },
+  };
+}

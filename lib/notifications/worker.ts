@@ -1,0 +1,61 @@
+import { run, type Runner, type Task } from "graphile-worker";
+import { DELIVER_TASK } from "@/lib/notifications/queue";
+import { deliverNotification, sweepOutbox, type DeliveryDeps } from "@/lib/notifications/deliver";
+import { quietLogger } from "@/lib/notifications/queue-schema";
+import { createEmailTransport } from "@/lib/notifications/transports/email";
+import { createSmsTransport } from "@/lib/notifications/transports/sms";
+
+export type WorkerOptions = {
+  connectionString: string;
+  concurrency?: number;
+  sweepSeconds?: number;
+  deps?: Partial<DeliveryDeps>;
+  /** Extra tasks (e.g. the daily extension of open sick reports) and their schedule. */
+  tasks?: Record<string, Task>;
+  crontab?: string;
+};
+
+export type RunningWorker = { stop(): Promise<void>; runner: Runner };
+
+export function deliveryDeps(overrides: Partial<DeliveryDeps> = {}): DeliveryDeps {
+  const base = (process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  return {
+    email: overrides.email ?? createEmailTransport(),
+    sms: overrides.sms ?? createSmsTransport(),
+    settingsUrl: overrides.settingsUrl ?? `${base}/parent/settings`,
+    leaseSeconds: overrides.leaseSeconds,
+  };
+}
+
+/** Starts the job worker: delivers the outbox and sweeps what a crash left behind. */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const deps = deliveryDeps(options.deps);
+  const deliver: Task = async (payload) => {
+    const id = (payload as { id?: unknown })?.id;
+    if (typeof id !== "string") return;
+    const outcome = await deliverNotification(id, deps);
+    // Throwing makes graphile-worker retry the job with exponential back-off.
+    if (outcome === "retry") throw new Error("delivery failed, will retry");
+  };
+  const runner = await run({
+    connectionString: options.connectionString,
+    concurrency: options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 4),
+    pollInterval: 1000,
+    noHandleSignals: true,
+    logger: quietLogger,
+    taskList: { [DELIVER_TASK]: deliver, ...options.tasks },
+    crontab: options.crontab ?? "",
+  });
+  const sweepEvery = (options.sweepSeconds ?? Number(process.env.OUTBOX_SWEEP_SECONDS ?? 30)) * 1000;
+  const sweep = () => void sweepOutbox().catch(() => process.stderr.write("outbox sweep failed\n"));
+  sweep();
+  const timer = setInterval(sweep, sweepEvery);
+  return {
+    runner,
+    async stop() {
+      clearInterval(timer);
+      await runner.stop();
+      deps.email.close?.();
+    },
+  };
+}
