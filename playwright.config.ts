@@ -2,9 +2,12 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB_PORT = 54339;
+// The test SMTP server (tests/e2e/smtp-receiver.ts) the job worker delivers to.
+const SMTP_PORT = 2539;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/smtp-receiver.ts",
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -34,6 +37,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATABASE_URL: "", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-000000", NEXTAUTH_URL: `http://localhost:${PORT}` },
+    env: { PORT: String(PORT), DATABASE_URL: "", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-000000", NEXTAUTH_URL: `http://localhost:${PORT}`,
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, ALERT_COALESCE_SECONDS: "2", OUTBOX_SWEEP_SECONDS: "5" },
   },
 });

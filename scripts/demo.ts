@@ -57,11 +57,14 @@ async function main() {
   }
 
   let server: ChildProcess | null = null;
+  let worker: ChildProcess | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     server?.kill("SIGTERM");
+    worker?.kill("SIGTERM");
+    if (worker && worker.exitCode === null) await new Promise((resolve) => worker!.once("exit", resolve));
     await database.stop();
     process.exit(code);
   };
@@ -90,6 +93,12 @@ async function main() {
       PORT: port,
       NEXT_TELEMETRY_DISABLED: "1",
     };
+    // The job worker delivers absence alerts (e-mail to SMTP_URL, or .eml files
+    // under .data/mail when it is not set; SMS likewise under .data/sms).
+    worker = run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env);
+    worker.on("exit", (code) => {
+      if (!stopping) console.error(`The job worker stopped (${code}); absence alerts wait until it runs again.`);
+    });
     const next = path.join(ROOT, "node_modules/.bin/next");
     if (flags.dev) {
       server = run(next, ["dev", "-p", port], env);

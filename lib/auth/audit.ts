@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/types";
 
-export type AuditAction = "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit";
+export type AuditAction =
+  | "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit"
+  | "absence:record" | "sickReport:create" | "sickReport:end" | "threshold:update" | "attendance:view";
 
 /**
  * Writes one audit row. `targetId` is what was asked for, also when it does

@@ -43,6 +43,8 @@ type Models = {
   School: Prisma.SchoolCreateManyInput;
   SchoolYear: Prisma.SchoolYearCreateManyInput;
   Period: Prisma.PeriodCreateManyInput;
+  SchoolHoliday: Prisma.SchoolHolidayCreateManyInput;
+  Notification: Prisma.NotificationCreateManyInput;
   ClassGroup: Prisma.ClassGroupCreateManyInput;
   Pupil: Prisma.PupilCreateManyInput;
   Guardian: Prisma.GuardianCreateManyInput;

@@ -122,30 +122,51 @@ export function periodsOf(year: SchoolYearDates): { number: number; startsOn: Da
 /** Holiday region (noord, midden, zuid): the holidays are staggered by a week. */
 export type Region = 0 | 1 | 2;
 
-function holidaysOf(startYear: number, region: Region): Set<Day> {
-  const off = new Set<Day>();
-  const range = (from: Day, to: Day) => {
-    for (let d = from; d <= to; d++) off.add(d);
-  };
+export type HolidayRange = { name: string; startsOn: Day; endsOn: Day };
+
+/**
+ * The school calendar's days off in a school year (besides weekends), named by
+ * catalogue key: the national holidays per region and the public holidays.
+ * The summer holiday is covered by teachingTerm().
+ */
+export function holidayRanges(startYear: number, region: Region): HolidayRange[] {
   const next = startYear + 1;
+  const ranges: HolidayRange[] = [];
+  const add = (name: string, startsOn: Day, endsOn: Day = startsOn) => ranges.push({ name, startsOn, endsOn });
   const autumn = mondayOf(dayOf(startYear, 10, 19) - (region === 2 ? 7 : 0));
-  range(autumn, autumn + 6);
+  add("autumn", autumn, autumn + 6);
   const christmasStart = mondayOf(dayOf(startYear, 12, 22));
   const newYear = dayOf(next, 1, 3);
-  range(christmasStart, newYear + ((6 - weekday(newYear)) % 7));
+  add("christmas", christmasStart, newYear + ((6 - weekday(newYear)) % 7));
   const spring = mondayOf(dayOf(next, 2, 16) + 7 * (region % 2));
-  range(spring, spring + 6);
+  add("spring", spring, spring + 6);
   const easter = easterOf(next);
-  off.add(easter - 2);
-  off.add(easter + 1);
-  off.add(easter + 39);
-  off.add(easter + 40);
-  off.add(easter + 50);
+  add("goodFriday", easter - 2);
+  add("easterMonday", easter + 1);
+  add("ascension", easter + 39, easter + 40);
+  add("whitMonday", easter + 50);
   const kingsDay = dayOf(next, 4, 27);
   const may = mondayOf(kingsDay);
-  range(may, may + 13);
-  off.add(weekday(kingsDay) === 6 ? kingsDay - 1 : kingsDay);
+  add("may", may, may + 13);
+  const observed = weekday(kingsDay) === 6 ? kingsDay - 1 : kingsDay;
+  if (observed < may || observed > may + 13) add("kingsDay", observed);
+  return ranges;
+}
+
+function holidaysOf(startYear: number, region: Region): Set<Day> {
+  const off = new Set<Day>();
+  for (const r of holidayRanges(startYear, region)) for (let d = r.startsOn; d <= r.endsOn; d++) off.add(d);
   return off;
+}
+
+/** Holidays as the school calendar stores them, including both summer holidays around the year. */
+export function schoolCalendar(startYear: number, region: Region): HolidayRange[] {
+  const { first, last } = teachingTerm(startYear, region);
+  return [
+    { name: "summer", startsOn: dayOf(startYear, 8, 1), endsOn: first - 1 },
+    ...holidayRanges(startYear, region),
+    { name: "summer", startsOn: last + 1, endsOn: dayOf(startYear + 1, 7, 31) },
+  ];
 }
 
 /** First and last day of lessons: the summer holiday is staggered per region. */

@@ -50,6 +50,8 @@ export function writeDemoAccounts(ctx: SeedContext, demo: DemoAccounts, buffers:
     user(g.userId, g.email, `${g.name.firstName} ${g.name.lastName}`, "PARENT", g.locale);
     buffers.Guardian.add({
       id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,
+      // The demo parents hear about absence by e-mail straight away (in their own language).
+      alertChannel: "EMAIL", alertTiming: "IMMEDIATE",
     });
   }
   user(demo.leerlingUserId, "leerling@demo.test", "Sem Willems", "PUPIL");

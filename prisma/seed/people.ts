@@ -3,6 +3,7 @@ import { newId } from "./ids";
 import type { GuardianInfo, SchoolState, SeedContext, StaffInfo } from "./model";
 import { fullName } from "./names";
 import type { Buffers } from "./tables";
+import type { AlertChannel, AlertTiming } from "../../lib/generated/prisma/enums";
 
 // Rows for the people of one school, written after the demo accounts have
 // been placed: staff, classes and mentorships, pupils, guardians and links.
@@ -19,6 +20,19 @@ function writeStaff(ctx: SeedContext, school: SchoolState, staff: StaffInfo, buf
   });
 }
 
+/**
+ * How a generated guardian hears about absence: most by e-mail straight away,
+ * some by text message, some once a day, a few only in the portal. Derived
+ * from the e-mail address, so it is stable for a seed.
+ */
+export function alertPreferenceOf(g: GuardianInfo): { alertChannel: AlertChannel; alertTiming: AlertTiming } {
+  let hash = 0;
+  for (const c of g.email) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  const bucket = hash % 20;
+  const alertChannel: AlertChannel = bucket < 3 ? "SMS" : bucket < 5 ? "PORTAL" : "EMAIL";
+  return { alertChannel, alertTiming: bucket === 6 || bucket === 7 ? "DAILY_DIGEST" : "IMMEDIATE" };
+}
+
 function writeGuardian(ctx: SeedContext, g: GuardianInfo, buffers: Buffers): void {
   buffers.User.add({
     id: g.userId, email: g.email, passwordHash: ctx.passwordHash, name: fullName(g.name), role: "PARENT",
@@ -26,6 +40,7 @@ function writeGuardian(ctx: SeedContext, g: GuardianInfo, buffers: Buffers): voi
   });
   buffers.Guardian.add({
     id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,
+    ...alertPreferenceOf(g),
   });
 }
 

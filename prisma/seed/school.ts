@@ -1,5 +1,5 @@
 import { writeAbsences } from "./absences";
-import { periodsOf, schoolDays } from "./calendar";
+import { periodsOf, schoolCalendar, schoolDays } from "./calendar";
 import { ContactWriter } from "./contacts";
 import { placeDemoAccounts, type DemoAccounts } from "./demo-accounts";
 import { FamilyFactory } from "./families";
@@ -79,8 +79,23 @@ export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAcc
   for (const p of state.periodIds) {
     buffers.Period.add({ id: p.id, schoolId: state.id, schoolYearId: p.yearId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn });
   }
+  for (const h of schoolCalendar(ctx.years[ctx.years.length - 1].dates.startYear, plan.region)) {
+    buffers.SchoolHoliday.add({ id: newId(), schoolId: state.id, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn });
+  }
   for (const s of state.subjects) buffers.Subject.add({ id: s.id, schoolId: state.id, code: s.code, name: s.name });
   writePeople(ctx, state, buffers);
+  if (plan.index === 0) {
+    // verzuim@demo.test: the attendance officer (verzuimcoördinator) of the demo school.
+    const userId = newId();
+    buffers.User.add({
+      id: userId, email: "verzuim@demo.test", passwordHash: ctx.passwordHash, name: "Fatima Bakker", role: "ATTENDANCE_OFFICER",
+      locale: "nl", boardId: null, createdAt: ctx.now, updatedAt: ctx.now,
+    });
+    buffers.Staff.add({
+      id: newId(), userId, schoolId: state.id, isLeader: false, phone: "06-55501234",
+      contactHours: "Elke schooldag 8.00–9.00 uur telefonisch bereikbaar voor ziekmeldingen en verlof",
+    });
+  }
   const contacts = new ContactWriter(ctx, state, buffers);
   state.classes.forEach((cls, i) => {
     writeResults(ctx, state, cls, rng.fork(`results/${i}`), buffers);

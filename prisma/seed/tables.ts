@@ -1,4 +1,6 @@
 import type {
+  AlertChannel,
+  AlertTiming,
   AbsenceKind,
   ContactChannel,
   ContactKind,
@@ -49,7 +51,9 @@ export const tables = {
   }),
   Guardian: table("Guardian", {
     id: text, userId: text, phone: text, preferredChannel: enumOf<ContactChannel>("ContactChannel"), interpreterWanted: bool,
+    alertChannel: enumOf<AlertChannel>("AlertChannel"), alertTiming: enumOf<AlertTiming>("AlertTiming"),
   }),
+  SchoolHoliday: table("SchoolHoliday", { id: text, schoolId: text, name: text, startsOn: date, endsOn: date }),
   GuardianLink: table("GuardianLink", {
     id: text, guardianId: text, pupilId: text, relationship: enumOf<Relationship>("Relationship"),
     hasParentalAuthority: bool, accessRestricted: bool, restrictionReason: text, informationGrantedAt: moment,
@@ -81,7 +85,7 @@ export type Buffers = { [K in keyof Tables]: TableBuffer<Tables[K]["columns"]> }
 
 /** Insert order: every table after the ones it references. */
 const ORDER: (keyof Tables)[] = [
-  "Board", "SchoolYear", "QualityIndicator", "User", "School", "Period", "Subject", "ClassGroup", "Staff",
+  "Board", "SchoolYear", "QualityIndicator", "User", "School", "SchoolHoliday", "Period", "Subject", "ClassGroup", "Staff",
   "Mentorship", "Pupil", "Guardian", "GuardianLink", "Assessment", "Result", "AbsenceRecord", "ContactMoment",
   "ContactMomentGuardian", "IndicatorBenchmark", "IndicatorValue",
 ];

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe("demo data contract", () => {
   it("every demo account signs in with the demo password", async () => {
-    for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling"].map((n) => `${n}@demo.test`)) {
+    for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling", "verzuim"].map((n) => `${n}@demo.test`)) {
       const user = await db.user.findUniqueOrThrow({ where: { email } });
       expect(await verifyPassword(user.passwordHash, "schoolkompas")).toBe(true);
     }
@@ -52,6 +52,16 @@ describe("demo data contract", () => {
     expect(mentor2.mentorOf.some((id) => mentor.mentorOf.includes(id))).toBe(false);
     expect(leader).toMatchObject({ role: "LEADER", schoolId: mentor.schoolId });
     expect((await actorOf(await userId("beheer@demo.test"))).boardId).not.toBeNull();
+  });
+
+  it("verzuim@ keeps attendance at that school, whose calendar has its holidays", async () => {
+    const mentor = await actorOf(await userId("mentor@demo.test"));
+    const officer = await actorOf(await userId("verzuim@demo.test"));
+    expect(officer).toMatchObject({ role: "ATTENDANCE_OFFICER", schoolId: mentor.schoolId });
+    const holidays = await db.schoolHoliday.findMany({ where: { schoolId: officer.schoolId! } });
+    expect(holidays.map((h) => h.name)).toEqual(expect.arrayContaining(["summer", "autumn", "christmas", "spring", "may"]));
+    const guardians = await db.guardian.groupBy({ by: ["alertChannel"], _count: true });
+    expect(guardians.map((g) => g.alertChannel).sort()).toEqual(["EMAIL", "PORTAL", "SMS"]);
   });
 
   it("leerling@ is 18 or older and has guardians to decide about", async () => {

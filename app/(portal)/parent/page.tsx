@@ -3,6 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { listChildrenOverview } from "@/lib/domain/pupils/queries";
 import { ChildCard } from "@/components/parent/child-card";
+import { MessageList } from "@/components/parent/message-list";
+import { listMessages } from "@/lib/domain/alerts/queries";
+import Link from "next/link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("parent"))("title") };
@@ -10,7 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent");
-  const [t, children] = await Promise.all([getTranslations("parent"), listChildrenOverview(actor)]);
+  const [t, tInbox, children, messages] = await Promise.all([
+    getTranslations("parent"),
+    getTranslations("inbox"),
+    listChildrenOverview(actor),
+    listMessages(actor, 5),
+  ]);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -24,6 +32,16 @@ export default async function ParentHome() {
       ) : (
         <p className="mt-6 rounded-lg bg-white p-4">{t("noChildren")}</p>
       )}
+      <section aria-labelledby="inbox-heading" className="mt-10 max-w-3xl">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="inbox-heading" className="text-xl font-semibold">{tInbox("title")}</h2>
+          <Link href="/parent/settings" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {tInbox("settingsLink")}
+          </Link>
+        </div>
+        <p className="mt-1 text-sm text-slate-700">{tInbox("intro")}</p>
+        <MessageList messages={messages} />
+      </section>
     </>
   );
 }

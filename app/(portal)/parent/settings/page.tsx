@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/guard";
+import { getAlertSettings } from "@/lib/domain/alerts/queries";
+import { saveAlertSettingsAction } from "@/lib/domain/alerts/actions";
+import { AlertSettingsForm } from "@/components/parent/alert-settings-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("alertSettings"))("title"), robots: { index: false } };
+}
+
+export default async function AlertSettingsPage() {
+  const actor = await requirePermission("alerts:settings", "/parent/settings");
+  const [t, tCommon, settings] = await Promise.all([getTranslations("alertSettings"), getTranslations("common"), getAlertSettings(actor)]);
+  return (
+    <>
+      <Link href="/parent" className="inline-flex min-h-11 items-center text-brand-700 underline">
+        <span aria-hidden="true" className="me-1 rtl:rotate-180">←</span>
+        {tCommon("backToOverview")}
+      </Link>
+      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
+      <div className="mt-6 max-w-xl">
+        <AlertSettingsForm
+          action={saveAlertSettingsAction}
+          email={settings.user.email}
+          current={{ channel: settings.alertChannel, timing: settings.alertTiming, phone: settings.phone ?? "" }}
+        />
+      </div>
+    </>
+  );
+}

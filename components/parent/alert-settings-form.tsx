@@ -1,0 +1,79 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { AlertSettingsState } from "@/lib/domain/alerts/actions";
+
+type Props = {
+  action: (state: AlertSettingsState, formData: FormData) => Promise<AlertSettingsState>;
+  current: { channel: string; timing: string; phone: string };
+  email: string;
+};
+
+const CHANNELS = ["EMAIL", "SMS", "PORTAL"] as const;
+const TIMINGS = ["IMMEDIATE", "DAILY_DIGEST"] as const;
+
+export function AlertSettingsForm({ action, current, email }: Props) {
+  const t = useTranslations("alertSettings");
+  const tAll = useTranslations();
+  const [state, formAction, pending] = useActionState(action, {});
+  // React resets a form after an action: show what was submitted, or what is stored.
+  const values = state.values ?? current;
+  const error = (field: string) => state.errors?.[field];
+  const phoneError = error("phone");
+  return (
+    <form action={formAction} className="space-y-6" key={JSON.stringify(values)}>
+      {error("_form") ? (
+        <p role="alert" className="rounded-lg bg-warn-50 p-3 font-medium text-warn-700">{tAll(error("_form")!)}</p>
+      ) : null}
+      {state.saved ? <p role="status" className="rounded-lg bg-brand-50 p-3 font-medium text-brand-800">{t("saved")}</p> : null}
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{t("channelLegend")}</legend>
+        {CHANNELS.map((channel) => (
+          <label key={channel} className="flex min-h-11 items-start gap-3 rounded-lg border border-slate-300 bg-white p-3">
+            <input type="radio" name="channel" value={channel} defaultChecked={values.channel === channel} className="mt-1 size-5" />
+            <span>
+              <span className="block font-medium">{t(`channels.${channel}`)}</span>
+              <span className="block text-sm text-slate-600">{t(`channelHelp.${channel}`, { email })}</span>
+            </span>
+          </label>
+        ))}
+        {error("channel") ? <p className="text-sm font-medium text-warn-700">{tAll(error("channel")!)}</p> : null}
+      </fieldset>
+      <div className="space-y-1">
+        <label htmlFor="phone" className="block font-medium">{t("phoneLabel")}</label>
+        <p id="phone-help" className="text-sm text-slate-600">{t("phoneHelp")}</p>
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          dir="ltr"
+          defaultValue={values.phone}
+          aria-invalid={!!phoneError}
+          aria-describedby={phoneError ? "phone-help phone-error" : "phone-help"}
+          className="block w-full max-w-xs rounded-lg border border-slate-400 bg-white px-3 py-2"
+        />
+        {phoneError ? <p id="phone-error" className="text-sm font-medium text-warn-700">{tAll(phoneError)}</p> : null}
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{t("timingLegend")}</legend>
+        {TIMINGS.map((timing) => (
+          <label key={timing} className="flex min-h-11 items-start gap-3 rounded-lg border border-slate-300 bg-white p-3">
+            <input type="radio" name="timing" value={timing} defaultChecked={values.timing === timing} className="mt-1 size-5" />
+            <span>
+              <span className="block font-medium">{t(`timings.${timing}`)}</span>
+              <span className="block text-sm text-slate-600">{t(`timingHelp.${timing}`)}</span>
+            </span>
+          </label>
+        ))}
+        {error("timing") ? <p className="text-sm font-medium text-warn-700">{tAll(error("timing")!)}</p> : null}
+      </fieldset>
+      <p className="text-sm text-slate-700">{t("quietHours")}</p>
+      <button type="submit" disabled={pending} className="min-h-12 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">
+        {pending ? t("saving") : t("save")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { AlertSettingsInput, alertSettingsValues } from "@/lib/domain/alerts/schemas";
+import { updateAlertSettings } from "@/lib/domain/alerts/commands";
+
+export type AlertSettingsState = {
+  errors?: Record<string, string>;
+  saved?: boolean;
+  values?: { channel: string; timing: string; phone: string };
+};
+
+export async function saveAlertSettingsAction(_previous: AlertSettingsState, formData: FormData): Promise<AlertSettingsState> {
+  const raw = alertSettingsValues(formData);
+  const values = { channel: raw.channel ?? "", timing: raw.timing ?? "", phone: raw.phone ?? "" };
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" }, values };
+  const parsed = AlertSettingsInput.safeParse(raw);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "_form")] ??= issue.message.startsWith("alertErrors.") ? issue.message : "alertErrors.invalid";
+    return { errors, values };
+  }
+  try {
+    await updateAlertSettings(actor, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` }, values };
+    throw error;
+  }
+  revalidatePath("/parent", "layout");
+  return { saved: true, values };
+}

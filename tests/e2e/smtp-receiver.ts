@@ -1,0 +1,33 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+// A real SMTP server for the browser tests: the demo's job worker delivers
+// absence alerts to it, and each accepted message is written as JSON to
+// MAIL_DIR for the tests to read.
+export const MAIL_DIR = path.resolve("test-results", "e2e-mail");
+const PORT = 2539;
+
+export default async function globalSetup() {
+  rmSync(MAIL_DIR, { recursive: true, force: true });
+  mkdirSync(MAIL_DIR, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const id = String(parsed.headers.get("x-schoolkompas-notification") ?? `unknown-${Date.now()}`);
+          const to = parsed.to && !Array.isArray(parsed.to) ? parsed.to.text : "";
+          const mail = { id, to, subject: parsed.subject ?? "", text: parsed.text ?? "", language: String(parsed.headers.get("content-language") ?? "") };
+          writeFileSync(path.join(MAIL_DIR, `${id}.json`), JSON.stringify(mail));
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(PORT, "127.0.0.1", resolve));
+  return async () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
