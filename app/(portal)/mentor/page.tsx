@@ -9,6 +9,8 @@ import { contactHoursAction } from "@/lib/domain/contacts/actions";
 import { ListFilter } from "@/components/mentor/list-filter";
 import { PupilList } from "@/components/mentor/pupil-list";
 import { ContactHoursForm } from "@/components/mentor/contact-hours-form";
+import { activeSickReportsForMentor } from "@/lib/domain/sick-reports/queries";
+import { SickReportList } from "@/components/mentor/sick-report-list";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mentor"))("title") };
@@ -20,7 +22,9 @@ export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor");
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
-  const [t, format, messages, overview] = await Promise.all([getTranslations("mentor"), getFormatter(), getMessages(), listMentorOverview(actor, query)]);
+  const [t, format, messages, overview, sickReports] = await Promise.all([
+    getTranslations("mentor"), getFormatter(), getMessages(), listMentorOverview(actor, query), activeSickReportsForMentor(actor),
+  ]);
   const weeks = overview.rows[0]?.thresholdWeeks ?? 6;
   return (
     <>
@@ -29,6 +33,10 @@ export default async function MentorHome({ searchParams }: Props) {
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
       ) : null}
+
+      <div className="mt-4">
+        <SickReportList reports={sickReports} />
+      </div>
 
       <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <section aria-labelledby="followups-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">

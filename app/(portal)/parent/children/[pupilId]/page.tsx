@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { randomUUID } from "node:crypto";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getChildDetail } from "@/lib/domain/pupils/queries";
 import { SubjectResults } from "@/components/parent/subject-results";
@@ -8,6 +10,10 @@ import { AbsenceOverview } from "@/components/parent/absence-overview";
 import { MentorCard } from "@/components/parent/mentor-card";
 import { gradeFormat } from "@/components/ui/grade";
 import { ParentContactHistory } from "@/components/parent/contact-history";
+import { getSickReportPanel } from "@/lib/domain/sick-reports/queries";
+import { reportBetterAction, reportSickAction } from "@/lib/domain/sick-reports/actions";
+import { SickReportForm } from "@/components/parent/sick-report-form";
+import { SickReportsList } from "@/components/parent/sick-reports-list";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -18,7 +24,10 @@ export default async function ChildPage({ params }: Props) {
   // Access is decided before anything renders, so a refusal answers 404.
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
   const child = await getChildDetail(actor, pupilId);
-  const [t, tTracks, tCommon, f] = await Promise.all([getTranslations("child"), getTranslations("tracks"), getTranslations("common"), gradeFormat()]);
+  const [t, tTracks, tCommon, f, tSick, messages, sick] = await Promise.all([
+    getTranslations("child"), getTranslations("tracks"), getTranslations("common"), gradeFormat(),
+    getTranslations("sickReport"), getMessages(), getSickReportPanel(actor, pupilId),
+  ]);
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
   return (
     <>
@@ -57,7 +66,24 @@ export default async function ChildPage({ params }: Props) {
           </section>
           <ParentContactHistory contacts={child.contacts} childName={child.firstName} />
         </div>
-        <aside className="order-first lg:order-none">
+        <aside className="order-first space-y-6 lg:order-none">
+          <section aria-labelledby="sick-report-heading" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+            <h2 id="sick-report-heading" className="text-lg font-semibold">{tSick("title")}</h2>
+            <p className="mt-1 text-sm text-slate-700">{tSick("intro", { name: child.firstName })}</p>
+            <NextIntlClientProvider messages={{ sickReport: messages.sickReport, sickReportErrors: messages.sickReportErrors, errors: messages.errors }}>
+              <div className="mt-3 space-y-4">
+                <SickReportsList reports={sick.reports} pupilId={child.id} childName={child.firstName} action={reportBetterAction} />
+                <SickReportForm
+                  action={reportSickAction}
+                  pupilId={child.id}
+                  childName={child.firstName}
+                  idempotencyKey={randomUUID()}
+                  rules={sick.rules}
+                  school={sick.school}
+                />
+              </div>
+            </NextIntlClientProvider>
+          </section>
           <MentorCard mentors={child.mentors} />
         </aside>
       </div>

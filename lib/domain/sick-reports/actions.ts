@@ -1,0 +1,82 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { ReportBetterInput, SickReportInput, sickReportFormValues } from "@/lib/domain/sick-reports/schemas";
+import { SickReportValidationError, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
+import { isoDay } from "@/lib/domain/sick-reports/rules";
+
+export type SickReportFormValues = { mode: string; reason: string; from: string; to: string; note: string };
+
+export type SickReportFormState = {
+  /** Catalogue keys per field ("_form" for the whole form). */
+  errors?: Record<string, string>;
+  /** What was submitted, so a form with errors shows it again (React resets forms after an action). */
+  values?: SickReportFormValues;
+  attempt?: number;
+  /** The period that was reported (`YYYY-MM-DD`; `to` null = until reported better). */
+  saved?: { from: string; to: string | null; reason: string };
+};
+
+export type ReportBetterState = { errors?: Record<string, string>; done?: boolean };
+
+function echo(formData: FormData, previous: SickReportFormState): Pick<SickReportFormState, "values" | "attempt"> {
+  const v = sickReportFormValues(formData);
+  return {
+    attempt: (previous.attempt ?? 0) + 1,
+    values: { mode: v.mode ?? "", reason: v.reason ?? "", from: v.from ?? "", to: v.to ?? "", note: v.note ?? "" },
+  };
+}
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= issue.message.startsWith("sickReportErrors.") ? issue.message : "sickReportErrors.invalid";
+  }
+  return errors;
+}
+
+function errorState(error: unknown): { errors: Record<string, string> } {
+  if (error instanceof SickReportValidationError) return { errors: error.fieldErrors };
+  if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  throw error;
+}
+
+function revalidate(pupilId: string) {
+  revalidatePath(`/parent/children/${encodeURIComponent(pupilId)}`);
+  revalidatePath("/parent");
+  revalidatePath("/mentor", "layout");
+}
+
+export async function reportSickAction(previous: SickReportFormState, formData: FormData): Promise<SickReportFormState> {
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const parsed = SickReportInput.safeParse(sickReportFormValues(formData));
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
+  try {
+    const report = await reportSick(actor, parsed.data, { now: new Date() });
+    revalidate(parsed.data.pupilId);
+    return {
+      attempt: (previous.attempt ?? 0) + 1,
+      saved: { from: isoDay(report.startsOn), to: report.endsOn ? isoDay(report.endsOn) : null, reason: report.reason },
+    };
+  } catch (error) {
+    return { ...errorState(error), ...echo(formData, previous) };
+  }
+}
+
+export async function reportBetterAction(_: ReportBetterState, formData: FormData): Promise<ReportBetterState> {
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const parsed = ReportBetterInput.safeParse({ reportId: formData.get("reportId"), pupilId: formData.get("pupilId") });
+  if (!parsed.success) return { errors: { _form: "sickReportErrors.invalid" } };
+  try {
+    await reportBetter(actor, parsed.data.reportId, { now: new Date() });
+  } catch (error) {
+    return errorState(error);
+  }
+  revalidate(parsed.data.pupilId);
+  return { done: true };
+}

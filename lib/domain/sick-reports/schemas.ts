@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { SICK_REPORT_MODES, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/rules";
+
+export const NOTE_MAX = 300;
+
+// Error messages are catalogue keys (namespace "sickReportErrors"), translated where shown.
+// The checks that need the school's rules and today's date (in the past, too
+// far ahead, after the deadline, overlap) are made by the command.
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDay(value: string | undefined): Date | null | "invalid" {
+  if (!value) return null;
+  if (!ISO_DAY.test(value)) return "invalid";
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? "invalid" : date;
+}
+
+export const SickReportInput = z
+  .object({
+    pupilId: z.string({ error: "sickReportErrors.invalid" }).min(1, "sickReportErrors.invalid").max(64, "sickReportErrors.invalid"),
+    idempotencyKey: z.uuid({ error: "sickReportErrors.invalid" }),
+    mode: z.enum(SICK_REPORT_MODES, { error: "sickReportErrors.mode" }),
+    reason: z.enum(SICK_REPORT_REASONS, { error: "sickReportErrors.unknownReason" }),
+    // Every date field is always sent (the form works without JavaScript);
+    // the ones the chosen mode does not use are ignored, whatever they hold.
+    from: z.string().max(32, "sickReportErrors.invalidDate").optional(),
+    to: z.string().max(32, "sickReportErrors.invalidDate").optional(),
+    note: z
+      .string()
+      .trim()
+      .max(NOTE_MAX, "sickReportErrors.noteTooLong")
+      .optional()
+      .transform((value) => (value ? value : null)),
+  })
+  .transform((input, ctx) => {
+    const usesFrom = input.mode !== "TODAY";
+    const usesTo = input.mode === "RANGE";
+    const from = usesFrom ? parseDay(input.from) : null;
+    const to = usesTo ? parseDay(input.to) : null;
+    if (from === "invalid") ctx.addIssue({ code: "custom", path: ["from"], message: "sickReportErrors.invalidDate" });
+    if (to === "invalid") ctx.addIssue({ code: "custom", path: ["to"], message: "sickReportErrors.invalidDate" });
+    if (usesTo && from === null) ctx.addIssue({ code: "custom", path: ["from"], message: "sickReportErrors.fromRequired" });
+    if (usesTo && to === null) ctx.addIssue({ code: "custom", path: ["to"], message: "sickReportErrors.toRequired" });
+    if (from instanceof Date && to instanceof Date && to < from)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "sickReportErrors.endBeforeStart" });
+    if (from === "invalid" || to === "invalid") return z.NEVER;
+    return { ...input, from, to };
+  });
+export type SickReportInput = z.output<typeof SickReportInput>;
+
+export const ReportBetterInput = z.object({
+  reportId: z.string({ error: "sickReportErrors.invalid" }).min(1, "sickReportErrors.invalid").max(64, "sickReportErrors.invalid"),
+  pupilId: z.string({ error: "sickReportErrors.invalid" }).min(1, "sickReportErrors.invalid").max(64, "sickReportErrors.invalid"),
+});
+
+/** Reads the sick report form. */
+export function sickReportFormValues(formData: FormData) {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  return {
+    pupilId: text("pupilId"),
+    idempotencyKey: text("idempotencyKey"),
+    mode: text("mode"),
+    reason: text("reason"),
+    from: text("from"),
+    to: text("to"),
+    note: text("note"),
+  };
+}
