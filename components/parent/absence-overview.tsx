@@ -48,7 +48,7 @@ export async function AbsenceOverview({ totals, term, absences }: Props) {
                 <span>
                   <span className="font-medium">{format.dateTime(a.date, "dayMonth")}</span>
                   {" · "}
-                  {t("lessonCount", { count: a.lessons })}
+                  {a.wholeDay ? t("wholeDay") : t("lessonCount", { count: a.lessons })}
                   {a.reason ? <span dir="auto" className="block text-slate-600">{a.reason}</span> : null}
                 </span>
                 <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>

@@ -31,6 +31,7 @@ describe("totalsByKind", () => {
       AUTHORISED: { count: 0, minutes: 0 },
       UNAUTHORISED: { count: 0, minutes: 0 },
       LATE: { count: 0, minutes: 0 },
+      REMOVED: { count: 0, minutes: 0 },
     });
   });
 
@@ -48,9 +49,17 @@ describe("groupByDay", () => {
       { date: d("2026-11-05"), kind: "UNAUTHORISED", minutes: 50 },
     ]);
     expect(days).toEqual([
-      { date: d("2026-11-05"), kind: "UNAUTHORISED", lessons: 1, minutes: 50, reason: null },
-      { date: d("2026-11-03"), kind: "LATE", lessons: 1, minutes: 10, reason: null },
-      { date: d("2026-11-03"), kind: "SICK", lessons: 2, minutes: 100, reason: null },
+      { date: d("2026-11-05"), kind: "UNAUTHORISED", lessons: 1, minutes: 50, reason: null, wholeDay: false },
+      { date: d("2026-11-03"), kind: "LATE", lessons: 1, minutes: 10, reason: null, wholeDay: false },
+      { date: d("2026-11-03"), kind: "SICK", lessons: 2, minutes: 100, reason: null, wholeDay: false },
     ]);
+  });
+
+  it("marks a day reported as a whole (no lesson hour) as a whole day, not as one lesson", () => {
+    const days = groupByDay([
+      { date: d("2026-11-09"), kind: "SICK", minutes: 300, lessonHour: null },
+      { date: d("2026-11-10"), kind: "SICK", minutes: 50, lessonHour: 2 },
+    ]);
+    expect(days.map((day) => [day.wholeDay, day.lessons])).toEqual([[false, 1], [true, 0]]);
   });
 });

@@ -1,6 +1,6 @@
 import type { AbsenceKind } from "@/lib/generated/prisma/enums";
 
-export const ABSENCE_KINDS = ["SICK", "AUTHORISED", "UNAUTHORISED", "LATE"] as const satisfies readonly AbsenceKind[];
+export const ABSENCE_KINDS = ["SICK", "AUTHORISED", "UNAUTHORISED", "LATE", "REMOVED"] as const satisfies readonly AbsenceKind[];
 
 export type AbsenceLike = { date: Date; kind: AbsenceKind; minutes: number };
 export type AbsenceTotal = { count: number; minutes: number };
@@ -29,15 +29,17 @@ export function sumTotals(totals: AbsenceTotals): AbsenceTotal {
   });
 }
 
-export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number; reason: string | null };
+/** `wholeDay`: reported for the whole day (a guardian's sick report has no lesson hour). */
+export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number; reason: string | null; wholeDay: boolean };
 
 /** Lesson-level records folded into one line per day and kind, newest first. */
-export function groupByDay(records: readonly (AbsenceLike & { reason?: string | null })[]): AbsenceDay[] {
+export function groupByDay(records: readonly (AbsenceLike & { reason?: string | null; lessonHour?: number | null })[]): AbsenceDay[] {
   const days = new Map<string, AbsenceDay>();
   for (const r of records) {
     const key = `${r.date.toISOString().slice(0, 10)}|${r.kind}`;
-    const day = days.get(key) ?? { date: r.date, kind: r.kind, lessons: 0, minutes: 0, reason: null };
-    day.lessons += 1;
+    const day = days.get(key) ?? { date: r.date, kind: r.kind, lessons: 0, minutes: 0, reason: null, wholeDay: false };
+    if (r.lessonHour === null) day.wholeDay = true;
+    else day.lessons += 1;
     day.minutes += r.minutes;
     day.reason ??= r.reason ?? null;
     days.set(key, day);

@@ -7,6 +7,11 @@ import { requirePermission } from "@/lib/auth/guard";
 import { getMentorPupil } from "@/lib/domain/contacts/queries";
 import { correctContactAction, logContactAction } from "@/lib/domain/contacts/actions";
 import { dutchToday } from "@/lib/domain/calendar/dates";
+import { getAbsenceDay } from "@/lib/domain/attendance/queries";
+import { registerAbsenceAction } from "@/lib/domain/attendance/actions";
+import { earliestRegistrableDay, shownAbsenceDay } from "@/lib/domain/attendance/schemas";
+import { AbsenceForm } from "@/components/attendance/absence-form";
+import { AbsenceDayList } from "@/components/attendance/absence-day";
 import { ContactForm, type ContactFormDefaults } from "@/components/mentor/contact-form";
 import { ContactHistory } from "@/components/mentor/contact-history";
 import { GuardianCards } from "@/components/mentor/guardian-cards";
@@ -24,12 +29,16 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
   // Access is decided before anything renders, so a refusal answers 404.
   const actor = await requirePermission("mentor:view", `/mentor/pupils/${pupilId}`);
   const pupil = await getMentorPupil(actor, pupilId);
-  const [t, tMentor, tForm, tTracks, tKinds, format, messages] = await Promise.all([
+  const todayDate = dutchToday();
+  // After the scoped pupil load (one refusal, one audit row), in parallel with the catalogues.
+  const [t, tMentor, tForm, tTracks, tKinds, tAbsence, format, messages, absenceDay] = await Promise.all([
     getTranslations("mentorPupil"), getTranslations("mentor"), getTranslations("contactForm"), getTranslations("tracks"),
-    getTranslations("absenceKinds"), getFormatter(), getMessages(),
+    getTranslations("absenceKinds"), getTranslations("absence"), getFormatter(), getMessages(),
+    getAbsenceDay(actor, pupil.id, shownAbsenceDay(query.absenceDate, todayDate)),
   ]);
   const f = await gradeFormat();
-  const today = isoDay(dutchToday());
+  const today = isoDay(todayDate);
+  const pagePath = `/mentor/pupils/${pupil.id}`;
   const correcting = query.correct ? pupil.history.find((m) => m.id === query.correct && m.correctable) : undefined;
   const defaults: ContactFormDefaults = correcting
     ? {
@@ -84,6 +93,19 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
               />
             </NextIntlClientProvider>
           </section>
+          <section id="absence" aria-labelledby="absence-form-heading" className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-4">
+            <h2 id="absence-form-heading" className="text-lg font-semibold">{tAbsence("sectionTitle")}</h2>
+            <p className="mb-3 text-sm text-slate-700">{tAbsence("sectionIntro")}</p>
+            <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_16rem]">
+              <NextIntlClientProvider messages={{ absence: messages.absence, absenceErrors: messages.absenceErrors, errors: messages.errors }}>
+                <AbsenceForm
+                  action={registerAbsenceAction} pupilId={pupil.id} today={today} earliest={isoDay(earliestRegistrableDay(todayDate))}
+                  shownDay={isoDay(absenceDay.date)} pagePath={pagePath}
+                />
+              </NextIntlClientProvider>
+              <AbsenceDayList day={absenceDay} today={today} pagePath={pagePath} />
+            </div>
+          </section>
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="mb-3 text-lg font-semibold">{t("historyTitle")}</h2>
             <ContactHistory pupilId={pupil.id} history={pupil.history} />
@@ -120,7 +142,7 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
                   <li key={`${a.date.toISOString()}-${a.kind}`} className="flex justify-between gap-2 py-2">
                     <span>{format.dateTime(a.date, "dayMonth")}</span>
                     <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>
-                      {tKinds(a.kind)} · {t("lessons", { count: a.lessons })}
+                      {tKinds(a.kind)} · {a.wholeDay ? t("wholeDay") : t("lessons", { count: a.lessons })}
                     </span>
                   </li>
                 ))}

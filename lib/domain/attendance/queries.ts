@@ -1,0 +1,112 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AbsenceKind, ReportedBy } from "@/lib/generated/prisma/enums";
+import { assertCan } from "@/lib/auth/permissions";
+import { scopeFor } from "@/lib/auth/scope";
+import { denyAccess, writeAudit } from "@/lib/auth/audit";
+import type { Actor } from "@/lib/auth/types";
+import { dutchToday } from "@/lib/domain/calendar/dates";
+import { surnameSortKey } from "@/lib/domain/pupils/names";
+
+// Scopes are combined with AND, never spread: a scope may constrain the same
+// column (a mentor's scope is a classGroupId filter) and would overwrite it.
+
+export type AbsenceDayRecord = {
+  lessonHour: number | null;
+  kind: AbsenceKind;
+  minutes: number;
+  reason: string | null;
+  reportedBy: ReportedBy;
+  /** Staff member who registered it, when a staff member did. */
+  recordedBy: string | null;
+  fromSickReport: boolean;
+};
+
+export type AbsenceDay = {
+  date: Date;
+  records: AbsenceDayRecord[];
+  /** A guardian reported the child sick or absent for this day. */
+  reportedByGuardian: boolean;
+};
+
+function absencesOn(date: Date) {
+  return {
+    absences: {
+      where: { date },
+      orderBy: [{ lessonHour: "asc" }, { createdAt: "asc" }],
+      select: {
+        lessonHour: true, kind: true, minutes: true, reason: true, reportedBy: true, sickReportId: true,
+        recordedBy: { select: { user: { select: { name: true } } } },
+      },
+    },
+  } satisfies Prisma.PupilSelect;
+}
+
+type SelectedAbsence = {
+  lessonHour: number | null; kind: AbsenceKind; minutes: number; reason: string | null; reportedBy: ReportedBy;
+  sickReportId: string | null; recordedBy: { user: { name: string } } | null;
+};
+
+function toAbsenceDay(date: Date, absences: SelectedAbsence[]): AbsenceDay {
+  const records = absences.map((a) => ({
+    lessonHour: a.lessonHour, kind: a.kind, minutes: a.minutes, reason: a.reason, reportedBy: a.reportedBy,
+    recordedBy: a.recordedBy?.user.name ?? null, fromSickReport: a.sickReportId !== null,
+  }));
+  return { date, records, reportedByGuardian: records.some((r) => r.fromSickReport || r.reportedBy === "PARENT") };
+}
+
+/**
+ * What is registered for a pupil on one day, for the absence form: which
+ * lessons already have a record and whether a guardian reported the child sick.
+ * Out of scope: 404 and an audit row.
+ */
+export async function getAbsenceDay(actor: Actor, pupilId: string, date: Date): Promise<AbsenceDay> {
+  assertCan(actor, "absence:record");
+  const pupil = await db.pupil.findFirst({ where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] }, select: absencesOn(date) });
+  if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
+  return toAbsenceDay(date, pupil.absences);
+}
+
+/** The classes of this school year with pupils the actor may register absence for (an officer: the whole school). */
+export async function listRegistrationClasses(actor: Actor) {
+  assertCan(actor, "absence:record");
+  const today = dutchToday();
+  const classes = await db.classGroup.findMany({
+    where: { schoolYear: { startsOn: { lte: today }, endsOn: { gte: today } }, pupils: { some: scopeFor(actor, "pupil") } },
+    select: { id: true, name: true },
+  });
+  return classes.sort((a, b) => a.name.localeCompare(b.name, "nl", { numeric: true }));
+}
+
+/** The pupils of one class the actor may register absence for, by surname. Another school's class gives an empty list. */
+export async function listClassPupils(actor: Actor, classGroupId: string) {
+  assertCan(actor, "absence:record");
+  const pupils = await db.pupil.findMany({
+    where: { AND: [{ classGroupId }, scopeFor(actor, "pupil")] },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  return pupils.sort(
+    (a, b) => surnameSortKey(a.lastName).localeCompare(surnameSortKey(b.lastName), "nl") || a.firstName.localeCompare(b.firstName, "nl"),
+  );
+}
+
+/** One pupil for the attendance officer's page: name, class and what is registered on `date`. */
+export async function getAttendancePupil(actor: Actor, pupilId: string, date: Date) {
+  assertCan(actor, "absence:record");
+  const pupil = await db.pupil.findFirst({
+    where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] },
+    select: { id: true, firstName: true, lastName: true, classGroup: { select: { id: true, name: true } }, ...absencesOn(date) },
+  });
+  if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
+  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
+  return {
+    id: pupil.id,
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+    classGroup: pupil.classGroup,
+    day: toAbsenceDay(date, pupil.absences),
+  };
+}
+
+export type AttendancePupil = Awaited<ReturnType<typeof getAttendancePupil>>;

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { AbsenceKind } from "@/lib/generated/prisma/enums";
+
+/** Every kind a school registers, in the order the form shows them. */
+export const REGISTRABLE_KINDS = ["SICK", "AUTHORISED", "UNAUTHORISED", "LATE", "REMOVED"] as const satisfies readonly AbsenceKind[];
+
+/** A lesson hour counts as this many minutes of absence. */
+export const LESSON_MINUTES = 50;
+export const FIRST_LESSON = 1;
+export const LAST_LESSON = 10;
+/** Late arrival is registered in minutes, for one lesson: at most the whole lesson. */
+export const LATE_MINUTES_MAX = LESSON_MINUTES;
+export const REASON_MAX = 200;
+/** Staff may register or correct absence up to this many days back; older corrections go through the administration. */
+export const REGISTRATION_WINDOW_DAYS = 30;
+
+/** The first day staff may still register, REGISTRATION_WINDOW_DAYS before `today`. */
+export function earliestRegistrableDay(today: Date): Date {
+  return new Date(today.getTime() - REGISTRATION_WINDOW_DAYS * 86_400_000);
+}
+
+// Error messages are catalogue keys (namespace "absenceErrors"), translated where shown.
+const isoDay = z
+  .string({ error: "absenceErrors.date" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "absenceErrors.date")
+  // Rejects days that do not exist (2026-02-30 would otherwise roll over to March).
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "absenceErrors.date")
+  .transform((value) => new Date(`${value}T00:00:00Z`));
+
+/** Form fields arrive as strings; an empty field means "not given". */
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+const lesson = (message: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int(message).min(FIRST_LESSON, message).max(LAST_LESSON, message));
+
+export function isWeekend(date: Date): boolean {
+  const weekday = date.getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** The lesson hours from `fromLesson` to `toLesson`, both included. */
+export function lessonRange(fromLesson: number, toLesson: number): number[] {
+  return Array.from({ length: Math.max(0, toLesson - fromLesson + 1) }, (_, i) => fromLesson + i);
+}
+
+export const AbsenceInput = z
+  .object({
+    pupilId: z.string({ error: "absenceErrors.invalid" }).min(1, "absenceErrors.invalid").max(64, "absenceErrors.invalid"),
+    date: isoDay.refine((date) => !isWeekend(date), "absenceErrors.weekend"),
+    fromLesson: lesson("absenceErrors.lesson"),
+    toLesson: lesson("absenceErrors.lesson"),
+    kind: z.enum(REGISTRABLE_KINDS, { error: "absenceErrors.kind" }),
+    // Only for late arrival: the form sends an empty field otherwise.
+    minutes: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "absenceErrors.minutes" }).int("absenceErrors.minutes").min(1, "absenceErrors.minutes").max(LATE_MINUTES_MAX, "absenceErrors.minutes").optional(),
+    ),
+    reason: z
+      .string({ error: "absenceErrors.invalid" })
+      .trim()
+      .max(REASON_MAX, "absenceErrors.reasonTooLong")
+      .optional()
+      .transform((value) => (value ? value : null)),
+  })
+  .superRefine((input, ctx) => {
+    // Runs even when a field failed; only compare what parsed.
+    const lessonsParsed = typeof input.fromLesson === "number" && typeof input.toLesson === "number";
+    if (lessonsParsed && input.toLesson < input.fromLesson) ctx.addIssue({ code: "custom", path: ["toLesson"], message: "absenceErrors.lessonRange" });
+    if (input.kind !== "LATE") return;
+    if (input.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "absenceErrors.minutesRequired" });
+    if (lessonsParsed && input.toLesson !== input.fromLesson) ctx.addIssue({ code: "custom", path: ["toLesson"], message: "absenceErrors.lateOneLesson" });
+  })
+  .transform(({ minutes, ...input }) => ({
+    ...input,
+    // Late arrival counts the minutes late; every other kind counts whole lessons.
+    minutes: input.kind === "LATE" && minutes !== undefined ? minutes : LESSON_MINUTES,
+  }));
+export type AbsenceInput = z.infer<typeof AbsenceInput>;
+
+/** Reads the absence form. */
+export function absenceFormValues(formData: FormData) {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  return {
+    pupilId: text("pupilId"),
+    date: text("date"),
+    fromLesson: text("fromLesson"),
+    toLesson: text("toLesson"),
+    kind: text("kind"),
+    minutes: text("minutes"),
+    reason: text("reason"),
+  };
+}
+
+/** The day an absence page shows: `?absenceDate=YYYY-MM-DD` when it is a real day up to today, otherwise today. */
+export function shownAbsenceDay(value: unknown, today: Date): Date {
+  const parsed = isoDay.safeParse(value);
+  return parsed.success && parsed.data <= today ? parsed.data : today;
+}
