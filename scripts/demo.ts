@@ -95,7 +95,7 @@ async function main() {
     };
     // The job worker delivers absence alerts (e-mail to SMTP_URL, or .eml files
     // under .data/mail when it is not set; SMS likewise under .data/sms).
-    worker = run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env);
+    worker = run(process.execPath, ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "scripts/worker.ts"], env);
     worker.on("exit", (code) => {
       if (!stopping) console.error(`The job worker stopped (${code}); absence alerts wait until it runs again.`);
     });

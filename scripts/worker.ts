@@ -2,15 +2,24 @@
 // runs scheduled jobs. `npm run demo` starts it next to the web server; in
 // production run one or more of these (`npm run worker`); they never send a
 // message twice (docs/decisions/0005-notification-outbox.md).
-// Run with the react-server condition so server-only modules load outside Next:
-//   node --conditions=react-server --import tsx scripts/worker.ts
+// Run with the server-only guard stubbed so server modules load outside Next:
+//   node --require ./scripts/server-only-preload.cjs --import tsx scripts/worker.ts
 import { startWorker } from "@/lib/notifications/worker";
+import { extendOpenSickReports } from "@/lib/domain/sick-reports/commands";
 import { disconnectDb } from "@/lib/db/client";
 
 async function main() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const worker = await startWorker({ connectionString });
+  const worker = await startWorker({
+    connectionString,
+    // Open-ended sick reports get today's absence record. Hourly (and once at
+    // start) rather than once a morning: it adds nothing when run again, and a
+    // worker that was down at 06:00 catches up.
+    tasks: { "extend-sick-reports": async () => void (await extendOpenSickReports()) },
+    crontab: "5 * * * * extend-sick-reports",
+  });
+  await extendOpenSickReports();
   process.stdout.write("Job worker is running.\n");
   let stopping = false;
   const stop = async () => {

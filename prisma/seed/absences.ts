@@ -133,8 +133,15 @@ function everyKind(rng: Rng, days: Day[], a: PupilAbsences): void {
   if (!a.has("LATE")) lateFor(rng, a, rng.pick(days), 1);
 }
 
-export function writeAbsences(ctx: SeedContext, school: SchoolState, cls: ClassInfo, rng: Rng, buffers: Buffers): void {
+/** Alert-worthy records (unauthorised, late) of recent school days, per pupil, for the message history. */
+export type RecentAlerts = Map<PupilInfo, { day: Day; hour: number; kind: AbsenceKind; minutes: number; at: number }[]>;
+
+const ALERT_HISTORY_DAYS = 5;
+
+export function writeAbsences(ctx: SeedContext, school: SchoolState, cls: ClassInfo, rng: Rng, buffers: Buffers): RecentAlerts {
+  const recent: RecentAlerts = new Map();
   const days = school.schoolDays;
+  const historyFrom = days.filter((d) => d < ctx.today).at(-ALERT_HISTORY_DAYS) ?? ctx.today;
   const past = days.filter((d) => d < ctx.today);
   for (const pupil of cls.pupils) {
     const a = new PupilAbsences([...cls.lessonsPerDay, 0, 0]);
@@ -149,6 +156,12 @@ export function writeAbsences(ctx: SeedContext, school: SchoolState, cls: ClassI
         id: newId(), pupilId: pupil.id, date: d.day, lessonHour: d.hour, kind: d.kind, minutes: d.minutes,
         reason: d.reason, reportedBy: d.reportedBy, createdAt: d.at,
       });
+      if (d.day >= historyFrom && d.day < ctx.today && (d.kind === "UNAUTHORISED" || d.kind === "LATE")) {
+        const list = recent.get(pupil) ?? [];
+        list.push({ day: d.day, hour: d.hour, kind: d.kind, minutes: d.minutes, at: d.at });
+        recent.set(pupil, list);
+      }
     }
   }
+  return recent;
 }

@@ -7,7 +7,7 @@ import { isoDate, type Day } from "./calendar";
 // or, for a PrismaClient made elsewhere, as one text parameter per chunk that
 // PostgreSQL splits and casts itself. Both avoid one query per row.
 
-export type Column<T> = { readonly sql: string; encode(value: T): string };
+export type Column<T> = { readonly sql: string; encode(value: T): string; decode?: (field: string) => string };
 
 // Values are ours, so instead of escaping we refuse what COPY would need escaped.
 const UNSAFE = /[\t\n\r\\]/;
@@ -17,6 +17,15 @@ function safe(text: string): string {
 }
 
 export const text: Column<string> = { sql: "text", encode: safe };
+/** Text with line breaks (message bodies): a newline travels as COPY's own `\n` escape. */
+export const multiline: Column<string> = {
+  sql: "text",
+  encode: (value) => {
+    safe(value.replace(/\n/g, " "));
+    return value.replace(/\n/g, "\\n");
+  },
+  decode: (field) => `replace(${field}, '\\n', E'\\n')`,
+};
 export const int: Column<number> = { sql: "integer", encode: (n) => String(Math.trunc(n)) };
 export const bool: Column<boolean> = { sql: "boolean", encode: (b) => (b ? "t" : "f") };
 export const date: Column<Day> = { sql: "date", encode: isoDate };
@@ -125,7 +134,13 @@ export class TableBuffer<C extends Columns = Columns> {
   }
 
   castList(): string {
-    return this.keys.map((key, i) => `nullif(f[${i + 1}], '\\N')::${this.spec.columns[key].sql}`).join(", ");
+    return this.keys
+      .map((key, i) => {
+        const column = this.spec.columns[key];
+        const field = `nullif(f[${i + 1}], '\\N')`;
+        return `${column.decode ? column.decode(field) : field}::${column.sql}`;
+      })
+      .join(", ");
   }
 }
 

@@ -1,4 +1,8 @@
 import { writeAbsences } from "./absences";
+import { writeNotifications } from "./notifications";
+
+// Where the seeded messages point guardians for their settings (the demo's address).
+const SETTINGS_URL = `${process.env.NEXTAUTH_URL ?? "http://localhost:3000"}/parent/settings`;
 import { periodsOf, schoolCalendar, schoolDays } from "./calendar";
 import { ContactWriter } from "./contacts";
 import { placeDemoAccounts, type DemoAccounts } from "./demo-accounts";
@@ -71,10 +75,11 @@ export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAcc
   const state = buildState(ctx, plan, demo);
   const rng = ctx.rng.fork(`school/${plan.index}/activity`);
   const buffers = newBuffers();
+  const details = publicDetails(plan, rng.fork("details"), ctx.now);
   buffers.School.add({
     id: state.id, boardId: ctx.boardId, brin: plan.brin, locationCode: "00", name: plan.name, slug: plan.slug, city: plan.city,
     kind: plan.kind, levels: plan.levels, websiteUrl: `https://www.${plan.slug}.example`, gradeReleaseMode: plan.gradeReleaseMode,
-    gradeReleaseTime: "17:00", createdAt: ctx.now, ...publicDetails(plan, rng.fork("details"), ctx.now),
+    gradeReleaseTime: "17:00", createdAt: ctx.now, ...details,
   });
   for (const p of state.periodIds) {
     buffers.Period.add({ id: p.id, schoolId: state.id, schoolYearId: p.yearId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn });
@@ -99,7 +104,8 @@ export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAcc
   const contacts = new ContactWriter(ctx, state, buffers);
   state.classes.forEach((cls, i) => {
     writeResults(ctx, state, cls, rng.fork(`results/${i}`), buffers);
-    writeAbsences(ctx, state, cls, rng.fork(`absences/${i}`), buffers);
+    const recent = writeAbsences(ctx, state, cls, rng.fork(`absences/${i}`), buffers);
+    writeNotifications(state, cls, recent, details.phone, SETTINGS_URL, buffers);
     contacts.writeClass(cls, rng.fork(`contacts/${i}`));
   });
   writeIndicatorValues(ctx, state, rng.fork("indicators"), buffers);

@@ -1,4 +1,6 @@
 import type {
+  NotificationKind,
+  NotificationStatus,
   AlertChannel,
   AlertTiming,
   AbsenceKind,
@@ -16,7 +18,7 @@ import type {
   SchoolKind,
   Tone,
 } from "../../lib/generated/prisma/enums";
-import { bool, date, decimal, enumOf, int, moment, table, TableBuffer, text, textArray, type Columns, type TableSpec } from "./bulk";
+import { bool, date, decimal, enumOf, int, moment, multiline, table, TableBuffer, text, textArray, type Columns, type TableSpec } from "./bulk";
 
 // The columns the seed writes, per model. Timestamps without a database
 // default (updatedAt) and the ones whose default would be "now" but should
@@ -73,6 +75,12 @@ export const tables = {
     occurredOn: date, followUpOn: date, idempotencyKey: text, createdAt: moment,
   }),
   ContactMomentGuardian: table("ContactMomentGuardian", { contactMomentId: text, guardianId: text }),
+  Notification: table("Notification", {
+    id: text, kind: enumOf<NotificationKind>("NotificationKind"), guardianId: text, pupilId: text, schoolId: text, aboutDate: date,
+    channel: enumOf<AlertChannel>("AlertChannel"), locale: enumOf<Locale>("Locale"), address: text,
+    status: enumOf<NotificationStatus>("NotificationStatus"), sendAfter: moment, attempts: int, deliveredAt: moment, providerRef: text,
+    subject: text, body: multiline, readAt: moment, createdAt: moment, updatedAt: moment,
+  }),
   IndicatorValue: table("IndicatorValue", {
     id: text, indicatorId: text, schoolId: text, schoolYearId: text, schoolType: text, draftValue: decimal,
     draftExplanation: text, publishedValue: decimal, publishedExplanation: text, publishedAt: moment, updatedAt: moment,
@@ -87,7 +95,7 @@ export type Buffers = { [K in keyof Tables]: TableBuffer<Tables[K]["columns"]> }
 const ORDER: (keyof Tables)[] = [
   "Board", "SchoolYear", "QualityIndicator", "User", "School", "SchoolHoliday", "Period", "Subject", "ClassGroup", "Staff",
   "Mentorship", "Pupil", "Guardian", "GuardianLink", "Assessment", "Result", "AbsenceRecord", "ContactMoment",
-  "ContactMomentGuardian", "IndicatorBenchmark", "IndicatorValue",
+  "ContactMomentGuardian", "Notification", "IndicatorBenchmark", "IndicatorValue",
 ];
 
 export function newBuffers(): Buffers {

@@ -60,6 +60,11 @@ describe("demo data contract", () => {
     expect(officer).toMatchObject({ role: "ATTENDANCE_OFFICER", schoolId: mentor.schoolId });
     const holidays = await db.schoolHoliday.findMany({ where: { schoolId: officer.schoolId! } });
     expect(holidays.map((h) => h.name)).toEqual(expect.arrayContaining(["summer", "autumn", "christmas", "spring", "may"]));
+    const messages = await db.notification.groupBy({ by: ["channel", "locale", "status"], where: { schoolId: officer.schoolId! }, _count: true });
+    expect(messages.every((m) => m.status === "DELIVERED")).toBe(true);
+    const sample = await db.notification.findFirstOrThrow({ where: { schoolId: officer.schoolId!, channel: "EMAIL", locale: "nl" } });
+    expect(sample.body).toMatch(/^Beste ouder of verzorger,\n\n/);
+    expect(new Set(messages.map((m) => m.channel))).toEqual(new Set(["EMAIL", "SMS", "PORTAL"]));
     const guardians = await db.guardian.groupBy({ by: ["alertChannel"], _count: true });
     expect(guardians.map((g) => g.alertChannel).sort()).toEqual(["EMAIL", "PORTAL", "SMS"]);
   });

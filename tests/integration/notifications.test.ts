@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 function deps() {
-  return { email: createEmailTransport({ SMTP_URL: smtp.url }), sms: new HttpSmsProvider(sms.url, "test-token"), settingsUrl: "http://portal.test/parent/settings", leaseSeconds: 2 };
+  return { email: createEmailTransport({ ...process.env, SMTP_URL: smtp.url }), sms: new HttpSmsProvider(sms.url, "test-token"), settingsUrl: "http://portal.test/parent/settings", leaseSeconds: 2 };
 }
 
 async function worker(concurrency = 4) {
@@ -215,7 +215,7 @@ describe("exactly once", () => {
       ids.push(...(await absent(pupil.id, [1])));
     }
     const start = () => {
-      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+      const child = spawn(process.execPath, ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "scripts/worker.ts"], {
         cwd: path.resolve(import.meta.dirname, "../.."),
         env: {
           ...process.env,

@@ -1,0 +1,63 @@
+import { dateOf, momentAt, type Day } from "./calendar";
+import { newId } from "./ids";
+import type { ClassInfo, SchoolState } from "./model";
+import { fullName } from "./names";
+import { alertPreferenceOf } from "./people";
+import type { RecentAlerts } from "./absences";
+import type { Buffers } from "./tables";
+import { addressFor, effectiveChannel, mayReceiveMessages } from "../../lib/notifications/recipients";
+import { renderAlert } from "../../lib/notifications/templates";
+
+// The message history of the last school days: one absence alert per guardian,
+// pupil and day, as the outbox would have delivered it (same rules, same texts).
+
+const DIGEST_AT = 18 * 60;
+
+export function writeNotifications(
+  school: SchoolState,
+  cls: ClassInfo,
+  recent: RecentAlerts,
+  schoolPhone: string,
+  settingsUrl: string,
+  buffers: Buffers,
+): void {
+  for (const [pupil, records] of recent) {
+    const byDay = new Map<Day, typeof records>();
+    for (const r of records) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
+    for (const [day, dayRecords] of byDay) {
+      const first = Math.min(...dayRecords.map((r) => r.at));
+      for (const link of pupil.links) {
+        const g = link.guardian;
+        const eligible = mayReceiveMessages(
+          {
+            hasParentalAuthority: link.hasParentalAuthority, accessRestricted: link.restrictionReason !== null,
+            informationGrantedAt: link.informationGrantedAt ? new Date(link.informationGrantedAt) : null,
+            consentWithdrawnAt: link.consentWithdrawnAt ? new Date(link.consentWithdrawnAt) : null, consentGrantedAt: null,
+          },
+          dateOf(pupil.birthDate),
+          dateOf(day),
+        );
+        if (!eligible) continue;
+        const preference = g.global ? { alertChannel: "EMAIL" as const, alertTiming: "IMMEDIATE" as const } : alertPreferenceOf(g);
+        const channel = effectiveChannel(preference.alertChannel, g.phone);
+        const message = renderAlert(g.locale, channel, {
+          pupilFirstName: pupil.firstName,
+          date: dateOf(day),
+          records: dayRecords.map((r) => ({ lessonHour: r.hour, kind: r.kind, minutes: r.minutes })),
+          mentor: { name: fullName(cls.mentor.name), contactHours: cls.mentor.contactHours },
+          schoolPhone,
+          settingsUrl,
+        });
+        if (!message) continue;
+        const sendAfter = preference.alertTiming === "DAILY_DIGEST" ? Math.max(first, momentAt(day, DIGEST_AT)) : first + 20_000;
+        const delivered = sendAfter + 4_000;
+        buffers.Notification.add({
+          id: newId(), kind: "ABSENCE_ALERT", guardianId: g.id, pupilId: pupil.id, schoolId: school.id, aboutDate: day,
+          channel, locale: g.locale, address: addressFor(channel, g.email, g.phone), status: "DELIVERED", sendAfter,
+          attempts: 1, deliveredAt: delivered, providerRef: channel === "PORTAL" ? "portal" : `seed:${channel.toLowerCase()}`,
+          subject: message.subject, body: message.text, readAt: null, createdAt: first, updatedAt: delivered,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,1 @@
+// Intentionally empty: stands in for the server-only guard outside Next.js.
