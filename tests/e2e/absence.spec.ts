@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { childrenOf, expect, expectAccessible, query, signIn, test } from "./fixtures";
+
+// Issue 6 end to end: absence registered by the mentor → same-day e-mails in
+// each guardian's language at a real SMTP server → "delivered" for the school;
+// a parent's sick report seen by the mentor; the 16-hour list.
+
+const MAIL_DIR = path.resolve("test-results", "e2e-mail");
+type Mail = { id: string; to: string; subject: string; text: string; language: string };
+const mails = (): Mail[] =>
+  readdirSync(MAIL_DIR).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(path.join(MAIL_DIR, f), "utf8")) as Mail);
+
+/** The most recent school day of a school up to today (weekends and its holidays skipped), as YYYY-MM-DD. */
+async function lastSchoolDay(schoolName: string): Promise<string> {
+  const holidays = await query<{ startsOn: string; endsOn: string }>(
+    `SELECT to_char(h."startsOn", 'YYYY-MM-DD') AS "startsOn", to_char(h."endsOn", 'YYYY-MM-DD') AS "endsOn"
+       FROM "SchoolHoliday" h JOIN "School" s ON s.id = h."schoolId" WHERE s.name = $1`,
+    [schoolName],
+  );
+  const today = new Date(new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Amsterdam" }));
+  for (let d = today; ; d = new Date(d.getTime() - 86_400_000)) {
+    const iso = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.some((h) => h.startsOn <= iso && iso <= h.endsOn)) return iso;
+  }
+}
+
+test.describe("absence alerts", () => {
+  test("an unauthorised absence reaches both parents by e-mail, in Dutch and Arabic, and shows as delivered", async ({ page }) => {
+    const [noor] = await childrenOf("ouder@demo.test");
+    const day = await lastSchoolDay(noor.school);
+    // Start from a clean day for lessons 3–4, so the registration is new.
+    await query(`DELETE FROM "AbsenceRecord" WHERE "pupilId" = $1 AND date = $2::date AND "lessonHour" IN (3, 4)`, [noor.id, day]);
+
+    await signIn(page, "mentor@demo.test");
+    await page.goto(`/mentor/pupils/${noor.id}`);
+    const form = page.locator("form", { has: page.locator("#absence-date") });
+    await form.locator("#absence-date").fill(day);
+    await form.locator("#absence-fromLesson").selectOption("3");
+    await form.locator("#absence-toLesson").selectOption("4");
+    await form.getByRole("radio", { name: "Afwezig zonder toestemming" }).check();
+    await form.getByRole("button", { name: "Registreren" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "2 lesuren geregistreerd." })).toContainText("De ouders krijgen een bericht.");
+    await expectAccessible(page);
+
+    // Within a minute: one e-mail per parent, each in their own language.
+    await expect.poll(() => mails().filter((m) => m.text.includes(noor.firstName)).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    const toMother = mails().filter((m) => m.to === "ouder@demo.test");
+    const toFather = mails().filter((m) => m.to === "ouder2@demo.test");
+    expect(toMother).toHaveLength(1);
+    expect(toFather).toHaveLength(1);
+    expect(toMother[0]).toMatchObject({ language: "nl", subject: `${noor.firstName} was niet op school` });
+    expect(toMother[0].text).toContain("les 3 tot en met 4");
+    expect(toMother[0].text).toContain("Marieke Jansen");
+    expect(toFather[0]).toMatchObject({ language: "ar", subject: `لم يحضر ${noor.firstName} إلى المدرسة` });
+
+    // The school sees both as delivered.
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await signIn(page, "verzuim@demo.test");
+    await expect(page).toHaveURL(/\/attendance$/);
+    await page.goto("/attendance/messages");
+    for (const id of [toMother[0].id, toFather[0].id]) {
+      const [row] = await query<{ status: string }>(`SELECT status FROM "Notification" WHERE id = $1`, [id]);
+      expect(row.status).toBe("DELIVERED");
+    }
+    const rows = page.getByRole("row").filter({ hasText: noor.firstName });
+    await expect(rows.first()).toContainText("Afgeleverd");
+    await expectAccessible(page);
+
+    // The parent reads it in the portal too.
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await signIn(page, "ouder@demo.test");
+    await expect(page.getByRole("heading", { name: "Berichten van school" })).toBeVisible();
+    await expect(page.getByText(`${noor.firstName} was niet op school`).first()).toBeVisible();
+  });
+
+  test("a mentor may not register absence for a pupil outside their classes", async ({ page }) => {
+    const [noor] = await childrenOf("ouder@demo.test");
+    await signIn(page, "mentor2@demo.test");
+    const response = await page.goto(`/mentor/pupils/${noor.id}`);
+    expect(response?.status()).toBe(404);
+  });
+});
+
+test.describe("sick reports", () => {
+  test("a parent reports a child sick for coming days; the school's rules are shown first; the mentor sees it", async ({ page }) => {
+    const [noor] = await childrenOf("ouder@demo.test");
+    await query(`DELETE FROM "AbsenceRecord" WHERE "sickReportId" IN (SELECT id FROM "SickReport" WHERE "pupilId" = $1)`, [noor.id]);
+    await query(`DELETE FROM "SickReport" WHERE "pupilId" = $1`, [noor.id]);
+    await signIn(page, "ouder@demo.test");
+    await page.goto(`/parent/children/${noor.id}`);
+    await page.getByText("Nieuwe melding doen").click();
+    await expect(page.getByRole("heading", { name: "Goed om te weten" })).toBeVisible();
+    await expect(page.getByText(/Voor vandaag melden kan op schooldagen tot 08:30 uur/)).toBeVisible();
+
+    const from = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+    // End before start: explained, nothing written.
+    await page.locator("#sr-mode-range").check();
+    await page.locator("#sr-from").fill(to);
+    await page.locator("#sr-to").fill(from);
+    await page.getByRole("radio", { name: "Ziek" }).check();
+    await page.getByRole("button", { name: "Melding versturen" }).click();
+    await expect(page.locator("#sr-to-error")).toBeVisible();
+    expect(await query(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [noor.id])).toHaveLength(0);
+
+    await page.locator("#sr-mode-range").check();
+    await page.locator("#sr-from").fill(from);
+    await page.locator("#sr-to").fill(to);
+    await page.getByRole("radio", { name: "Ziek" }).check();
+    await page.getByRole("button", { name: "Melding versturen" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Gemeld:" })).toBeVisible();
+    const reports = await query<{ id: string }>(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [noor.id]);
+    expect(reports).toHaveLength(1);
+    const records = await query<{ reportedBy: string }>(`SELECT "reportedBy" FROM "AbsenceRecord" WHERE "sickReportId" = $1`, [reports[0].id]);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.reportedBy === "PARENT")).toBe(true);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await signIn(page, "mentor@demo.test");
+    await expect(page).toHaveURL(/\/mentor$/);
+    const reported = page.getByRole("region", { name: /Ziekmeldingen/ });
+    await expect(reported.getByRole("link", { name: new RegExp(noor.firstName) })).toBeVisible();
+  });
+});
+
+test.describe("16 hours of unauthorised absence", () => {
+  test("the attendance officer sees pupils over and near the threshold and records a status", async ({ page }) => {
+    await signIn(page, "verzuim@demo.test");
+    await expect(page).toHaveURL(/\/attendance$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const over = page.getByRole("region", { name: /16 uur of meer/ });
+    const near = page.getByRole("region", { name: /Bijna 16 uur/ });
+    await expect(over.getByRole("listitem").first()).toBeVisible();
+    await expect(near.getByRole("listitem").first()).toBeVisible();
+    await expectAccessible(page);
+  });
+});
+
+test.describe("alert settings", () => {
+  test("a parent chooses text messages; a wrong number is explained and nothing changes", async ({ page }) => {
+    await signIn(page, "ouder3@demo.test");
+    await page.goto("/parent/settings");
+    await page.getByRole("radio", { name: /Per sms/ }).check();
+    await page.getByLabel("Mobiel nummer").fill("010-1234567");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await expect(page.locator("#phone-error")).toHaveText(/geen Nederlands mobiel nummer/);
+    const before = await query<{ alertChannel: string }>(
+      `SELECT g."alertChannel" FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,
+    );
+    expect(before[0].alertChannel).toBe("EMAIL");
+    await page.getByLabel("Mobiel nummer").fill("06-12345678");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await expect(page.getByRole("status")).toContainText("Opgeslagen");
+    const after = await query<{ alertChannel: string; phone: string }>(
+      `SELECT g."alertChannel", g.phone FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,
+    );
+    expect(after[0]).toEqual({ alertChannel: "SMS", phone: "+31612345678" });
+    await expectAccessible(page);
+  });
+
+  test("an Arabic-speaking parent gets the settings in Arabic, right to left", async ({ page }) => {
+    await signIn(page, "ouder2@demo.test");
+    await page.goto("/parent/settings");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("رسائل عن الغياب");
+    await expectAccessible(page);
+  });
+});
