@@ -110,9 +110,9 @@ function lateFor(rng: Rng, a: PupilAbsences, day: Day, hour: number): void {
 }
 
 /** 12–17.5 hours of skipped lessons spread over the last four school weeks. */
-function nearThreshold(rng: Rng, days: Day[], a: PupilAbsences): void {
+function nearThreshold(rng: Rng, days: Day[], a: PupilAbsences, hours = rng.between(12, 17.5)): void {
   const recent = days.slice(-20);
-  let lessons = Math.round((rng.between(12, 17.5) * 60) / LESSON_MINUTES);
+  let lessons = Math.round((hours * 60) / LESSON_MINUTES);
   for (let guard = 0; lessons > 0 && guard < 200 && recent.length > 0; guard++) {
     const day = rng.pick(recent);
     const last = a.lessonsOn(day);
@@ -147,7 +147,7 @@ export function writeAbsences(ctx: SeedContext, school: SchoolState, cls: ClassI
     const a = new PupilAbsences([...cls.lessonsPerDay, 0, 0]);
     const adultFrom = birthdayAt(pupil.birthDate, AGE_OF_MAJORITY);
     simulate(rng, pupil, days, adultFrom, a);
-    if (pupil.nearTruancyThreshold) nearThreshold(rng, past, a);
+    if (pupil.nearTruancyThreshold) nearThreshold(rng, past, a, pupil.truancyHours);
     if (pupil.everyAbsenceKind) everyKind(rng, past, a);
     for (const d of a.drafts) {
       // Today's lessons that have not started yet cannot have been registered.

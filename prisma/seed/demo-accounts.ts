@@ -135,6 +135,9 @@ function placeAtFirstSchool(school: SchoolState, demo: DemoAccounts, families: F
     ]);
   }
   rename(classB.pupils[0], "Fleur", "Mulder", "female", [parent(demo.ouder3, "MOTHER")]);
+  // The 16-hour list of the demo school (verzuim@demo.test): two pupils over, two near it.
+  const truants = [...school.classes].reverse().flatMap((c) => c.pupils.slice(-1)).slice(0, 4);
+  truants.forEach((pupil, i) => Object.assign(pupil, { nearTruancyThreshold: true, truancyHours: [22, 20, 14, 12.5][i] }));
 }
 
 /** leerling@demo.test turns 19 today; one guardian still sees their data, one was refused by the pupil. */

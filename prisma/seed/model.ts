@@ -85,6 +85,8 @@ export type PupilInfo = {
   truancy: number;
   /** Close to the 16-hours-in-4-weeks truancy reporting threshold. */
   nearTruancyThreshold: boolean;
+  /** Hours of skipped lessons in the last four school weeks, when the demo needs an exact case. */
+  truancyHours?: number;
   /** A family the school hardly ever reaches. */
   hardToReach: boolean;
   /** Demo pupils: at least one absence of every kind. */

@@ -7,6 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { ageOn } from "@/lib/domain/consent/age";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { actorOf } from "@/tests/factories";
+import { getThresholdList } from "@/lib/domain/attendance/threshold-queries";
 
 // The demo-data contract of docs/architecture.md: tests outside this repo rely on it.
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -67,6 +68,13 @@ describe("demo data contract", () => {
     expect(new Set(messages.map((m) => m.channel))).toEqual(new Set(["EMAIL", "SMS", "PORTAL"]));
     const guardians = await db.guardian.groupBy({ by: ["alertChannel"], _count: true });
     expect(guardians.map((g) => g.alertChannel).sort()).toEqual(["EMAIL", "PORTAL", "SMS"]);
+  });
+
+  it("puts pupils of the demo school over and near the 16 hours of unauthorised absence", async () => {
+    const list = await getThresholdList(await actorOf(await userId("verzuim@demo.test")));
+    expect(list.over.length).toBeGreaterThanOrEqual(2);
+    expect(list.near.length).toBeGreaterThanOrEqual(2);
+    expect(list.over.every((p) => p.minutes >= 960)).toBe(true);
   });
 
   it("leerling@ is 18 or older and has guardians to decide about", async () => {

@@ -64,7 +64,7 @@ function toAbsenceDay(date: Date, absences: SelectedAbsence[]): AbsenceDay {
 export async function getAbsenceDay(actor: Actor, pupilId: string, date: Date): Promise<AbsenceDay> {
   assertCan(actor, "absence:record");
   const pupil = await db.pupil.findFirst({ where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] }, select: absencesOn(date) });
-  if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
+  if (!pupil) return denyAccess(actor, "absence:record", pupilId);
   return toAbsenceDay(date, pupil.absences);
 }
 

@@ -1,0 +1,88 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { assertCan } from "@/lib/auth/permissions";
+import { scopeFor } from "@/lib/auth/scope";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
+import type { NotificationStatus } from "@/lib/generated/prisma/enums";
+
+export const NOTIFICATION_STATUSES = ["PENDING", "SENDING", "DELIVERED", "FAILED", "SKIPPED"] as const satisfies readonly NotificationStatus[];
+export const DELIVERY_PAGE_SIZE = 50;
+const ERROR_MAX = 120;
+
+/** The filter in the address bar; anything unknown falls back to "all" and page 1. */
+export const DeliveryLogQuery = z.object({
+  status: z.enum(NOTIFICATION_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type DeliveryLogQuery = z.infer<typeof DeliveryLogQuery>;
+
+/**
+ * A provider's error, short and without personal data: first line only, e-mail addresses and
+ * phone numbers (and other long digit runs) masked, at most 120 characters.
+ */
+export function shortError(error: string | null): string | null {
+  if (!error) return null;
+  const line = error.split(/\r?\n/, 1)[0]
+    .replace(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+/g, "…@…")
+    .replace(/\+?\d[\d\s().-]{6,}\d/g, "…")
+    .trim();
+  return line.length > ERROR_MAX ? `${line.slice(0, ERROR_MAX - 1)}…` : line;
+}
+
+/**
+ * The school's outbox, newest first, 50 per page, with counts per status. The subject is
+ * shown (it is the school's own message), the body never; nor the address it went to.
+ *
+ * Queries: 2, in parallel (the page and the counts). Offset paging: the log is read from the
+ * top, and (schoolId, createdAt) keeps the first pages cheap.
+ */
+export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { status?: NotificationStatus; page?: number } = {}) {
+  assertCan(actor, "attendance:view");
+  if (!actor.schoolId) throw new AppError("forbidden");
+  const school = { schoolId: actor.schoolId, pupil: scopeFor(actor, "pupil") };
+  const [rows, grouped] = await Promise.all([
+    db.notification.findMany({
+      where: { ...school, ...(status ? { status } : {}) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * DELIVERY_PAGE_SIZE,
+      take: DELIVERY_PAGE_SIZE + 1,
+      select: {
+        id: true, kind: true, channel: true, status: true, attempts: true, aboutDate: true, sendAfter: true, deliveredAt: true,
+        lastError: true, subject: true, createdAt: true,
+        pupil: { select: { firstName: true, lastName: true, classGroup: { select: { name: true } } } },
+        guardian: { select: { user: { select: { name: true } } } },
+      },
+    }),
+    db.notification.groupBy({ by: ["status"], where: school, _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<NotificationStatus, number>;
+  for (const g of grouped) counts[g.status] = g._count._all;
+  return {
+    status: status ?? null,
+    page,
+    hasNext: rows.length > DELIVERY_PAGE_SIZE,
+    counts,
+    total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+    rows: rows.slice(0, DELIVERY_PAGE_SIZE).map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      channel: n.channel,
+      status: n.status,
+      attempts: n.attempts,
+      aboutDate: n.aboutDate,
+      sendAfter: n.sendAfter,
+      deliveredAt: n.deliveredAt,
+      createdAt: n.createdAt,
+      subject: n.subject,
+      lastError: shortError(n.lastError),
+      pupilName: `${n.pupil.firstName} ${n.pupil.lastName}`,
+      className: n.pupil.classGroup.name,
+      guardianName: n.guardian.user.name,
+    })),
+  };
+}
+
+export type DeliveryLog = Awaited<ReturnType<typeof getDeliveryLog>>;
+export type DeliveryRow = DeliveryLog["rows"][number];
