@@ -1,6 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { childrenOf, expect, expectAccessible, query, signIn, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { auditRows, childrenOf, expect, expectAccessible, query, signIn as signInForm, test } from "./fixtures";
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1/);
+}
+
+/** Signs in and waits until the portal has taken over from the sign-in page. */
+async function signIn(page: Page, email: string) {
+  await signInForm(page, email);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
 
 // Issue 6 end to end: absence registered by the mentor → same-day e-mails in
 // each guardian's language at a real SMTP server → "delivered" for the school;
@@ -55,7 +67,7 @@ test.describe("absence alerts", () => {
     expect(toFather[0]).toMatchObject({ language: "ar", subject: `لم يحضر ${noor.firstName} إلى المدرسة` });
 
     // The school sees both as delivered.
-    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await signOut(page);
     await signIn(page, "verzuim@demo.test");
     await expect(page).toHaveURL(/\/attendance$/);
     await page.goto("/attendance/messages");
@@ -68,7 +80,7 @@ test.describe("absence alerts", () => {
     await expectAccessible(page);
 
     // The parent reads it in the portal too.
-    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await signOut(page);
     await signIn(page, "ouder@demo.test");
     await expect(page.getByRole("heading", { name: "Berichten van school" })).toBeVisible();
     await expect(page.getByText(`${noor.firstName} was niet op school`).first()).toBeVisible();
@@ -79,6 +91,8 @@ test.describe("absence alerts", () => {
     await signIn(page, "mentor2@demo.test");
     const response = await page.goto(`/mentor/pupils/${noor.id}`);
     expect(response?.status()).toBe(404);
+    await expect(page.locator("#absence-date")).toHaveCount(0);
+    expect((await auditRows("mentor2@demo.test", "DENIED")).some((r) => r.targetId === noor.id)).toBe(true);
   });
 });
 
@@ -99,7 +113,7 @@ test.describe("sick reports", () => {
     await page.locator("#sr-mode-range").check();
     await page.locator("#sr-from").fill(to);
     await page.locator("#sr-to").fill(from);
-    await page.getByRole("radio", { name: "Ziek" }).check();
+    await page.getByRole("radio", { name: "Ziek", exact: true }).check();
     await page.getByRole("button", { name: "Melding versturen" }).click();
     await expect(page.locator("#sr-to-error")).toBeVisible();
     expect(await query(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [noor.id])).toHaveLength(0);
@@ -107,7 +121,7 @@ test.describe("sick reports", () => {
     await page.locator("#sr-mode-range").check();
     await page.locator("#sr-from").fill(from);
     await page.locator("#sr-to").fill(to);
-    await page.getByRole("radio", { name: "Ziek" }).check();
+    await page.getByRole("radio", { name: "Ziek", exact: true }).check();
     await page.getByRole("button", { name: "Melding versturen" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Gemeld:" })).toBeVisible();
     const reports = await query<{ id: string }>(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [noor.id]);
@@ -117,7 +131,7 @@ test.describe("sick reports", () => {
     expect(records.every((r) => r.reportedBy === "PARENT")).toBe(true);
     await expectAccessible(page);
 
-    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await signOut(page);
     await signIn(page, "mentor@demo.test");
     await expect(page).toHaveURL(/\/mentor$/);
     const reported = page.getByRole("region", { name: /Ziekmeldingen/ });
@@ -130,11 +144,27 @@ test.describe("16 hours of unauthorised absence", () => {
     await signIn(page, "verzuim@demo.test");
     await expect(page).toHaveURL(/\/attendance$/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const over = page.getByRole("region", { name: /16 uur of meer/ });
+    const over = page.getByRole("region", { name: /Over 16 uur/ });
     const near = page.getByRole("region", { name: /Bijna 16 uur/ });
     await expect(over.getByRole("listitem").first()).toBeVisible();
     await expect(near.getByRole("listitem").first()).toBeVisible();
     await expectAccessible(page);
+
+    // "Not required" without a reason is explained; "reported" with a date is kept.
+    const card = over.getByRole("listitem").first();
+    await card.getByText("Status aanpassen").click();
+    await card.getByRole("radio", { name: "Melding niet nodig" }).check();
+    await card.getByRole("button", { name: "Status opslaan" }).click();
+    await expect(card.getByRole("alert")).toBeAttached();
+    await card.getByRole("radio", { name: "Gemeld", exact: true }).check();
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Amsterdam" });
+    await card.getByLabel("Gemeld op").fill(today);
+    await card.getByRole("button", { name: "Status opslaan" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "De status is opgeslagen." })).toBeVisible();
+    const cases = await query<{ status: string }>(
+      `SELECT c.status FROM "ThresholdCase" c JOIN "Staff" s ON s.id = c."updatedById" JOIN "User" u ON u.id = s."userId" WHERE u.email = 'verzuim@demo.test'`,
+    );
+    expect(cases).toEqual([{ status: "REPORTED" }]);
   });
 });
 
@@ -144,14 +174,14 @@ test.describe("alert settings", () => {
     await page.goto("/parent/settings");
     await page.getByRole("radio", { name: /Per sms/ }).check();
     await page.getByLabel("Mobiel nummer").fill("010-1234567");
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.locator("main").getByRole("button", { name: "Opslaan" }).click();
     await expect(page.locator("#phone-error")).toHaveText(/geen Nederlands mobiel nummer/);
     const before = await query<{ alertChannel: string }>(
       `SELECT g."alertChannel" FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,
     );
     expect(before[0].alertChannel).toBe("EMAIL");
     await page.getByLabel("Mobiel nummer").fill("06-12345678");
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.locator("main").getByRole("button", { name: "Opslaan" }).click();
     await expect(page.getByRole("status")).toContainText("Opgeslagen");
     const after = await query<{ alertChannel: string; phone: string }>(
       `SELECT g."alertChannel", g.phone FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getAlertSettings } from "@/lib/domain/alerts/queries";
 import { saveAlertSettingsAction } from "@/lib/domain/alerts/actions";
@@ -12,7 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AlertSettingsPage() {
   const actor = await requirePermission("alerts:settings", "/parent/settings");
-  const [t, tCommon, settings] = await Promise.all([getTranslations("alertSettings"), getTranslations("common"), getAlertSettings(actor)]);
+  const [t, tCommon, messages, settings] = await Promise.all([
+    getTranslations("alertSettings"),
+    getTranslations("common"),
+    getMessages(),
+    getAlertSettings(actor),
+  ]);
   return (
     <>
       <Link href="/parent" className="inline-flex min-h-11 items-center text-brand-700 underline">
@@ -22,11 +28,14 @@ export default async function AlertSettingsPage() {
       <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
       <div className="mt-6 max-w-xl">
-        <AlertSettingsForm
-          action={saveAlertSettingsAction}
-          email={settings.user.email}
-          current={{ channel: settings.alertChannel, timing: settings.alertTiming, phone: settings.phone ?? "" }}
-        />
+        {/* Only the strings the form needs travel to the browser. */}
+        <NextIntlClientProvider messages={{ alertSettings: messages.alertSettings, alertErrors: messages.alertErrors, errors: messages.errors }}>
+          <AlertSettingsForm
+            action={saveAlertSettingsAction}
+            email={settings.user.email}
+            current={{ channel: settings.alertChannel, timing: settings.alertTiming, phone: settings.phone ?? "" }}
+          />
+        </NextIntlClientProvider>
       </div>
     </>
   );
