@@ -82,10 +82,11 @@ function AbsenceFields({ pupilId, today, earliest, shownDay, pagePath, state, de
         <p role="alert" className="sr-only">{tErr(Object.values(errors)[0])}</p>
       ) : null}
 
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <div>
+      {/* The date on its own row: the form shares its width with the day's list, and a date field needs room. */}
+      <div className="grid grid-cols-2 gap-4">
+        <div className="col-span-2">
           <label htmlFor="absence-date" className="block font-medium">{t("date")}</label>
-          <input id="absence-date" name="date" type="date" min={earliest} max={today} defaultValue={defaults.date} aria-invalid={!!errors.date} aria-describedby={describe("date")} className={field} />
+          <input id="absence-date" name="date" type="date" min={earliest} max={today} defaultValue={defaults.date} aria-invalid={!!errors.date} aria-describedby={describe("date")} className={`${field} sm:max-w-xs`} />
           {errorText("date")}
         </div>
         {lessonSelect("fromLesson")}

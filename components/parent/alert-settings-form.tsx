@@ -11,6 +11,9 @@ type Props = {
 };
 
 const CHANNELS = ["EMAIL", "SMS", "PORTAL"] as const;
+
+// Addresses and phone numbers keep their left-to-right order inside Arabic sentences.
+const ltr = (chunks: React.ReactNode) => <bdi dir="ltr">{chunks}</bdi>;
 const TIMINGS = ["IMMEDIATE", "DAILY_DIGEST"] as const;
 
 export function AlertSettingsForm({ action, current, email }: Props) {
@@ -34,7 +37,7 @@ export function AlertSettingsForm({ action, current, email }: Props) {
             <input type="radio" name="channel" value={channel} defaultChecked={values.channel === channel} className="mt-1 size-5" />
             <span>
               <span className="block font-medium">{t(`channels.${channel}`)}</span>
-              <span className="block text-sm text-slate-600">{t(`channelHelp.${channel}`, { email })}</span>
+              <span className="block text-sm text-slate-600">{t.rich(`channelHelp.${channel}`, { email, ltr })}</span>
             </span>
           </label>
         ))}
@@ -42,7 +45,7 @@ export function AlertSettingsForm({ action, current, email }: Props) {
       </fieldset>
       <div className="space-y-1">
         <label htmlFor="phone" className="block font-medium">{t("phoneLabel")}</label>
-        <p id="phone-help" className="text-sm text-slate-600">{t("phoneHelp")}</p>
+        <p id="phone-help" className="text-sm text-slate-600">{t.rich("phoneHelp", { ltr })}</p>
         <input
           id="phone"
           name="phone"

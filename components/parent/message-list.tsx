@@ -25,7 +25,7 @@ export async function MessageList({ messages }: { messages: Message[] }) {
                 {m.subject ?? t("noSubject")}
               </span>
               <span className="text-sm text-slate-600">
-                {m.deliveredAt ? format.dateTime(m.deliveredAt, "weekdayTime") : null} · {t(`via.${m.channel}`)}
+                {m.deliveredAt ? format.dateTime(m.deliveredAt, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" }) : null} · {t(`via.${m.channel}`)}
               </span>
             </summary>
             {m.body ? <p className="mt-3 whitespace-pre-line text-slate-800">{m.body}</p> : null}
