@@ -46,7 +46,7 @@ test.describe("the mentor workspace", () => {
     await expect(page.locator("#summary-error")).toHaveText("Schrijf een korte samenvatting.");
     await page.getByLabel("Zorg", { exact: true }).check();
     await page.getByLabel("Korte samenvatting").fill("Dit mag niet worden opgeslagen");
-    await page.getByLabel("Datum").fill("2099-01-01");
+    await page.locator("#occurredOn").fill("2099-01-01");
     await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
     await expect(page.locator("#occurredOn-error")).toHaveText("Dit contact heeft al plaatsgevonden: de datum kan niet in de toekomst liggen.");
     // What was typed is still there.
