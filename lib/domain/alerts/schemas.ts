@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formText } from "@/lib/forms/form-data";
 
 /** Dutch mobile numbers (06…, +316…, 00316…), stored as +316XXXXXXXX. */
 export function normaliseMobile(raw: string): string | null {
@@ -25,9 +26,6 @@ export const AlertSettingsInput = z
 export type AlertSettingsInput = z.infer<typeof AlertSettingsInput>;
 
 export function alertSettingsValues(formData: FormData) {
-  const get = (key: string) => {
-    const v = formData.get(key);
-    return typeof v === "string" ? v : undefined;
-  };
+  const get = (key: string) => formText(formData, key);
   return { channel: get("channel"), timing: get("timing"), phone: get("phone") };
 }

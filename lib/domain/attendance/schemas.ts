@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AbsenceKind } from "@/lib/generated/prisma/enums";
+import { formText } from "@/lib/forms/form-data";
 
 /** Every kind a school registers, in the order the form shows them. */
 export const REGISTRABLE_KINDS = ["SICK", "AUTHORISED", "UNAUTHORISED", "LATE", "REMOVED"] as const satisfies readonly AbsenceKind[];
@@ -82,10 +83,7 @@ export type AbsenceInput = z.infer<typeof AbsenceInput>;
 
 /** Reads the absence form. */
 export function absenceFormValues(formData: FormData) {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  const text = (name: string) => formText(formData, name);
   return {
     pupilId: text("pupilId"),
     date: text("date"),

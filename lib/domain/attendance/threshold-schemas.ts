@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ThresholdCaseStatus } from "@/lib/generated/prisma/enums";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
+import { formText } from "@/lib/forms/form-data";
 
 export const THRESHOLD_STATUSES = ["TO_REPORT", "REPORTED", "NOT_REQUIRED"] as const satisfies readonly ThresholdCaseStatus[];
 export const CASE_NOTE_MAX = 300;
@@ -63,9 +64,6 @@ export type ThresholdCaseInput = z.infer<typeof ThresholdCaseInput>;
 
 /** Reads the status form. */
 export function thresholdCaseFormValues(formData: FormData) {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  const text = (name: string) => formText(formData, name);
   return { pupilId: text("pupilId"), status: text("status"), reportedOn: text("reportedOn"), note: text("note") };
 }

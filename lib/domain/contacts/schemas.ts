@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dutchToday } from "@/lib/domain/calendar/dates";
+import { formText } from "@/lib/forms/form-data";
 
 export const CONTACT_KINDS = ["PHONE_CALL", "CONFERENCE", "HOME_VISIT", "EMAIL", "MESSAGE", "PARENT_EVENING", "INFORMAL"] as const;
 export const INITIATORS = ["SCHOOL", "PARENT"] as const;
@@ -64,10 +65,7 @@ export type ContactHoursInput = z.infer<typeof ContactHoursInput>;
 
 /** Reads the contact form; checkboxes arrive as repeated fields. */
 export function contactFormValues(formData: FormData) {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  const text = (name: string) => formText(formData, name);
   return {
     pupilId: text("pupilId"),
     idempotencyKey: text("idempotencyKey"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SICK_REPORT_MODES, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/rules";
+import { formText } from "@/lib/forms/form-data";
 
 export const NOTE_MAX = 300;
 
@@ -56,10 +57,7 @@ export const ReportBetterInput = z.object({
 
 /** Reads the sick report form. */
 export function sickReportFormValues(formData: FormData) {
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  const text = (name: string) => formText(formData, name);
   return {
     pupilId: text("pupilId"),
     idempotencyKey: text("idempotencyKey"),
