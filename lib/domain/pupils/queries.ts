@@ -10,6 +10,7 @@ import { buildSubjectReports, latestResults } from "@/lib/domain/results/report"
 import { toTenths } from "@/lib/domain/results/grades";
 import { resultSelect, schoolYearRecords } from "@/lib/domain/results/select";
 import { totalsByKind } from "@/lib/domain/attendance/totals";
+import { sickReportSchoolFields, sickReportsSelect, toSickReportPanel } from "@/lib/domain/sick-reports/queries";
 
 
 function currentRange() {
@@ -98,7 +99,7 @@ export type ChildOverview = Awaited<ReturnType<typeof listChildrenOverview>>[num
  * One child with everything the child page shows, in one query; the view is
  * audit-logged. Someone the actor may not see: 404 and an audit row.
  */
-export async function getChildDetail(actor: Actor, pupilId: string) {
+export async function getChildDetail(actor: Actor, pupilId: string, now: Date = new Date()) {
   assertCan(actor, "parent:view");
   const { today, year } = currentRange();
   const pupil = await db.pupil.findFirst({
@@ -107,7 +108,9 @@ export async function getChildDetail(actor: Actor, pupilId: string) {
       id: true,
       firstName: true,
       lastName: true,
-      school: schoolSelect(today),
+      // The sick-report panel's rules and reports travel in the same query.
+      school: { select: { ...schoolSelect(today).select, ...sickReportSchoolFields(today) } },
+      sickReports: sickReportsSelect(today),
       classGroup: classAndMentorSelect,
       ...schoolYearRecords(year.startsOn),
       // Only contact this guardian took part in; the internal note is never selected.
@@ -145,6 +148,7 @@ export async function getChildDetail(actor: Actor, pupilId: string) {
       term: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),
       year: totalsByKind(pupil.absences, year.startsOn, year.endsOn),
     },
+    sickReportPanel: toSickReportPanel(pupil, now),
   };
 }
 

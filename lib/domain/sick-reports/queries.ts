@@ -27,31 +27,31 @@ const reportFields = {
   guardian: { select: { user: { select: { name: true } } } },
 } as const;
 
-/**
- * What the child page needs to report absence, in one query: the school's
- * rules (shown before the parent submits) and the child's current and coming reports.
- */
-export async function getSickReportPanel(actor: Actor, pupilId: string, now: Date = new Date()) {
-  assertCan(actor, "sickReport:create");
-  const today = dutchToday(now);
-  const pupil = await db.pupil.findFirst({
-    where: { id: pupilId, ...scopeFor(actor, "pupil") },
-    select: {
-      id: true,
-      firstName: true,
-      school: {
-        select: {
-          name: true,
-          phone: true,
-          sickReportDeadline: true,
-          sickReportMaxDaysAhead: true,
-          holidays: { where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { startsOn: true, endsOn: true } },
-        },
-      },
-      sickReports: { where: currentOrLater(today), orderBy: { startsOn: "asc" }, select: reportFields },
-    },
-  });
-  if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId);
+/** The school fields the sick-report rules need (nested select; merge into a school select). */
+export function sickReportSchoolFields(today: Date) {
+  return {
+    name: true,
+    phone: true,
+    sickReportDeadline: true,
+    sickReportMaxDaysAhead: true,
+    holidays: { where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { startsOn: true, endsOn: true } },
+  } as const;
+}
+
+/** A pupil's current and coming reports (nested select on Pupil). */
+export function sickReportsSelect(today: Date) {
+  return { where: currentOrLater(today), orderBy: { startsOn: "asc" as const }, select: reportFields };
+}
+
+type PanelSource = {
+  id: string;
+  firstName: string;
+  school: Prisma.SchoolGetPayload<{ select: ReturnType<typeof sickReportSchoolFields> }>;
+  sickReports: Prisma.SickReportGetPayload<{ select: typeof reportFields }>[];
+};
+
+/** The panel from data loaded by a query that used the two selects above (no query of its own). */
+export function toSickReportPanel(pupil: PanelSource, now: Date = new Date()) {
   const window = reportWindow(pupil.school, now);
   return {
     pupilId: pupil.id,
@@ -81,7 +81,23 @@ export async function getSickReportPanel(actor: Actor, pupilId: string, now: Dat
   };
 }
 
-export type SickReportPanel = Awaited<ReturnType<typeof getSickReportPanel>>;
+/**
+ * What the child page needs to report absence, in one query: the school's
+ * rules (shown before the parent submits) and the child's current and coming
+ * reports. (The child page itself gets it through getChildDetail's one query.)
+ */
+export async function getSickReportPanel(actor: Actor, pupilId: string, now: Date = new Date()) {
+  assertCan(actor, "sickReport:create");
+  const today = dutchToday(now);
+  const pupil = await db.pupil.findFirst({
+    where: { id: pupilId, ...scopeFor(actor, "pupil") },
+    select: { id: true, firstName: true, school: { select: sickReportSchoolFields(today) }, sickReports: sickReportsSelect(today) },
+  });
+  if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId);
+  return toSickReportPanel(pupil, now);
+}
+
+export type SickReportPanel = ReturnType<typeof toSickReportPanel>;
 export type ParentSickReport = SickReportPanel["reports"][number];
 
 /**

@@ -43,9 +43,11 @@ describe("a parent and their own child", () => {
     const { user } = world.parentA;
     const before = queryStats.count;
     const actor = await loadActor(user.id, user.sessionVersion);
-    await getChildDetail(actor!, world.pupilA.id);
-    // Actor, the page's data, the audit row.
+    const detail = await getChildDetail(actor!, world.pupilA.id);
+    // Actor, the page's data (including the sick-report panel's rules and reports), the audit row.
     expect(queryStats.count - before).toBe(3);
+    expect(detail.sickReportPanel.rules.deadline).toBe("08:30");
+    expect(detail.sickReportPanel.reports).toEqual([]);
   });
 });
 

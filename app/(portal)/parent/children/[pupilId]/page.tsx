@@ -10,7 +10,6 @@ import { AbsenceOverview } from "@/components/parent/absence-overview";
 import { MentorCard } from "@/components/parent/mentor-card";
 import { gradeFormat } from "@/components/ui/grade";
 import { ParentContactHistory } from "@/components/parent/contact-history";
-import { getSickReportPanel } from "@/lib/domain/sick-reports/queries";
 import { reportBetterAction, reportSickAction } from "@/lib/domain/sick-reports/actions";
 import { SickReportForm } from "@/components/parent/sick-report-form";
 import { SickReportsList } from "@/components/parent/sick-reports-list";
@@ -24,10 +23,11 @@ export default async function ChildPage({ params }: Props) {
   // Access is decided before anything renders, so a refusal answers 404.
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
   const child = await getChildDetail(actor, pupilId);
-  const [t, tTracks, tCommon, f, tSick, messages, sick] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick, messages] = await Promise.all([
     getTranslations("child"), getTranslations("tracks"), getTranslations("common"), gradeFormat(),
-    getTranslations("sickReport"), getMessages(), getSickReportPanel(actor, pupilId),
+    getTranslations("sickReport"), getMessages(),
   ]);
+  const sick = child.sickReportPanel;
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
   return (
     <>
