@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { markMessagesReadAction } from "@/lib/domain/alerts/actions";
 
 type Message = {
   id: string;
@@ -14,7 +15,16 @@ type Message = {
 export async function MessageList({ messages }: { messages: Message[] }) {
   const [t, format] = await Promise.all([getTranslations("inbox"), getFormatter()]);
   if (messages.length === 0) return <p className="mt-3 rounded-lg bg-white p-4 text-slate-700">{t("empty")}</p>;
+  const unread = messages.some((m) => !m.readAt);
   return (
+    <>
+    {unread ? (
+      <form action={markMessagesReadAction} className="mt-3">
+        <button type="submit" className="min-h-11 rounded-lg border border-brand-600 px-4 text-sm font-medium text-brand-700 hover:bg-brand-50">
+          {t("markRead")}
+        </button>
+      </form>
+    ) : null}
     <ul className="mt-3 space-y-3">
       {messages.map((m) => (
         <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -33,5 +43,6 @@ export async function MessageList({ messages }: { messages: Message[] }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -84,6 +84,11 @@ test.describe("absence alerts", () => {
     await signIn(page, "ouder@demo.test");
     await expect(page.getByRole("heading", { name: "Berichten van school" })).toBeVisible();
     await expect(page.getByText(`${noor.firstName} was niet op school`).first()).toBeVisible();
+    const inbox = page.getByRole("region", { name: "Berichten van school" });
+    await expect(inbox.getByText("Nieuw").first()).toBeVisible();
+    await inbox.getByRole("button", { name: "Alles gelezen" }).click();
+    await expect(inbox.getByText("Nieuw")).toHaveCount(0);
+    await expect(inbox.getByRole("button", { name: "Alles gelezen" })).toHaveCount(0);
   });
 
   test("a mentor may not register absence for a pupil outside their classes", async ({ page }) => {

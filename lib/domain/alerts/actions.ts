@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { AlertSettingsInput, alertSettingsValues } from "@/lib/domain/alerts/schemas";
-import { updateAlertSettings } from "@/lib/domain/alerts/commands";
+import { markMessagesRead, updateAlertSettings } from "@/lib/domain/alerts/commands";
 
 export type AlertSettingsState = {
   errors?: Record<string, string>;
@@ -31,4 +31,12 @@ export async function saveAlertSettingsAction(_previous: AlertSettingsState, for
   }
   revalidatePath("/parent", "layout");
   return { saved: true, values };
+}
+
+/** "Mark all as read" on the parent's overview (a plain form: works without JavaScript). */
+export async function markMessagesReadAction(): Promise<void> {
+  const actor = await getActor();
+  if (!actor) return;
+  await markMessagesRead(actor);
+  revalidatePath("/parent");
 }

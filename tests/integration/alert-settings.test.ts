@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { dutchToday } from "@/lib/domain/calendar/dates";
+import { AlertSettingsInput } from "@/lib/domain/alerts/schemas";
+import { markMessagesRead, updateAlertSettings } from "@/lib/domain/alerts/commands";
+import { getAlertSettings, listMessages } from "@/lib/domain/alerts/queries";
+import { actorOf, createFamilies } from "@/tests/factories";
+
+async function delivered(guardianId: string, pupilId: string, schoolId: string, subject: string) {
+  return db.notification.create({
+    data: {
+      kind: "ABSENCE_ALERT", guardianId, pupilId, schoolId, aboutDate: dutchToday(), channel: "EMAIL", locale: "nl",
+      status: "DELIVERED", sendAfter: new Date(), deliveredAt: new Date(), subject, body: `${subject}\n\nTekst`,
+    },
+  });
+}
+
+describe("a guardian's messages and alert settings", () => {
+  it("lists only the guardian's own delivered messages, about children they may still see", async () => {
+    const w = await createFamilies();
+    await delivered(w.parentA.guardian.id, w.pupilA.id, w.school.id, "Over A");
+    await delivered(w.parentB.guardian.id, w.pupilB.id, w.school.id, "Over B");
+    await db.notification.create({
+      data: { kind: "ABSENCE_ALERT", guardianId: w.parentA.guardian.id, pupilId: w.pupilA.id, schoolId: w.school.id, aboutDate: dutchToday(), channel: "EMAIL", locale: "nl", sendAfter: new Date() },
+    });
+    const parentA = await actorOf(w.parentA.user.id);
+    expect((await listMessages(parentA)).map((m) => m.subject)).toEqual(["Over A"]);
+
+    // Once the school restricts the link, earlier messages about that child are hidden too.
+    await db.guardianLink.updateMany({ where: { guardianId: w.parentA.guardian.id }, data: { accessRestricted: true } });
+    expect(await listMessages(parentA)).toEqual([]);
+  });
+
+  it("marks only the guardian's own messages read", async () => {
+    const w = await createFamilies();
+    const mine = await delivered(w.parentA.guardian.id, w.pupilA.id, w.school.id, "A");
+    const theirs = await delivered(w.parentB.guardian.id, w.pupilB.id, w.school.id, "B");
+    await markMessagesRead(await actorOf(w.parentA.user.id));
+    expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).not.toBeNull();
+    expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
+  });
+
+  it("saves the guardian's choice with a normalised mobile number; saving twice changes nothing", async () => {
+    const w = await createFamilies();
+    const actor = await actorOf(w.parentA.user.id);
+    const input = AlertSettingsInput.parse({ channel: "SMS", timing: "DAILY_DIGEST", phone: "06 1234 5678" });
+    await updateAlertSettings(actor, input);
+    await updateAlertSettings(actor, input);
+    expect(await getAlertSettings(actor)).toMatchObject({ alertChannel: "SMS", alertTiming: "DAILY_DIGEST", phone: "+31612345678" });
+    const other = await db.guardian.findUniqueOrThrow({ where: { id: w.parentB.guardian.id } });
+    expect(other).toMatchObject({ alertChannel: "EMAIL", alertTiming: "IMMEDIATE" });
+  });
+
+  it("refuses staff, and bad input never reaches the database", async () => {
+    const w = await createFamilies();
+    const mentor = await actorOf(w.mentorA.user.id);
+    await expect(getAlertSettings(mentor)).rejects.toBeInstanceOf(AppError);
+    await expect(updateAlertSettings(mentor, { channel: "EMAIL", timing: "IMMEDIATE", phone: undefined })).rejects.toBeInstanceOf(AppError);
+    expect(await listMessages(mentor).catch((e: unknown) => e)).toBeInstanceOf(AppError);
+    expect(AlertSettingsInput.safeParse({ channel: "SMS", timing: "IMMEDIATE", phone: "" }).success).toBe(false);
+  });
+});
