@@ -30,19 +30,13 @@ export function AlertSettingsForm({ action, current, email }: Props) {
         <p role="alert" className="rounded-lg bg-warn-50 p-3 font-medium text-warn-700">{tAll(error("_form")!)}</p>
       ) : null}
       {state.saved ? <p role="status" className="rounded-lg bg-brand-50 p-3 font-medium text-brand-800">{t("saved")}</p> : null}
-      <fieldset className="space-y-2">
-        <legend className="font-semibold">{t("channelLegend")}</legend>
-        {CHANNELS.map((channel) => (
-          <label key={channel} className="flex min-h-11 items-start gap-3 rounded-lg border border-slate-300 bg-white p-3">
-            <input type="radio" name="channel" value={channel} defaultChecked={values.channel === channel} className="mt-1 size-5" />
-            <span>
-              <span className="block font-medium">{t(`channels.${channel}`)}</span>
-              <span className="block text-sm text-slate-600">{t.rich(`channelHelp.${channel}`, { email, ltr })}</span>
-            </span>
-          </label>
-        ))}
-        {error("channel") ? <p className="text-sm font-medium text-warn-700">{tAll(error("channel")!)}</p> : null}
-      </fieldset>
+      <RadioCards
+        name="channel"
+        legend={t("channelLegend")}
+        checked={values.channel}
+        error={error("channel") ? tAll(error("channel")!) : null}
+        options={CHANNELS.map((channel) => ({ value: channel, label: t(`channels.${channel}`), help: t.rich(`channelHelp.${channel}`, { email, ltr }) }))}
+      />
       <div className="space-y-1">
         <label htmlFor="phone" className="block font-medium">{t("phoneLabel")}</label>
         <p id="phone-help" className="text-sm text-slate-600">{t.rich("phoneHelp", { ltr })}</p>
@@ -60,23 +54,44 @@ export function AlertSettingsForm({ action, current, email }: Props) {
         />
         {phoneError ? <p id="phone-error" className="text-sm font-medium text-warn-700">{tAll(phoneError)}</p> : null}
       </div>
-      <fieldset className="space-y-2">
-        <legend className="font-semibold">{t("timingLegend")}</legend>
-        {TIMINGS.map((timing) => (
-          <label key={timing} className="flex min-h-11 items-start gap-3 rounded-lg border border-slate-300 bg-white p-3">
-            <input type="radio" name="timing" value={timing} defaultChecked={values.timing === timing} className="mt-1 size-5" />
-            <span>
-              <span className="block font-medium">{t(`timings.${timing}`)}</span>
-              <span className="block text-sm text-slate-600">{t(`timingHelp.${timing}`)}</span>
-            </span>
-          </label>
-        ))}
-        {error("timing") ? <p className="text-sm font-medium text-warn-700">{tAll(error("timing")!)}</p> : null}
-      </fieldset>
+      <RadioCards
+        name="timing"
+        legend={t("timingLegend")}
+        checked={values.timing}
+        error={error("timing") ? tAll(error("timing")!) : null}
+        options={TIMINGS.map((timing) => ({ value: timing, label: t(`timings.${timing}`), help: t(`timingHelp.${timing}`) }))}
+      />
       <p className="text-sm text-slate-700">{t("quietHours")}</p>
       <button type="submit" disabled={pending} className="min-h-12 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">
         {pending ? t("saving") : t("save")}
       </button>
     </form>
+  );
+}
+
+type RadioCardsProps = {
+  name: string;
+  legend: string;
+  checked: string;
+  error: string | null;
+  options: { value: string; label: string; help: React.ReactNode }[];
+};
+
+/** A choice as large labelled cards: the whole card is the click target. */
+function RadioCards({ name, legend, checked, error, options }: RadioCardsProps) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="font-semibold">{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="flex min-h-11 items-start gap-3 rounded-lg border border-slate-300 bg-white p-3">
+          <input type="radio" name={name} value={option.value} defaultChecked={checked === option.value} className="mt-1 size-5" />
+          <span>
+            <span className="block font-medium">{option.label}</span>
+            <span className="block text-sm text-slate-600">{option.help}</span>
+          </span>
+        </label>
+      ))}
+      {error ? <p className="text-sm font-medium text-warn-700">{error}</p> : null}
+    </fieldset>
   );
 }

@@ -170,6 +170,16 @@ test.describe("16 hours of unauthorised absence", () => {
       `SELECT c.status FROM "ThresholdCase" c JOIN "Staff" s ON s.id = c."updatedById" JOIN "User" u ON u.id = s."userId" WHERE u.email = 'verzuim@demo.test'`,
     );
     expect(cases).toEqual([{ status: "REPORTED" }]);
+
+    // The school leader finds the list from their home page and sees it read-only.
+    await signOut(page);
+    await signIn(page, "leider@demo.test");
+    await page.getByRole("link", { name: "Verzuim: de 16-urengrens" }).click();
+    await expect(page).toHaveURL(/\/attendance$/);
+    await expect(page.getByRole("region", { name: /Over 16 uur/ }).getByRole("listitem").first()).toBeVisible();
+    await expect(page.getByText("Alleen de verzuimcoördinator kan de status aanpassen.")).toBeVisible();
+    await expect(page.locator("summary", { hasText: "Status aanpassen" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Status opslaan" })).toHaveCount(0);
   });
 });
 

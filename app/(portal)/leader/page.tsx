@@ -4,14 +4,20 @@ import { requirePermission } from "@/lib/auth/guard";
 
 export default async function LeaderHome() {
   await requirePermission("leader:view", "/leader");
-  const [t, tPub] = await Promise.all([getTranslations("workspace"), getTranslations("publishing")]);
+  const [t, tPub, tAtt] = await Promise.all([getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance")]);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("leaderTitle")}</h1>
       <p className="mt-2 text-slate-700">{t("leaderIntro")}</p>
-      <Link href="/leader/indicators" className="mt-6 inline-flex min-h-12 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">
-        {tPub("title")}
-      </Link>
+      <div className="mt-6 flex flex-wrap gap-3">
+        <Link href="/leader/indicators" className="inline-flex min-h-12 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">
+          {tPub("title")}
+        </Link>
+        {/* The 16-hour list and message delivery, read-only for the leader. */}
+        <Link href="/attendance" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
+          {tAtt("title")}
+        </Link>
+      </div>
     </>
   );
 }
