@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { AbsenceFormState, AbsenceFormValues } from "@/lib/domain/attendance/actions";
-import { FIRST_LESSON, LAST_LESSON, LATE_MINUTES_MAX, REASON_MAX, REGISTRABLE_KINDS, lessonRange } from "@/lib/domain/attendance/schemas";
+import { FIRST_LESSON, LAST_LESSON, LATE_MINUTES_MAX, REASON_MAX, REGISTRABLE_KINDS, lessonRange } from "@/lib/domain/attendance/absence-fields";
 
 type Props = {
   action: (state: AbsenceFormState, formData: FormData) => Promise<AbsenceFormState>;

@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import type { ThresholdCaseFormState, ThresholdCaseFormValues } from "@/lib/domain/attendance/threshold-actions";
-import { CASE_NOTE_MAX, THRESHOLD_STATUSES } from "@/lib/domain/attendance/threshold-schemas";
+import { CASE_NOTE_MAX, THRESHOLD_STATUSES } from "@/lib/domain/attendance/threshold-fields";
 
 type Props = {
   action: (state: ThresholdCaseFormState, formData: FormData) => Promise<ThresholdCaseFormState>;

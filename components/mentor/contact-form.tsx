@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ContactFormState, ContactFormValues } from "@/lib/domain/contacts/actions";
-import { CONTACT_KINDS, INITIATORS, TONES } from "@/lib/domain/contacts/schemas";
+import { CONTACT_KINDS, INITIATORS, TONES } from "@/lib/domain/contacts/fields";
 
 export type ContactFormDefaults = ContactFormValues;
 

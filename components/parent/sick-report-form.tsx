@@ -4,8 +4,8 @@ import { useActionState, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { SickReportFormState, SickReportFormValues } from "@/lib/domain/sick-reports/actions";
 import type { SickReportPanel } from "@/lib/domain/sick-reports/queries";
-import { SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/rules";
-import { NOTE_MAX } from "@/lib/domain/sick-reports/schemas";
+// Only the dependency-free modules: rules.ts and schemas.ts would bring date-fns and zod into the browser.
+import { NOTE_MAX, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/fields";
 import { REPORT_DAY, dayOf } from "@/lib/domain/sick-reports/display";
 
 type Props = {

@@ -1,17 +1,17 @@
 import { z } from "zod";
-import type { AbsenceKind } from "@/lib/generated/prisma/enums";
 import { formText } from "@/lib/forms/form-data";
+// The form's choices and limits live apart so the client form can import them without zod.
+import {
+  FIRST_LESSON,
+  LAST_LESSON,
+  LATE_MINUTES_MAX,
+  LESSON_MINUTES,
+  REASON_MAX,
+  REGISTRABLE_KINDS,
+  lessonRange,
+} from "@/lib/domain/attendance/absence-fields";
 
-/** Every kind a school registers, in the order the form shows them. */
-export const REGISTRABLE_KINDS = ["SICK", "AUTHORISED", "UNAUTHORISED", "LATE", "REMOVED"] as const satisfies readonly AbsenceKind[];
-
-/** A lesson hour counts as this many minutes of absence. */
-export const LESSON_MINUTES = 50;
-export const FIRST_LESSON = 1;
-export const LAST_LESSON = 10;
-/** Late arrival is registered in minutes, for one lesson: at most the whole lesson. */
-export const LATE_MINUTES_MAX = LESSON_MINUTES;
-export const REASON_MAX = 200;
+export { FIRST_LESSON, LAST_LESSON, LATE_MINUTES_MAX, LESSON_MINUTES, REASON_MAX, REGISTRABLE_KINDS, lessonRange };
 /** Staff may register or correct absence up to this many days back; older corrections go through the administration. */
 export const REGISTRATION_WINDOW_DAYS = 30;
 
@@ -40,11 +40,6 @@ const lesson = (message: string) =>
 export function isWeekend(date: Date): boolean {
   const weekday = date.getUTCDay();
   return weekday === 0 || weekday === 6;
-}
-
-/** The lesson hours from `fromLesson` to `toLesson`, both included. */
-export function lessonRange(fromLesson: number, toLesson: number): number[] {
-  return Array.from({ length: Math.max(0, toLesson - fromLesson + 1) }, (_, i) => fromLesson + i);
 }
 
 export const AbsenceInput = z

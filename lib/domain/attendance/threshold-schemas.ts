@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { ThresholdCaseStatus } from "@/lib/generated/prisma/enums";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { formText } from "@/lib/forms/form-data";
+// The form's choices and limits live apart so the client form can import them without zod.
+import { CASE_NOTE_MAX, THRESHOLD_STATUSES } from "@/lib/domain/attendance/threshold-fields";
 
-export const THRESHOLD_STATUSES = ["TO_REPORT", "REPORTED", "NOT_REQUIRED"] as const satisfies readonly ThresholdCaseStatus[];
-export const CASE_NOTE_MAX = 300;
+export { CASE_NOTE_MAX, THRESHOLD_STATUSES };
 /** "Not required" needs a reason someone else can follow up on, not "nvt". */
 export const REASON_MIN = 5;
 

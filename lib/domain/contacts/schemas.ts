@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { formText } from "@/lib/forms/form-data";
+// The form's choices and limits live apart so the client form can import them without zod.
+import { CONTACT_KINDS, INITIATORS, NOTE_MAX, SUMMARY_MAX, TONES } from "@/lib/domain/contacts/fields";
 
-export const CONTACT_KINDS = ["PHONE_CALL", "CONFERENCE", "HOME_VISIT", "EMAIL", "MESSAGE", "PARENT_EVENING", "INFORMAL"] as const;
-export const INITIATORS = ["SCHOOL", "PARENT"] as const;
-export const TONES = ["POSITIVE", "NEUTRAL", "CONCERN"] as const;
-
-export const SUMMARY_MAX = 1000;
-export const NOTE_MAX = 2000;
+export { CONTACT_KINDS, INITIATORS, NOTE_MAX, SUMMARY_MAX, TONES };
 const DAY_MS = 86_400_000;
 
 // Error messages are catalogue keys (namespace "contactErrors"), translated where shown.

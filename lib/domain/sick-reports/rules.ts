@@ -3,14 +3,13 @@ import type { AbsenceKind, SickReportReason } from "@/lib/generated/prisma/enums
 import { SCHOOL_TIME_ZONE, dutchToday } from "@/lib/domain/calendar/dates";
 // One definition of a school day (Mon–Fri, not in a holiday) for the whole app.
 import { isSchoolDay, type Holiday } from "@/lib/domain/attendance/school-weeks";
+// The form's choices live apart so the client form can import them without this module's dependencies.
+import { SICK_REPORT_MODES, SICK_REPORT_REASONS, type SickReportMode } from "@/lib/domain/sick-reports/fields";
 
 export { isSchoolDay, type Holiday };
+export { SICK_REPORT_MODES, SICK_REPORT_REASONS, type SickReportMode };
 
 const DAY_MS = 86_400_000;
-
-export const SICK_REPORT_MODES = ["TODAY", "UNTIL_BETTER", "RANGE"] as const;
-export type SickReportMode = (typeof SICK_REPORT_MODES)[number];
-export const SICK_REPORT_REASONS = ["SICK", "DOCTOR", "FAMILY", "OTHER"] as const satisfies readonly SickReportReason[];
 
 /**
  * A parent reports whole days, so each day becomes one record of a full school

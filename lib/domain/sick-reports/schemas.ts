@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { SICK_REPORT_MODES, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/rules";
+import { NOTE_MAX, SICK_REPORT_MODES, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/fields";
 import { formText } from "@/lib/forms/form-data";
 
-export const NOTE_MAX = 300;
+export { NOTE_MAX };
 
 // Error messages are catalogue keys (namespace "sickReportErrors"), translated where shown.
 // The checks that need the school's rules and today's date (in the past, too
