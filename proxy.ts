@@ -8,14 +8,33 @@ import {
   isWithinLifetime,
   sessionSecret,
 } from "@/lib/auth/session-token";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { publicRewrite } from "@/lib/i18n/public-paths";
 
 // Not a security boundary (every page and query checks the session itself):
-// this only sends anonymous visitors of portal pages to sign-in and keeps the
-// idle timer of an active session running.
+// this only sends anonymous visitors of portal pages to sign-in, keeps the
+// idle timer of an active session running, and gives public pages their
+// language in the path (below).
 
 const PORTAL = /^\/(parent|mentor|leader|admin|pupil)(\/|$)/;
 
+/** The visitor's chosen language (cookie), else the browser's, else Dutch. */
+function publicLocale(request: NextRequest): string {
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+}
+
 export async function proxy(request: NextRequest) {
+  const rewrite = publicRewrite(request.nextUrl, publicLocale(request));
+  const pass = () => {
+    if (!rewrite) return NextResponse.next();
+    const response = NextResponse.rewrite(rewrite);
+    // The same address answers in several languages: shared caches must keep them apart.
+    response.headers.set("Vary", "Cookie, Accept-Language");
+    return response;
+  };
+
   const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
   const token = cookieName ? await getToken({ req: request, secret: sessionSecret(), cookieName }) : null;
   const claims = claimsOf(token);
@@ -23,7 +42,7 @@ export async function proxy(request: NextRequest) {
   const isPortal = PORTAL.test(request.nextUrl.pathname);
 
   if (!claims || !isWithinLifetime(claims, now)) {
-    if (!isPortal) return NextResponse.next();
+    if (!isPortal) return pass();
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", request.nextUrl.pathname);
     if (cookieName) login.searchParams.set("expired", "1");
@@ -32,7 +51,7 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  const response = NextResponse.next();
+  const response = pass();
   if (token && cookieName && now - claims.lastActivity >= ACTIVITY_RENEWAL_S) {
     const remaining = ABSOLUTE_LIFETIME_S - (now - claims.authTime);
     const renewed = await encode({ token: { ...token, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });

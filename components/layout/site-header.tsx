@@ -1,17 +1,16 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LOCALES } from "@/lib/i18n/config";
-import { changeLanguage, signOut } from "@/lib/domain/accounts/actions";
+import { signOut } from "@/lib/domain/accounts/actions";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 
 type Props = { user: { name: string; role: string } | null; homeHref: string };
 
 export async function SiteHeader({ user, homeHref }: Props) {
-  const [t, tLang, tRoles, tErrors, locale] = await Promise.all([
+  const [t, tLang, tRoles, locale] = await Promise.all([
     getTranslations("common"),
     getTranslations("languages"),
     getTranslations("roles"),
-    getTranslations("errors"),
     getLocale(),
   ]);
   return (
@@ -28,11 +27,9 @@ export async function SiteHeader({ user, homeHref }: Props) {
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageSwitch
-            action={changeLanguage}
             current={locale}
             options={LOCALES.map((value) => ({ value, label: tLang(value) }))}
             labels={{ language: t("language"), save: t("save") }}
-            errorMessages={{ "errors.invalidLanguage": tErrors("invalidLanguage") }}
           />
           {user ? (
             <div className="flex items-center gap-3">

@@ -15,8 +15,11 @@ async function resolveLocale(): Promise<AppLocale> {
   return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
 }
 
-export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
+export default getRequestConfig(async ({ requestLocale }) => {
+  // Public pages carry the locale in their (rewritten) path and set it with
+  // setRequestLocale, so they never read cookies and can be served from cache.
+  const requested = await requestLocale;
+  const locale = isLocale(requested) ? requested : await resolveLocale();
   return {
     locale,
     timeZone: SCHOOL_TIME_ZONE,

@@ -28,5 +28,5 @@ it("only the data and auth layers (and seeds, tests) touch the database client",
 });
 
 it("the check itself finds imports", () => {
-  expect(sourceFiles(ROOT)).toContain("app/(portal)/parent/page.tsx");
+  expect(sourceFiles(ROOT)).toContain("app/(app)/(portal)/parent/page.tsx");
 });

@@ -37,14 +37,21 @@ test("a school leader corrects a draft, publishes the year, and bad input writes
   expect((await draftOf("SOCIAL_SAFETY")).draft).toBe("93.50");
   expect((await draftOf("SOCIAL_SAFETY")).published).toBeNull();
 
+  // The public pages are cached before the publication…
+  const visitor = await browser.newContext();
+  const publicPage = await visitor.newPage();
+  for (const address of [`/schools/${before.slug}`, `/compare?schools=${before.slug}`]) {
+    await publicPage.goto(address);
+    expect((await publicPage.goto(address))?.headers()["x-nextjs-cache"]).toBe("HIT");
+    await expect(publicPage.locator("main")).not.toContainText("Meer leerlingen voelen zich veilig sinds het nieuwe pauzeplein.");
+  }
+
   await page.getByRole("button", { name: /publiceren$/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "gepubliceerd" })).toBeVisible();
   const published = await draftOf("SOCIAL_SAFETY");
   expect(published.published).toBe("93.50");
 
-  // Visible to the public at once (the publish expires the cached public data), in Dutch and Arabic.
-  const visitor = await browser.newContext();
-  const publicPage = await visitor.newPage();
+  // …and show it at once (the publication expires the cached pages), in Dutch and Arabic.
   await publicPage.goto(`/schools/${published.slug}`);
   await expect(publicPage.locator("main")).toContainText("93,5");
   await expect(publicPage.locator("main")).toContainText("Meer leerlingen voelen zich veilig sinds het nieuwe pauzeplein.");

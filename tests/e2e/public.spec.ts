@@ -177,6 +177,35 @@ test("the public pages work without JavaScript", async ({ browser, baseURL }) =>
   await context.close();
 });
 
+test("a comparison is rendered once per language and then served from cache; the language switch works on it without JavaScript", async ({ browser, baseURL }) => {
+  const [first, second] = await schools();
+  const address = `/compare?schools=${second.slug},${first.slug}`;
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto(address);
+  const again = await page.goto(address);
+  expect(again?.headers()["x-nextjs-cache"]).toBe("HIT");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(page.getByRole("table", { name: "Cijfers naast elkaar" })).toBeVisible();
+
+  // The cached Dutch page does not answer an Arabic visitor.
+  await page.getByLabel("Taal").selectOption("ar");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page).toHaveURL(address);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/[\u0600-\u06FF]/);
+  const names = page.getByRole("table").first().getByRole("columnheader");
+  await expect(names.nth(1)).toContainText(second.name);
+  await expect(names.nth(2)).toContainText(first.name);
+  await context.close();
+
+  // The internal addresses behind the public ones are not pages of the site.
+  const internal = await browser.newContext({ baseURL });
+  const response = await (await internal.newPage()).goto(`/site/nl/compare/~${first.slug}`);
+  expect(response?.status()).toBe(404);
+  await internal.close();
+});
+
 test("a draft written after the cache is warm does not show", async ({ page }) => {
   const [row] = await query<{ id: string; slug: string; draft: string | null; explanation: string | null }>(
     `SELECT v.id, s.slug, v."draftValue"::text AS draft, v."draftExplanation" AS explanation FROM "IndicatorValue" v

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export default async function NotFound() {
+export async function NotFoundPage() {
   const t = await getTranslations("errors");
   return (
     <main className="mx-auto max-w-xl px-4 py-16 text-center">

@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ErrorTextsProvider } from "@/components/layout/error-texts";
 import { directionOf, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
-import "./globals.css";
+import "../globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -14,12 +14,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : DEFAULT_LOCALE;
-  const messages = await getMessages();
+  const tErrors = await getTranslations("errors");
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-dvh">
-        {/* Client components get only the namespaces they use, to keep pages light. */}
-        <NextIntlClientProvider messages={{ errors: messages.errors }}>{children}</NextIntlClientProvider>
+        {/* Only the error boundary's texts: next-intl's client runtime loads only on pages whose own client components need it. */}
+        <ErrorTextsProvider texts={{ genericTitle: tErrors("genericTitle"), genericBody: tErrors("genericBody"), retry: tErrors("retry") }}>
+          {children}
+        </ErrorTextsProvider>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getSchoolProfile } from "@/lib/domain/schools/queries";
 import { isSlug } from "@/lib/domain/schools/schemas";
 import { profileGroups } from "@/lib/domain/schools/indicator-view";
@@ -10,22 +10,32 @@ import { SchoolContact } from "@/components/schools/school-contact";
 import { ParentPolicy } from "@/components/schools/parent-policy";
 import { SchoolIndicators } from "@/components/schools/school-indicators";
 
-type Props = { params: Promise<{ slug: string }> };
+// `/schools/<slug>` arrives here as /site/<locale>/schools/<slug> (proxy.ts): rendered
+// once per school and language, then served from cache until the school
+// publishes (cache tags) or a minute passes.
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+// Must be a literal for Next to read it: PUBLIC_REVALIDATE_SECONDS.
+export const revalidate = 60;
+/** Nothing is rendered at build time; every school is rendered on first request. */
+export function generateStaticParams() {
+  return [];
+}
 
 async function load(params: Props["params"]) {
-  const { slug } = await params;
-  const school = isSlug(slug) ? await getSchoolProfile(slug) : null;
-  if (!school) notFound();
-  return school;
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  return isSlug(slug) ? getSchoolProfile(slug) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const school = await load(params);
-  return { title: school.name };
+  return school ? { title: school.name } : {};
 }
 
 export default async function SchoolProfilePage({ params }: Props) {
   const school = await load(params);
+  if (!school) notFound();
   const [t, tInd, format] = await Promise.all([getTranslations("schoolProfile"), getTranslations("indicators"), getFormatter()]);
   const levels = school.levels.map((level) => (tInd.has(`schoolTypes.${level}`) ? tInd(`schoolTypes.${level}`) : level));
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getComparison, searchSchools } from "@/lib/domain/schools/queries";
 import { parseCompareSelection, SchoolSearchInput } from "@/lib/domain/schools/schemas";
 import { getFigureFormatter } from "@/components/schools/figure-format";
@@ -7,10 +7,16 @@ import { SearchForm } from "@/components/schools/search-form";
 import { CompareSelection } from "@/components/schools/compare-selection";
 import { SearchResultCard } from "@/components/schools/search-result-card";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function SchoolSearchPage({ searchParams }: Props) {
-  const params = await searchParams;
+// The search reads the query string, so this page is rendered per request
+// (its data is cached: lib/domain/schools/queries.ts).
+export default async function SchoolSearchPage(props: Props) {
+  setRequestLocale((await props.params).locale);
+  const params = await props.searchParams;
   const search = SchoolSearchInput.parse(params);
   const { slugs } = parseCompareSelection(params.compare);
   const [t, tHome, formatFigure, { results, hasMore }, comparison] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SEGMENT_MARK } from "@/lib/i18n/public-paths";
 import { getComparison } from "@/lib/domain/schools/queries";
 import { MAX_COMPARED, parseCompareSelection } from "@/lib/domain/schools/schemas";
 import { compareRows } from "@/lib/domain/schools/indicator-view";
@@ -10,15 +11,39 @@ import { ComparedSchools } from "@/components/schools/compared-schools";
 import { CompareTable } from "@/components/schools/compare-table";
 import { CompareCards } from "@/components/schools/compare-cards";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+// `/compare?schools=a,b,c` arrives here as /site/<locale>/compare/~a/~b/~c (proxy.ts):
+// the selection is in the path, so each selection is rendered once and then
+// served from cache until the published data changes (cache tags) or a minute passes.
+type Props = { params: Promise<{ locale: string; selection?: string[] }> };
 
-export async function generateMetadata(): Promise<Metadata> {
+// Must be a literal for Next to read it: PUBLIC_REVALIDATE_SECONDS.
+export const revalidate = 60;
+/** Nothing is rendered at build time; every selection is rendered on first request. */
+export function generateStaticParams() {
+  return [];
+}
+
+/** A part of the selection as typed (proxy.ts marked and encoded it); a malformed escape stays as it is. */
+function pathSegment(segment: string): string {
+  const part = segment.startsWith(SEGMENT_MARK) ? segment.slice(SEGMENT_MARK.length) : segment;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  setRequestLocale(locale);
   const t = await getTranslations("schoolCompare");
   return { title: t("title") };
 }
 
-export default async function ComparePage({ searchParams }: Props) {
-  const selection = parseCompareSelection((await searchParams).schools);
+export default async function ComparePage({ params }: Props) {
+  const { locale, selection: raw } = await params;
+  setRequestLocale(locale);
+  const selection = parseCompareSelection(raw?.map(pathSegment));
   const [t, comparison] = await Promise.all([
     getTranslations("schoolCompare"),
     selection.slugs.length ? getComparison(selection.slugs) : { schools: [], unknownSlugs: [] },
