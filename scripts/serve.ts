@@ -1,16 +1,15 @@
 // Production server. Rendering is CPU-bound and one Node process uses one
-// core, so WEB_CONCURRENCY=N starts N Next.js processes sharing the port
-// (node:cluster). Default 1: Next's default cache keeps revalidated tags per
-// process, so with several processes a published indicator could stay stale in
-// the others for up to a minute. Raise it once a shared cache handler exists
-// (docs/benchmarks.md has the measured gain).
+// core, so it starts one Next.js process per core sharing the port
+// (node:cluster); WEB_CONCURRENCY=N sets another number. Each process has its
+// own page cache; lib/cache/shared-tags.cjs makes a publication expire the
+// cached public pages in all of them at once.
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
-const workers = Math.min(os.availableParallelism(), Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1)));
+const workers = Math.min(os.availableParallelism(), Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism())));
 
 if (cluster.isPrimary) {
   let stopping = false;

@@ -1,11 +1,13 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/fast-format";
 import { ABSENCE_KINDS, groupByDay, type AbsenceTotals } from "@/lib/domain/attendance/totals";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
 
 type Props = { totals: ChildDetail["totals"]; term: number | null; absences: ChildDetail["absences"] };
 
 export async function AbsenceOverview({ totals, term, absences }: Props) {
-  const [t, tKinds, format] = await Promise.all([getTranslations("child"), getTranslations("absenceKinds"), getFormatter()]);
+  const [t, tKinds, format, locale] = await Promise.all([getTranslations("child"), getTranslations("absenceKinds"), getFormatter(), getLocale()]);
+  const dayMonth = dateFormat(locale, "dayMonth");
   // One line per day and kind: a sick day is one line, not eight lessons.
   const days = groupByDay(absences);
   const duration = (minutes: number, kind: string) =>
@@ -46,7 +48,7 @@ export async function AbsenceOverview({ totals, term, absences }: Props) {
             {days.map((a) => (
               <li key={`${a.date.toISOString()}-${a.kind}`} className="flex flex-wrap justify-between gap-x-3 py-2 text-sm">
                 <span>
-                  <span className="font-medium">{format.dateTime(a.date, "dayMonth")}</span>
+                  <span className="font-medium">{dayMonth.format(a.date)}</span>
                   {" · "}
                   {a.wholeDay ? t("wholeDay") : t("lessonCount", { count: a.lessons })}
                   {a.reason ? <span dir="auto" className="block text-slate-600">{a.reason}</span> : null}

@@ -1,15 +1,20 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/fast-format";
 import type { SubjectReport } from "@/lib/domain/results/report";
 import { Grade, type GradeFormat } from "@/components/ui/grade";
 import { TrendChart } from "@/components/ui/trend-chart";
 
 export async function SubjectResults({ subject, f }: { subject: SubjectReport; f: GradeFormat }) {
-  const [t, format] = await Promise.all([getTranslations("child"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("child"), getLocale()]);
+  // A subject has dozens of lines: formatters and the few weight labels are made once.
+  const day = dateFormat(locale, "short");
+  const weights = new Map<number, string>();
+  const weightLabel = (weight: number) => weights.get(weight) ?? weights.set(weight, t("weightValue", { weight })).get(weight)!;
   const grades = subject.lines.flatMap((l) => (l.gradeTenths === null ? [] : [l.gradeTenths]));
   const trendLabel = t("trendLabel", {
     subject: subject.name,
     trend: t(`trend.${subject.trend}`),
-    grades: grades.map((g) => format.number(g / 10, "grade")).join("; "),
+    grades: grades.map((g) => f.number(g)).join("; "),
   });
   return (
     <details className="group rounded-xl border border-slate-200 bg-white">
@@ -47,9 +52,9 @@ export async function SubjectResults({ subject, f }: { subject: SubjectReport; f
           <tbody className="divide-y divide-slate-100">
             {subject.lines.map((line) => (
               <tr key={line.id}>
-                <td className="py-2 pe-2 align-top whitespace-nowrap">{format.dateTime(line.heldOn, "short")}</td>
+                <td className="py-2 pe-2 align-top whitespace-nowrap">{day.format(line.heldOn)}</td>
                 <td className="py-2 pe-2 align-top">{line.description}</td>
-                <td className="py-2 pe-2 text-end align-top tabular-nums">{t("weightValue", { weight: line.weight })}</td>
+                <td className="py-2 pe-2 text-end align-top tabular-nums">{weightLabel(line.weight)}</td>
                 <td className="py-2 text-end align-top">
                   <Grade gradeTenths={line.gradeTenths} textValue={line.textValue} f={f} />
                 </td>

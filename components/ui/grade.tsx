@@ -1,11 +1,13 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { numberFormat } from "@/lib/i18n/fast-format";
 
 export type GradeFormat = { number: (tenths: number) => string; below: string };
 
 /** Load the grade formatting once per page section, not once per grade. */
 export async function gradeFormat(): Promise<GradeFormat> {
-  const [format, t] = await Promise.all([getFormatter(), getTranslations("child")]);
-  return { number: (tenths) => format.number(tenths / 10, "grade"), below: t("belowPass") };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("child")]);
+  const grade = numberFormat(locale, "grade");
+  return { number: (tenths) => grade.format(tenths / 10), below: t("belowPass") };
 }
 
 type Props = { gradeTenths: number | null; textValue?: string | null; size?: "md" | "lg"; f: GradeFormat };

@@ -6,7 +6,16 @@ export const CATALOGUE_AREAS = ["schools", "indicators", "sickReports", "absence
 
 type Messages = Record<string, unknown>;
 
-export async function loadMessages(locale: AppLocale): Promise<Messages> {
+const loaded = new Map<AppLocale, Promise<Messages>>();
+
+/** The merged catalogue of a language; merged once per process (the files do not change at run time). */
+export function loadMessages(locale: AppLocale): Promise<Messages> {
+  let messages = loaded.get(locale);
+  if (!messages) loaded.set(locale, (messages = mergeCatalogue(locale)));
+  return messages;
+}
+
+async function mergeCatalogue(locale: AppLocale): Promise<Messages> {
   const [base, ...areas] = await Promise.all([
     import(`./messages/${locale}.json`),
     ...CATALOGUE_AREAS.map((area) => import(`./messages/${area}/${locale}.json`)),

@@ -56,5 +56,16 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/**
+ * Opens a cached public page until a response comes from the cache: each
+ * server process (one per core) renders a page once before it serves it from
+ * its cache. Returns how the last response was served.
+ */
+export async function gotoUntilCached(page: Page, address: string, tries = 8): Promise<string | undefined> {
+  let served: string | undefined;
+  for (let i = 0; i < tries && served !== "HIT"; i++) served = (await page.goto(address))?.headers()["x-nextjs-cache"];
+  return served;
+}
+
 export const test = base;
 export { expect };

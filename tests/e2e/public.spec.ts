@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, expectNoHorizontalScroll, query, test } from "./fixtures";
+import { expect, expectAccessible, expectNoHorizontalScroll, gotoUntilCached, query, test } from "./fixtures";
 
 // The public Schoolkompas: search, a school's profile, and the comparison.
 // Slugs and years come from the demo database, except the one school the
@@ -182,9 +182,7 @@ test("a comparison is rendered once per language and then served from cache; the
   const address = `/compare?schools=${second.slug},${first.slug}`;
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
-  await page.goto(address);
-  const again = await page.goto(address);
-  expect(again?.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(await gotoUntilCached(page, address)).toBe("HIT");
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   await expect(page.getByRole("table", { name: "Cijfers naast elkaar" })).toBeVisible();
 
