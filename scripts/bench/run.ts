@@ -29,6 +29,9 @@ const PUPILS = Number(flags.pupils ?? (smoke ? 300 : 50_000));
 const CONCURRENCY = Number(flags.concurrency ?? (smoke ? 10 : 100));
 const SECONDS = Number(flags.seconds ?? (smoke ? 2 : 20));
 const PORT = 3300;
+const BARE_PORT = 3301;
+/** What scripts/serve.ts starts. */
+const SERVER_PROCESSES = Math.min(os.availableParallelism(), Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism())));
 const BASE = `http://localhost:${PORT}`;
 const PASSWORD = "schoolkompas";
 // Expected 17:00 peak for a 50,000-pupil board (docs/benchmarks.md): ~90,000
@@ -122,9 +125,14 @@ async function main() {
     log("public compare page against a static file");
     const slugs = (await sql.query(`SELECT slug FROM "School" ORDER BY name LIMIT 3`)).rows.map((r: { slug: string }) => r.slug);
     const comparePath = `/compare?schools=${slugs.join(",")}`;
-    const compareStatus = (await fetch(`${BASE}${comparePath}`)).status;
+    const compareResponse = await fetch(`${BASE}${comparePath}`);
+    const compareStatus = compareResponse.status;
+    const compareHtml = Buffer.from(await compareResponse.arrayBuffer());
     const compare = compareStatus === 200 ? await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: comparePath }) : null;
     const staticFile = await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: "/robots.txt" });
+    // Not a budget: how fast a bare Node http server sends the same bytes on this machine, to tell
+    // what is Next's work and what is the size of the page.
+    const sameBytes = await withBareServer(compareHtml, (url) => httpLoad({ url, connections: CONCURRENCY, seconds: SECONDS, path: "/" }));
 
     log("release spike: ramp to 3× the expected 17:00 peak");
     const steps = [0.6, 1.2, 1.8, 2.4, 3].map((f) => Math.round(f * EXPECTED_PEAK_RPS));
@@ -150,10 +158,12 @@ async function main() {
       commit,
       machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), postgres: version, node: process.version },
       dataSet: { ...counts, generationSeconds },
-      settings: { concurrency: CONCURRENCY, seconds: SECONDS, parents: sessions.length, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+      settings: { concurrency: CONCURRENCY, seconds: SECONDS, parents: sessions.length, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10), serverProcesses: SERVER_PROCESSES },
       childPage, floor, ratios: { pageP95OverSqlP95: ratio(childPage.p95, floor.sql.p95), dataLayerP95OverSqlP95: ratio(floor.dataLayer.p95, floor.sql.p95) },
       mentor: { oneClass: mentorOne, fourClasses: mentorFour },
-      compare: compare ? { ...compare, staticFile, throughputRatio: ratio(compare.rps, staticFile.rps) } : { status: compareStatus, staticFile },
+      compare: compare
+        ? { ...compare, staticFile, throughputRatio: ratio(compare.rps, staticFile.rps), pageBytes: compareHtml.length, sameBytesBareServer: sameBytes, sameBytesRatio: ratio(compare.rps, sameBytes.rps) }
+        : { status: compareStatus, staticFile },
       spike: { expectedPeakRps: EXPECTED_PEAK_RPS, steps: spike, errorRate: ratio(spikeTotal.errors, spikeTotal.count + spikeTotal.errors) },
       firstLoadJs: js,
       totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -170,7 +180,9 @@ async function main() {
       ["data layer p95 ÷ SQL p95", String(data.ratios.dataLayerP95OverSqlP95)],
       ["mentor list, 1 class", `p95 ${mentorOne.p95} ms at ${mentorConnections} concurrent`],
       ["mentor list, 4 classes", `p95 ${mentorFour.p95} ms at ${mentorConnections} concurrent`],
-      ["compare vs static (budget ≥ 0.5)", compare ? `${compare.rps} vs ${staticFile.rps} req/s = ${data.compare && "throughputRatio" in data.compare ? data.compare.throughputRatio : ""}` : `compare answered ${compareStatus}; static ${staticFile.rps} req/s`],
+      ["server processes", String(SERVER_PROCESSES)],
+      ["compare vs static (budget ≥ 0.5)", compare ? `${compare.rps} vs ${staticFile.rps} req/s = ${ratio(compare.rps, staticFile.rps)}` : `compare answered ${compareStatus}; static ${staticFile.rps} req/s`],
+      ["compare page size; bare Node server, same bytes", `${kb(compareHtml.length)}; ${sameBytes.rps} req/s (compare = ${ratio(compare?.rps ?? 0, sameBytes.rps)} of it)`],
       ...spike.map((s): [string, string] => [`spike ${s.rate} req/s`, `p95 ${s.p95} ms, errors ${s.errors}`]),
       ["spike error rate (budget < 1%)", `${(data.spike.errorRate * 100).toFixed(2)} %`],
       ...Object.entries(js).map(([route, r]): [string, string] => [`first-load JS ${route}`, kb(r.gzipBytes)]),
@@ -185,6 +197,23 @@ async function main() {
     await sql.end();
     await new Promise((r) => setTimeout(r, 1500));
     await database.stop();
+  }
+}
+
+/** A bare node:http server in its own process answering every request with `body`, for the duration of `run`. */
+async function withBareServer<T>(body: Buffer, run: (url: string) => Promise<T>): Promise<T> {
+  const file = path.join(os.tmpdir(), `bench-same-bytes-${process.pid}.html`);
+  writeFileSync(file, body);
+  const source = `const b=require("fs").readFileSync(${JSON.stringify(file)});require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":"text/html; charset=utf-8"});r.end(b)}).listen(${BARE_PORT},()=>console.log("up"))`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.once("data", () => resolve());
+      child.once("exit", (code) => reject(new Error(`the bare server exited (${code})`)));
+    });
+    return await run(`http://localhost:${BARE_PORT}`);
+  } finally {
+    child.kill();
   }
 }
 
