@@ -75,7 +75,9 @@ export async function createResult(
     data: { classGroupId: pupil.classGroupId, subjectId: subject.id, periodId, description: `Toets ${unique()}`, weight: data.weight ?? 1, heldOn },
   });
   return db.result.create({
-    data: { pupilId: pupil.id, assessmentId: assessment.id, grade: data.grade, textValue: data.textValue, enteredAt: data.enteredAt ?? heldOn },
+    // Entered when it was held, but never in the future: between 23:00 and 24:00 UTC the Dutch
+    // "today" (stored as UTC midnight) is still ahead of the clock.
+    data: { pupilId: pupil.id, assessmentId: assessment.id, grade: data.grade, textValue: data.textValue, enteredAt: data.enteredAt ?? new Date(Math.min(heldOn.getTime(), Date.now())) },
   });
 }
 

