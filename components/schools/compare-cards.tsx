@@ -28,10 +28,10 @@ export async function CompareCards({ schools, rows }: Props) {
                 </p>
                 <dl className="mt-1 divide-y divide-slate-100 text-sm">
                   {row.cells.map((c, i) => (
-                    <div key={schools[i].slug} className="flex flex-wrap items-start justify-between gap-x-3 py-1.5">
+                    <div key={schools[i].slug} className="figure-row">
                       <dt className="min-w-0">{schools[i].name}</dt>
                       <dd className="text-end">
-                        {c ? <span className="block font-semibold tabular-nums">{formatFigure(row.definition.unit, c.figure.value)}</span> : t("noValue")}
+                        {c ? <span className="figure-value">{formatFigure(row.definition.unit, c.figure.value)}</span> : t("noValue")}
                         {c && c.verdict !== "NO_BENCHMARK" ? <VerdictBadge verdict={c.verdict} /> : null}
                       </dd>
                     </div>

@@ -45,7 +45,7 @@ export async function CompareTable({ schools, rows }: Props) {
                   <td key={schools[i].slug} className={cell}>
                     {c ? (
                       <>
-                        <span className="block font-semibold tabular-nums">{formatFigure(row.definition.unit, c.figure.value)}</span>
+                        <span className="figure-value">{formatFigure(row.definition.unit, c.figure.value)}</span>
                         {c.verdict !== "NO_BENCHMARK" ? <VerdictBadge verdict={c.verdict} /> : null}
                       </>
                     ) : (

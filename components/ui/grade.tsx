@@ -20,7 +20,7 @@ export function Grade({ gradeTenths, textValue, size = "md", f }: Props) {
   return (
     <span className={`inline-flex flex-wrap items-center justify-end gap-x-1 font-semibold tabular-nums ${text} ${below ? "text-warn-700" : "text-slate-900"}`}>
       {below ? (
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 shrink-0 fill-current">
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="icon-4">
           <path d="M8 1 15 14H1L8 1Zm-.8 5v4h1.6V6H7.2Zm0 5v1.6h1.6V11H7.2Z" />
         </svg>
       ) : null}
