@@ -204,6 +204,28 @@ test("a comparison is rendered once per language and then served from cache; the
   await internal.close();
 });
 
+test("the language switch refuses an unknown language or a form from another site, and changes nothing", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto("/");
+  const unknown = await page.request.post("/api/language", { form: { locale: "xx" }, headers: { origin: baseURL! }, maxRedirects: 0 });
+  expect(unknown.status()).toBe(400);
+  expect(await unknown.text()).toBe("Kies een taal uit de lijst.");
+  const missing = await page.request.post("/api/language", { form: {}, headers: { origin: baseURL! }, maxRedirects: 0 });
+  expect(missing.status()).toBe(400);
+  const foreign = await page.request.post("/api/language", { form: { locale: "ar" }, headers: { origin: "https://elders.example" }, maxRedirects: 0 });
+  expect(foreign.status()).toBe(403);
+  expect((await context.cookies()).find((c) => c.name === "NEXT_LOCALE")).toBeUndefined();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+
+  // A good choice goes back to the page it came from, never to another site.
+  const chosen = await page.request.post("/api/language", { form: { locale: "en" }, headers: { origin: baseURL!, referer: "https://elders.example/x" }, maxRedirects: 0 });
+  expect(chosen.status()).toBe(303);
+  expect(chosen.headers()["location"]).toBe("/");
+  await context.close();
+});
+
 test("a draft written after the cache is warm does not show", async ({ page }) => {
   const [row] = await query<{ id: string; slug: string; draft: string | null; explanation: string | null }>(
     `SELECT v.id, s.slug, v."draftValue"::text AS draft, v."draftExplanation" AS explanation FROM "IndicatorValue" v
