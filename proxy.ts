@@ -8,7 +8,7 @@ import {
   isWithinLifetime,
   sessionSecret,
 } from "@/lib/auth/session-token";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { LOCALE_COOKIE, visitorLocale } from "@/lib/i18n/config";
 import { publicRewrite } from "@/lib/i18n/public-paths";
 
 // Not a security boundary (every page and query checks the session itself):
@@ -18,15 +18,8 @@ import { publicRewrite } from "@/lib/i18n/public-paths";
 
 const PORTAL = /^\/(parent|mentor|leader|admin|pupil)(\/|$)/;
 
-/** The visitor's chosen language (cookie), else the browser's, else Dutch. */
-function publicLocale(request: NextRequest): string {
-  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
-  if (isLocale(cookie)) return cookie;
-  return localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE;
-}
-
 export async function proxy(request: NextRequest) {
-  const rewrite = publicRewrite(request.nextUrl, publicLocale(request));
+  const rewrite = publicRewrite(request.nextUrl, visitorLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language")));
   const pass = () => {
     if (!rewrite) return NextResponse.next();
     const response = NextResponse.rewrite(rewrite);

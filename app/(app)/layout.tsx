@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ErrorTextsProvider } from "@/components/layout/error-texts";
+import { RootErrorTexts } from "@/components/layout/root-error-texts";
 import { directionOf, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import "../globals.css";
 
@@ -14,14 +14,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : DEFAULT_LOCALE;
-  const tErrors = await getTranslations("errors");
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-dvh">
         {/* Only the error boundary's texts: next-intl's client runtime loads only on pages whose own client components need it. */}
-        <ErrorTextsProvider texts={{ genericTitle: tErrors("genericTitle"), genericBody: tErrors("genericBody"), retry: tErrors("retry") }}>
-          {children}
-        </ErrorTextsProvider>
+        <RootErrorTexts>{children}</RootErrorTexts>
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directionOf, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { directionOf, localeFromAcceptLanguage, visitorLocale } from "@/lib/i18n/config";
 
 describe("locale negotiation", () => {
   it("picks the best supported language by quality", () => {
@@ -8,6 +8,13 @@ describe("locale negotiation", () => {
     expect(localeFromAcceptLanguage("fr,de")).toBeNull();
     expect(localeFromAcceptLanguage("")).toBeNull();
     expect(localeFromAcceptLanguage("en;q=0,nl;q=abc")).toBeNull();
+  });
+
+  it("a visitor's language: the cookie, else the browser's, else Dutch; an unknown cookie is ignored", () => {
+    expect(visitorLocale("ar", "en")).toBe("ar");
+    expect(visitorLocale("xx", "en-GB,en;q=0.9")).toBe("en");
+    expect(visitorLocale(undefined, "fr")).toBe("nl");
+    expect(visitorLocale(undefined, null)).toBe("nl");
   });
 
   it("writes Arabic right to left", () => {

@@ -25,3 +25,9 @@ export function localeFromAcceptLanguage(header: string | null | undefined): App
     .sort((a, b) => b.q - a.q);
   return ranked.map((entry) => entry.base).find(isLocale) ?? null;
 }
+
+/** A visitor's language without a profile: the chosen one (cookie), else the browser's, else Dutch. */
+export function visitorLocale(cookie: string | undefined, acceptLanguage: string | null | undefined): AppLocale {
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+}

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type AppLocale } from "@/lib/i18n/config";
+import { LOCALE_COOKIE, isLocale, visitorLocale, type AppLocale } from "@/lib/i18n/config";
 import { formats } from "@/lib/i18n/formats";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
@@ -10,9 +10,7 @@ import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
 async function resolveLocale(): Promise<AppLocale> {
   const actor = await getActor();
   if (actor && isLocale(actor.locale)) return actor.locale;
-  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(cookie)) return cookie;
-  return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+  return visitorLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 }
 
 export default getRequestConfig(async ({ requestLocale }) => {

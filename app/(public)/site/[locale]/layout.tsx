@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ErrorTextsProvider } from "@/components/layout/error-texts";
+import { RootErrorTexts } from "@/components/layout/root-error-texts";
 import { DEFAULT_LOCALE, LOCALES, directionOf, isLocale } from "@/lib/i18n/config";
 import { SiteHeader } from "@/components/layout/site-header";
 import "../../../globals.css";
@@ -30,16 +30,15 @@ export default async function PublicLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const tErrors = await getTranslations("errors");
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-dvh">
-        <ErrorTextsProvider texts={{ genericTitle: tErrors("genericTitle"), genericBody: tErrors("genericBody"), retry: tErrors("retry") }}>
+        <RootErrorTexts>
           <SiteHeader user={null} homeHref="/" />
           <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
             {children}
           </main>
-        </ErrorTextsProvider>
+        </RootErrorTexts>
       </body>
     </html>
   );
