@@ -18,6 +18,17 @@ export function visibleLinkFor(guardianId: string): Prisma.GuardianLinkWhereInpu
   };
 }
 
+/**
+ * visibleLinkFor as SQL, for hand-written statements: true when guardian
+ * `guardianParam` (e.g. "$2") may see the pupil whose id is `pupilColumn`.
+ * tests/integration/isolation/visible-link-sql.test.ts keeps the two equal.
+ */
+export function visibleLinkSql(pupilColumn: string, guardianParam: string): string {
+  return `EXISTS (SELECT 1 FROM "GuardianLink" vl WHERE vl."pupilId" = ${pupilColumn} AND vl."guardianId" = ${guardianParam}
+    AND NOT vl."accessRestricted" AND vl."consentWithdrawnAt" IS NULL
+    AND (vl."hasParentalAuthority" OR vl."informationGrantedAt" IS NOT NULL))`;
+}
+
 /** The pupils an actor may see. Combine it with the id in the same `where`. */
 export function pupilScope(actor: Actor): Prisma.PupilWhereInput {
   switch (actor.role) {

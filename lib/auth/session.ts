@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import NextAuth, { getServerSession, type AuthOptions } from "next-auth";
+import NextAuth, { type AuthOptions } from "next-auth";
+import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -13,6 +14,7 @@ import {
   SESSION_COOKIE_NAMES,
   claimsOf,
   isWithinLifetime,
+  sessionSecret,
   type SessionClaims,
 } from "@/lib/auth/session-token";
 
@@ -59,9 +61,18 @@ export const authOptions: AuthOptions = {
 
 export const authRouteHandler = NextAuth(authOptions);
 
+/**
+ * The session's claims from the cookie, or null. Reads the token directly
+ * instead of through getServerSession, which would also re-encrypt a renewed
+ * token that a page cannot send anyway (proxy.ts renews the cookie).
+ */
 async function currentClaims(): Promise<SessionClaims | null> {
-  const session = (await getServerSession(authOptions)) as { claims?: SessionClaims | null } | null;
-  const claims = session?.claims ?? null;
+  const jar = await cookies();
+  const name = SESSION_COOKIE_NAMES.find((n) => jar.has(n));
+  if (!name) return null;
+  // A token that is forged, expired or made with another secret fails to decrypt: signed out.
+  const token = await decode({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
+  const claims = claimsOf(token);
   return claims && isWithinLifetime(claims) ? claims : null;
 }
 

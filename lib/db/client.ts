@@ -34,6 +34,16 @@ if (process.env.NODE_ENV !== "production") globalForDb.schoolkompasDb = instance
 export const db = instance.client;
 export type Db = typeof db;
 
+/**
+ * One hand-written statement on the app's pool, for the few hot paths where
+ * Prisma's per-call query compilation costs more than the query itself
+ * (docs/decisions/0006-hand-written-sql-on-hot-paths.md). Values are always
+ * parameters, never spliced into the text.
+ */
+export async function sqlRows<Row>(text: string, values: unknown[]): Promise<Row[]> {
+  return (await instance.pool.query({ text, values })).rows as Row[];
+}
+
 /** Closes every connection (tests and scripts; the server keeps its pool). */
 export async function disconnectDb(): Promise<void> {
   await instance.client.$disconnect();

@@ -8,9 +8,10 @@ import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { releaseCutoff } from "@/lib/domain/results/release";
 import { buildSubjectReports, latestResults } from "@/lib/domain/results/report";
 import { toTenths } from "@/lib/domain/results/grades";
-import { resultSelect, schoolYearRecords } from "@/lib/domain/results/select";
+import { resultSelect } from "@/lib/domain/results/select";
 import { totalsByKind } from "@/lib/domain/attendance/totals";
-import { sickReportSchoolFields, sickReportsSelect, toSickReportPanel } from "@/lib/domain/sick-reports/queries";
+import { toSickReportPanel } from "@/lib/domain/sick-reports/queries";
+import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
 
 
 function currentRange() {
@@ -96,31 +97,15 @@ export async function listChildrenOverview(actor: Actor) {
 export type ChildOverview = Awaited<ReturnType<typeof listChildrenOverview>>[number];
 
 /**
- * One child with everything the child page shows, in one query; the view is
- * audit-logged. Someone the actor may not see: 404 and an audit row.
+ * One child with everything the child page shows, in one statement
+ * (child-detail-sql.ts); the view is audit-logged. Someone the actor may not
+ * see: 404 and an audit row.
  */
 export async function getChildDetail(actor: Actor, pupilId: string, now: Date = new Date()) {
   assertCan(actor, "parent:view");
   const { today, year } = currentRange();
-  const pupil = await db.pupil.findFirst({
-    where: { id: pupilId, ...scopeFor(actor, "pupil") },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      // The sick-report panel's rules and reports travel in the same query.
-      school: { select: { ...schoolSelect(today).select, ...sickReportSchoolFields(today) } },
-      sickReports: sickReportsSelect(today),
-      classGroup: classAndMentorSelect,
-      ...schoolYearRecords(year.startsOn),
-      // Only contact this guardian took part in; the internal note is never selected.
-      contactMoments: {
-        where: { guardians: { some: { guardianId: actor.guardianId ?? "" } } },
-        orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
-        select: { id: true, occurredOn: true, kind: true, initiatedBy: true, summary: true, staff: { select: { user: { select: { name: true } } } } },
-      },
-    },
-  });
+  // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
+  const pupil = actor.guardianId ? await loadChildRecords(pupilId, actor.guardianId, today, year.startsOn) : null;
   if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
   await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
 
@@ -132,17 +117,10 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
     lastName: pupil.lastName,
     school: { name: pupil.school.name, slug: pupil.school.slug, releaseMode: pupil.school.gradeReleaseMode, releaseTime: pupil.school.gradeReleaseTime },
     classGroup: { name: pupil.classGroup.name, year: pupil.classGroup.year, track: pupil.classGroup.track },
-    mentors: pupil.classGroup.mentorships.map(({ staff }) => ({
-      name: staff.user.name,
-      email: staff.user.email,
-      phone: staff.phone,
-      contactHours: staff.contactHours,
-    })),
+    mentors: pupil.classGroup.mentors,
     subjects: buildSubjectReports(pupil.results, cutoff),
     absences: pupil.absences,
-    contacts: pupil.contactMoments.map((m) => ({
-      id: m.id, occurredOn: m.occurredOn, kind: m.kind, initiatedBy: m.initiatedBy, summary: m.summary, staffName: m.staff.user.name,
-    })),
+    contacts: pupil.contacts,
     term: term?.number ?? null,
     totals: {
       term: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),

@@ -1,0 +1,139 @@
+import "server-only";
+import { sqlRows } from "@/lib/db/client";
+import { visibleLinkSql } from "@/lib/auth/scope";
+import type { ResultRow } from "@/lib/domain/results/report";
+import type {
+  AbsenceKind,
+  ContactKind,
+  GradeReleaseMode,
+  InitiatedBy,
+  SickReportReason,
+} from "@/lib/generated/prisma/enums";
+
+// The child page is the portal's busiest page. Written as one statement by
+// hand, because Prisma 6 compiles a query of this shape again on every call
+// (≈ 7 ms of CPU against ≈ 0.7 ms for the statement itself; see
+// docs/decisions/0006-hand-written-sql-on-hot-paths.md). Every value is a
+// parameter. tests/integration/child-detail-sql.test.ts checks the result
+// against the same data read through Prisma.
+
+/** Calendar days (@db.Date) arrive as "YYYY-MM-DD": UTC midnight, as Prisma gives them. */
+const day = (value: string) => new Date(`${value}T00:00:00.000Z`);
+const dayOrNull = (value: string | null) => (value === null ? null : day(value));
+/** Timestamps are stored in UTC without a zone (Prisma's TIMESTAMP(3)) and arrive without one. */
+const instant = (value: string) => new Date(`${value}Z`);
+
+type Raw = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  school: {
+    name: string; slug: string; gradeReleaseMode: GradeReleaseMode; gradeReleaseTime: string;
+    phone: string | null; sickReportDeadline: string; sickReportMaxDaysAhead: number;
+    periods: { number: number; startsOn: string; endsOn: string }[];
+    holidays: { startsOn: string; endsOn: string }[];
+  };
+  classGroup: {
+    name: string; year: number; track: string;
+    mentors: { name: string; email: string; phone: string | null; contactHours: string | null }[];
+  };
+  sickReports: {
+    id: string; reason: SickReportReason; note: string | null; startsOn: string; endsOn: string | null;
+    createdAt: string; reportedBy: string;
+  }[];
+  results: {
+    id: string; grade: string | null; textValue: string | null; enteredAt: string; description: string;
+    weight: number; heldOn: string; period: number; subjectId: string; subjectCode: string; subjectName: string;
+  }[];
+  absences: { id: string; date: string; lessonHour: number | null; kind: AbsenceKind; minutes: number; reason: string | null }[];
+  contacts: { id: string; occurredOn: string; kind: ContactKind; initiatedBy: InitiatedBy; summary: string; staffName: string }[];
+};
+
+const EMPTY = "'[]'::json";
+
+const STATEMENT = `
+SELECT p.id, p."firstName", p."lastName",
+  json_build_object(
+    'name', s.name, 'slug', s.slug, 'gradeReleaseMode', s."gradeReleaseMode", 'gradeReleaseTime', s."gradeReleaseTime",
+    'phone', s.phone, 'sickReportDeadline', s."sickReportDeadline", 'sickReportMaxDaysAhead', s."sickReportMaxDaysAhead",
+    'periods', (SELECT coalesce(json_agg(json_build_object('number', pe.number, 'startsOn', pe."startsOn", 'endsOn', pe."endsOn")), ${EMPTY})
+      FROM "Period" pe WHERE pe."schoolId" = s.id AND pe."startsOn" <= $3::date AND pe."endsOn" >= $3::date),
+    'holidays', (SELECT coalesce(json_agg(json_build_object('startsOn', h."startsOn", 'endsOn', h."endsOn")), ${EMPTY})
+      FROM "SchoolHoliday" h WHERE h."schoolId" = s.id AND h."startsOn" <= $3::date AND h."endsOn" >= $3::date)
+  ) AS school,
+  json_build_object(
+    'name', c.name, 'year', c.year, 'track', c.track,
+    'mentors', (SELECT coalesce(json_agg(json_build_object('name', mu.name, 'email', mu.email, 'phone', ms.phone, 'contactHours', ms."contactHours") ORDER BY mu.name, ms.id), ${EMPTY})
+      FROM "Mentorship" m JOIN "Staff" ms ON ms.id = m."staffId" JOIN "User" mu ON mu.id = ms."userId" WHERE m."classGroupId" = c.id)
+  ) AS "classGroup",
+  (SELECT coalesce(json_agg(json_build_object('id', r.id, 'reason', r.reason, 'note', r.note, 'startsOn', r."startsOn", 'endsOn', r."endsOn",
+      'createdAt', r."createdAt", 'reportedBy', ru.name) ORDER BY r."startsOn", r."createdAt"), ${EMPTY})
+    FROM "SickReport" r JOIN "Guardian" rg ON rg.id = r."guardianId" JOIN "User" ru ON ru.id = rg."userId"
+    WHERE r."pupilId" = p.id AND ((r."endsOn" IS NULL AND r."endedAt" IS NULL) OR r."endsOn" >= $3::date)) AS "sickReports",
+  (SELECT coalesce(json_agg(json_build_object('id', re.id, 'grade', re.grade::text, 'textValue', re."textValue", 'enteredAt', re."enteredAt",
+      'description', a.description, 'weight', a.weight, 'heldOn', a."heldOn", 'period', ap.number,
+      'subjectId', su.id, 'subjectCode', su.code, 'subjectName', su.name)), ${EMPTY})
+    FROM "Result" re JOIN "Assessment" a ON a.id = re."assessmentId" JOIN "Period" ap ON ap.id = a."periodId" JOIN "Subject" su ON su.id = a."subjectId"
+    WHERE re."pupilId" = p.id AND a."heldOn" >= $4::date) AS results,
+  (SELECT coalesce(json_agg(json_build_object('id', ab.id, 'date', ab.date, 'lessonHour', ab."lessonHour", 'kind', ab.kind, 'minutes', ab.minutes,
+      'reason', ab.reason) ORDER BY ab.date DESC, ab."lessonHour"), ${EMPTY})
+    FROM "AbsenceRecord" ab WHERE ab."pupilId" = p.id AND ab.date >= $4::date) AS absences,
+  (SELECT coalesce(json_agg(json_build_object('id', cm.id, 'occurredOn', cm."occurredOn", 'kind', cm.kind, 'initiatedBy', cm."initiatedBy",
+      'summary', cm.summary, 'staffName', cu.name) ORDER BY cm."occurredOn" DESC, cm."createdAt" DESC), ${EMPTY})
+    FROM "ContactMoment" cm JOIN "Staff" cst ON cst.id = cm."staffId" JOIN "User" cu ON cu.id = cst."userId"
+    WHERE cm."pupilId" = p.id
+      AND EXISTS (SELECT 1 FROM "ContactMomentGuardian" cg WHERE cg."contactMomentId" = cm.id AND cg."guardianId" = $2)) AS contacts
+FROM "Pupil" p JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
+WHERE p.id = $1 AND ${visibleLinkSql("p.id", "$2")}`;
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Everything the child page shows of one pupil, if guardian `guardianId` may
+ * see them (null otherwise): the school with its current term, holidays and
+ * sick-report rules; class and mentors; current and coming sick reports; the
+ * school year's results and absences; and only the contact moments this
+ * guardian took part in (the internal note is never selected).
+ */
+export async function loadChildRecords(pupilId: string, guardianId: string, today: Date, yearStartsOn: Date) {
+  const [row] = await sqlRows<Raw>(STATEMENT, [pupilId, guardianId, isoDay(today), isoDay(yearStartsOn)]);
+  if (!row) return null;
+  const results: ResultRow[] = row.results.map((r) => ({
+    id: r.id,
+    grade: r.grade,
+    textValue: r.textValue,
+    enteredAt: instant(r.enteredAt),
+    assessment: {
+      description: r.description,
+      weight: r.weight,
+      heldOn: day(r.heldOn),
+      period: { number: r.period },
+      subject: { id: r.subjectId, code: r.subjectCode, name: r.subjectName },
+    },
+  }));
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    school: {
+      ...row.school,
+      periods: row.school.periods.map((p) => ({ number: p.number, startsOn: day(p.startsOn), endsOn: day(p.endsOn) })),
+      holidays: row.school.holidays.map((h) => ({ startsOn: day(h.startsOn), endsOn: day(h.endsOn) })),
+    },
+    classGroup: row.classGroup,
+    sickReports: row.sickReports.map((r) => ({
+      id: r.id,
+      reason: r.reason,
+      note: r.note,
+      startsOn: day(r.startsOn),
+      endsOn: dayOrNull(r.endsOn),
+      createdAt: instant(r.createdAt),
+      guardian: { user: { name: r.reportedBy } },
+    })),
+    results,
+    absences: row.absences.map((a) => ({ ...a, date: day(a.date) })),
+    contacts: row.contacts.map((c) => ({ ...c, occurredOn: day(c.occurredOn) })),
+  };
+}
+
+export type ChildRecords = NonNullable<Awaited<ReturnType<typeof loadChildRecords>>>;

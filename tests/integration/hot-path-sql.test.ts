@@ -1,0 +1,227 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createSeedClient, seedDemo } from "@/prisma/seed";
+import { loadActor } from "@/lib/auth/actor";
+import { pupilScope, visibleLinkFor, visibleLinkSql } from "@/lib/auth/scope";
+import { sqlRows } from "@/lib/db/client";
+import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
+import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
+import { resultSelect } from "@/lib/domain/results/select";
+import { actorOf, createClass, createPupil, createSchool, createUser } from "@/tests/factories";
+
+// The hand-written statements of the hot paths (docs/decisions/0006) must
+// return exactly what the same question asked through Prisma returns.
+
+const today = dutchToday();
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const year = schoolYearOf(today);
+
+/** The child page's data as Prisma read it before the statement was written by hand. */
+async function throughPrisma(pupilId: string, guardianId: string) {
+  const pupil = await db.pupil.findFirst({
+    where: { id: pupilId, guardianLinks: { some: visibleLinkFor(guardianId) } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      school: {
+        select: {
+          name: true, slug: true, gradeReleaseMode: true, gradeReleaseTime: true, phone: true, sickReportDeadline: true, sickReportMaxDaysAhead: true,
+          periods: { where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { number: true, startsOn: true, endsOn: true } },
+          holidays: { where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { startsOn: true, endsOn: true } },
+        },
+      },
+      classGroup: {
+        select: {
+          name: true, year: true, track: true,
+          mentorships: { select: { staff: { select: { phone: true, contactHours: true, user: { select: { name: true, email: true } } } } } },
+        },
+      },
+      sickReports: {
+        where: { OR: [{ endsOn: null, endedAt: null }, { endsOn: { gte: today } }] },
+        orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }],
+        select: { id: true, reason: true, note: true, startsOn: true, endsOn: true, createdAt: true, guardian: { select: { user: { select: { name: true } } } } },
+      },
+      results: { where: { assessment: { heldOn: { gte: year.startsOn } } }, select: resultSelect },
+      absences: {
+        where: { date: { gte: year.startsOn } },
+        orderBy: [{ date: "desc" }, { lessonHour: "asc" }],
+        select: { id: true, date: true, lessonHour: true, kind: true, minutes: true, reason: true },
+      },
+      contactMoments: {
+        where: { guardians: { some: { guardianId } } },
+        orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
+        select: { id: true, occurredOn: true, kind: true, initiatedBy: true, summary: true, staff: { select: { user: { select: { name: true } } } } },
+      },
+    },
+  });
+  if (!pupil) return null;
+  const { mentorships, ...classGroup } = pupil.classGroup;
+  return {
+    id: pupil.id,
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+    school: pupil.school,
+    classGroup: {
+      ...classGroup,
+      mentors: mentorships
+        .map(({ staff }) => ({ name: staff.user.name, email: staff.user.email, phone: staff.phone, contactHours: staff.contactHours }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    },
+    sickReports: pupil.sickReports,
+    results: pupil.results.map((r) => ({ ...r, grade: r.grade === null ? null : r.grade.toFixed(1) })).sort(byId),
+    absences: pupil.absences,
+    contacts: pupil.contactMoments.map(({ staff, ...m }) => ({ ...m, staffName: staff.user.name })),
+  };
+}
+
+async function bySql(pupilId: string, guardianId: string) {
+  const records = await loadChildRecords(pupilId, guardianId, today, year.startsOn);
+  if (!records) return null;
+  return { ...records, results: [...records.results].sort(byId) };
+}
+
+beforeAll(async () => {
+  const seeder = createSeedClient(process.env.DATABASE_URL!);
+  await seedDemo(seeder);
+  await seeder.$disconnect();
+  // The demo has no sick reports or holidays today: give one child both, current and past.
+  const link = await db.guardianLink.findFirstOrThrow({ orderBy: { id: "asc" }, select: { pupilId: true, guardianId: true, pupil: { select: { schoolId: true } } } });
+  const dayFrom = (days: number) => new Date(today.getTime() + days * 86_400_000);
+  const reports = [
+    { startsOn: today, endsOn: null, endedAt: null },
+    { startsOn: dayFrom(1), endsOn: dayFrom(3), endedAt: null },
+    { startsOn: dayFrom(-5), endsOn: dayFrom(-1), endedAt: null },
+    { startsOn: dayFrom(-5), endsOn: null, endedAt: new Date() },
+  ];
+  for (const [i, report] of reports.entries()) {
+    await db.sickReport.create({
+      data: { ...report, pupilId: link.pupilId, guardianId: link.guardianId, reason: "SICK", note: i ? null : "koorts", idempotencyKey: `hot-path-${i}` },
+    });
+  }
+  await db.schoolHoliday.create({ data: { schoolId: link.pupil.schoolId, name: "autumn", startsOn: dayFrom(-1), endsOn: dayFrom(1) } });
+}, 120_000);
+
+describe("the child page's statement", () => {
+  it("returns what Prisma returns for every guardian link of the demo, and null where Prisma finds nothing", async () => {
+    const links = await db.guardianLink.findMany({ select: { pupilId: true, guardianId: true }, orderBy: { id: "asc" } });
+    expect(links.length).toBeGreaterThan(100);
+    let compared = 0;
+    let withContacts = 0;
+    let withSickReports = 0;
+    let withHolidays = 0;
+    for (const { pupilId, guardianId } of links) {
+      const expected = await throughPrisma(pupilId, guardianId);
+      expect(await bySql(pupilId, guardianId)).toEqual(expected);
+      if (expected) {
+        compared++;
+        if (expected.contacts.length) withContacts++;
+        if (expected.sickReports.length) withSickReports++;
+        if (expected.school.holidays.length) withHolidays++;
+        expect(expected.results.length + expected.absences.length).toBeGreaterThan(0);
+      }
+    }
+    // The comparison covered real data, not only empty children.
+    expect(compared).toBeGreaterThan(100);
+    expect(withContacts).toBeGreaterThan(0);
+    expect(withSickReports).toBeGreaterThan(0);
+    expect(withHolidays).toBeGreaterThan(0);
+    // Current and coming reports only: the ended and the withdrawn one are left out.
+    const first = links[0];
+    expect((await bySql(first.pupilId, first.guardianId))?.sickReports.map((r) => r.note)).toEqual(["koorts", null]);
+  }, 120_000);
+
+  it("finds nothing for another family's child, an unknown pupil, or an id written as SQL", async () => {
+    const [a, b] = await db.guardianLink.findMany({ take: 2, orderBy: { id: "asc" }, distinct: ["guardianId"], select: { pupilId: true, guardianId: true } });
+    const theirs = await db.guardianLink.count({ where: { guardianId: a.guardianId, pupilId: b.pupilId } });
+    expect(theirs).toBe(0);
+    expect(await loadChildRecords(b.pupilId, a.guardianId, today, year.startsOn)).toBeNull();
+    expect(await loadChildRecords("does-not-exist", a.guardianId, today, year.startsOn)).toBeNull();
+    expect(await loadChildRecords(`${b.pupilId}' OR '1'='1`, a.guardianId, today, year.startsOn)).toBeNull();
+  });
+});
+
+describe("visibleLinkSql", () => {
+  it("agrees with visibleLinkFor for every combination of authority, restriction, granted information and withdrawn consent", async () => {
+    const { school, schoolYear } = await createSchool();
+    const classGroup = await createClass(school.id, schoolYear.id);
+    const user = await createUser("PARENT");
+    const guardian = await db.guardian.create({ data: { userId: user.id } });
+    const pupilIds: string[] = [];
+    for (let bits = 0; bits < 16; bits++) {
+      const pupil = await createPupil(school.id, classGroup.id);
+      pupilIds.push(pupil.id);
+      await db.guardianLink.create({
+        data: {
+          guardianId: guardian.id,
+          pupilId: pupil.id,
+          relationship: "MOTHER",
+          hasParentalAuthority: Boolean(bits & 1),
+          accessRestricted: Boolean(bits & 2),
+          informationGrantedAt: bits & 4 ? new Date() : null,
+          consentWithdrawnAt: bits & 8 ? new Date() : null,
+        },
+      });
+    }
+    const viaPrisma = (await db.pupil.findMany({ where: { id: { in: pupilIds }, guardianLinks: { some: visibleLinkFor(guardian.id) } }, select: { id: true } })).map((p) => p.id).sort();
+    const viaSql = (await sqlRows<{ id: string }>(`SELECT p.id FROM "Pupil" p WHERE p.id = ANY($1::text[]) AND ${visibleLinkSql("p.id", "$2")} ORDER BY p.id`, [pupilIds, guardian.id])).map((p) => p.id);
+    expect(viaSql).toEqual(viaPrisma);
+    // Authority or granted information, never restricted or withdrawn: 3 of the 16.
+    expect(viaSql).toHaveLength(3);
+    // And both agree with the parent's scope as the rest of the app uses it.
+    const parent = await actorOf(user.id);
+    const viaScope = (await db.pupil.findMany({ where: { id: { in: pupilIds }, ...pupilScope(parent) }, select: { id: true } })).map((p) => p.id).sort();
+    expect(viaScope).toEqual(viaSql);
+  });
+});
+
+describe("loadActor's statement", () => {
+  it("loads every demo account as Prisma reads it, including a mentor's current classes", async () => {
+    const users = await db.user.findMany({
+      select: {
+        id: true, role: true, name: true, locale: true, sessionVersion: true, boardId: true,
+        guardian: { select: { id: true } },
+        pupil: { select: { id: true } },
+        staff: {
+          select: {
+            id: true, schoolId: true,
+            mentorships: {
+              where: { classGroup: { schoolYear: { startsOn: { lte: today }, endsOn: { gte: today } } } },
+              select: { classGroupId: true },
+            },
+          },
+        },
+      },
+      where: { disabledAt: null },
+    });
+    expect(new Set(users.map((u) => u.role)).size).toBeGreaterThanOrEqual(5);
+    let mentors = 0;
+    for (const user of users) {
+      const mentorOf = (user.staff?.mentorships.map((m) => m.classGroupId) ?? []).sort();
+      if (mentorOf.length) mentors++;
+      expect(await loadActor(user.id, user.sessionVersion)).toEqual({
+        userId: user.id,
+        role: user.role,
+        name: user.name,
+        locale: user.locale,
+        guardianId: user.guardian?.id ?? null,
+        staffId: user.staff?.id ?? null,
+        schoolId: user.staff?.schoolId ?? null,
+        mentorOf,
+        boardId: user.boardId,
+        pupilId: user.pupil?.id ?? null,
+      });
+    }
+    expect(mentors).toBeGreaterThan(0);
+  });
+
+  it("is null for an unknown account, an older session version and a blocked account", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: "ouder3@demo.test" } });
+    expect(await loadActor("does-not-exist", 1)).toBeNull();
+    expect(await loadActor(user.id, user.sessionVersion - 1)).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await loadActor(user.id, user.sessionVersion)).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+    expect(await loadActor(user.id, user.sessionVersion)).not.toBeNull();
+  });
+});
