@@ -97,7 +97,7 @@ function AbsenceFields({ pupilId, today, earliest, shownDay, pagePath, state, de
         <legend className="font-medium">{t("kind")}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {REGISTRABLE_KINDS.map((k) => (
-            <label key={k} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label key={k} className="choice">
               <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="size-4" />
               {t(`kinds.${k}`)}
             </label>

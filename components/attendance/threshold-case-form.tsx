@@ -51,7 +51,7 @@ export function ThresholdCaseForm({ action, pupilId, pupilName, defaults: initia
         <legend className="font-medium">{t("statusFor", { name: pupilName })}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {THRESHOLD_STATUSES.map((status) => (
-            <label key={status} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label key={status} className="choice">
               <input type="radio" name="status" value={status} defaultChecked={defaults.status === status} className="size-4" />
               {tStatus(status)}
             </label>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { LOCALES } from "@/lib/i18n/config";
 import { signOut } from "@/lib/domain/accounts/actions";
 import { LanguageSwitch } from "@/components/layout/language-switch";
@@ -7,12 +8,8 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 type Props = { user: { name: string; role: string } | null; homeHref: string };
 
 export async function SiteHeader({ user, homeHref }: Props) {
-  const [t, tLang, tRoles, locale] = await Promise.all([
-    getTranslations("common"),
-    getTranslations("languages"),
-    getTranslations("roles"),
-    getLocale(),
-  ]);
+  const locale = await getLocale();
+  const [t, tLang, tRoles] = await Promise.all([fastTranslations(locale, "common"), fastTranslations(locale, "languages"), fastTranslations(locale, "roles")]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
@@ -36,7 +33,7 @@ export async function SiteHeader({ user, homeHref }: Props) {
               <p className="text-sm text-slate-700">
                 <span className="sr-only">{t("signedInAs", { name: user.name })}</span>
                 <span aria-hidden="true">{user.name}</span>
-                <span className="ms-1 text-slate-500">({tRoles(user.role)})</span>
+                <span className="ms-1 text-slate-500">({tRoles.has(user.role) ? tRoles(user.role) : user.role})</span>
               </p>
               <form action={signOut}>
                 <button type="submit" className="min-h-11 rounded-lg bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-900">

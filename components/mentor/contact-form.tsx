@@ -60,7 +60,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
         <legend className="font-medium">{t("tone")}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {TONES.map((tone) => (
-            <label key={tone} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label key={tone} className="choice">
               <input type="radio" name="tone" value={tone} defaultChecked={defaults.tone === tone} className="size-4" autoFocus={autoFocus && tone === "POSITIVE"} />
               {tTones(tone)}
             </label>
@@ -107,7 +107,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
         {guardians.length === 0 ? <p className="text-sm">{t("noGuardians")}</p> : null}
         <div className="mt-1 flex flex-wrap gap-2">
           {guardians.map((g) => (
-            <label key={g.id} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label key={g.id} className="choice">
               <input type="checkbox" name="guardianIds" value={g.id} defaultChecked={defaults.guardianIds.includes(g.id)} className="size-4" />
               {g.name}
               <span className="text-sm text-slate-600">({g.hasParentalAuthority ? t("withAuthority") : t("withoutAuthority")})</span>

@@ -1,12 +1,15 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { dateFormat } from "@/lib/i18n/fast-format";
+import { getLocale } from "next-intl/server";
+import { dateFormat, numberFormat } from "@/lib/i18n/fast-format";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { ABSENCE_KINDS, groupByDay, type AbsenceTotals } from "@/lib/domain/attendance/totals";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
 
 type Props = { totals: ChildDetail["totals"]; term: number | null; absences: ChildDetail["absences"] };
 
 export async function AbsenceOverview({ totals, term, absences }: Props) {
-  const [t, tKinds, format, locale] = await Promise.all([getTranslations("child"), getTranslations("absenceKinds"), getFormatter(), getLocale()]);
+  const locale = await getLocale();
+  const [t, tKinds] = await Promise.all([fastTranslations(locale, "child"), fastTranslations(locale, "absenceKinds")]);
+  const format = { number: (value: number, name: "integer" | "hours") => numberFormat(locale, name).format(value) };
   const dayMonth = dateFormat(locale, "dayMonth");
   // One line per day and kind: a sick day is one line, not eight lessons.
   const days = groupByDay(absences);

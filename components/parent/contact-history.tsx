@@ -1,8 +1,12 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/fast-format";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
 
 export async function ParentContactHistory({ contacts, childName }: { contacts: ChildDetail["contacts"]; childName: string }) {
-  const [t, tKinds, format] = await Promise.all([getTranslations("childContacts"), getTranslations("contactKinds"), getFormatter()]);
+  const locale = await getLocale();
+  const [t, tKinds] = await Promise.all([fastTranslations(locale, "childContacts"), fastTranslations(locale, "contactKinds")]);
+  const full = dateFormat(locale, "full");
   return (
     <section aria-labelledby="contacts-heading">
       <h2 id="contacts-heading" className="text-xl font-semibold">{t("title")}</h2>
@@ -12,7 +16,7 @@ export async function ParentContactHistory({ contacts, childName }: { contacts: 
           {contacts.map((c) => (
             <li key={c.id} className="rounded-xl border border-slate-200 bg-white p-3">
               <p className="flex flex-wrap gap-x-2 font-semibold">
-                <span>{format.dateTime(c.occurredOn, "full")}</span>
+                <span>{full.format(c.occurredOn)}</span>
                 <span className="font-normal text-slate-700">· {tKinds(c.kind)}</span>
               </p>
               <p dir="auto" className="mt-1 whitespace-pre-line">{c.summary}</p>

@@ -1,8 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
 
 export async function MentorCard({ mentors }: { mentors: ChildDetail["mentors"] }) {
-  const t = await getTranslations("child");
+  const t = await fastTranslations(await getLocale(), "child");
   return (
     <section aria-labelledby="mentor-heading" className="rounded-2xl border border-brand-100 bg-brand-50 p-4 sm:p-6">
       <h2 id="mentor-heading" className="text-lg font-semibold text-brand-900">

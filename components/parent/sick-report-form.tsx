@@ -18,8 +18,7 @@ type Props = {
 };
 
 const field = "mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3";
-const choice =
-  "flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60";
+const choice = "choice py-2 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60";
 // The date fields hide for the modes that do not use them (CSS only, so the
 // form works without JavaScript; browsers without :has() show every field).
 const MODE_IDS = { TODAY: "sr-mode-today", UNTIL_BETTER: "sr-mode-until-better", RANGE: "sr-mode-range" } as const;

@@ -1,11 +1,13 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { dateFormat } from "@/lib/i18n/fast-format";
 import type { SubjectReport } from "@/lib/domain/results/report";
 import { Grade, type GradeFormat } from "@/components/ui/grade";
 import { TrendChart } from "@/components/ui/trend-chart";
 
 export async function SubjectResults({ subject, f }: { subject: SubjectReport; f: GradeFormat }) {
-  const [t, locale] = await Promise.all([getTranslations("child"), getLocale()]);
+  const locale = await getLocale();
+  const t = await fastTranslations(locale, "child");
   // A subject has dozens of lines: formatters and the few weight labels are made once.
   const day = dateFormat(locale, "short");
   const weights = new Map<number, string>();
@@ -39,23 +41,23 @@ export async function SubjectResults({ subject, f }: { subject: SubjectReport; f
       </summary>
       <div className="border-t border-slate-100 p-3 sm:p-4">
         <p className="mb-2 text-sm text-slate-700 sm:hidden">{trendLabel}</p>
-        <table className="w-full text-sm">
+        <table className="assessments">
           <caption className="sr-only">{t("assessmentsOf", { subject: subject.name })}</caption>
           <thead>
-            <tr className="text-start text-slate-600">
-              <th scope="col" className="py-1 pe-2 text-start font-medium">{t("date")}</th>
-              <th scope="col" className="py-1 pe-2 text-start font-medium">{t("description")}</th>
-              <th scope="col" className="py-1 pe-2 text-end font-medium">{t("weight")}</th>
-              <th scope="col" className="py-1 text-end font-medium">{t("grade")}</th>
+            <tr>
+              <th scope="col">{t("date")}</th>
+              <th scope="col">{t("description")}</th>
+              <th scope="col">{t("weight")}</th>
+              <th scope="col">{t("grade")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {subject.lines.map((line) => (
               <tr key={line.id}>
-                <td className="py-2 pe-2 align-top whitespace-nowrap">{day.format(line.heldOn)}</td>
-                <td className="py-2 pe-2 align-top">{line.description}</td>
-                <td className="py-2 pe-2 text-end align-top tabular-nums">{weightLabel(line.weight)}</td>
-                <td className="py-2 text-end align-top">
+                <td>{day.format(line.heldOn)}</td>
+                <td>{line.description}</td>
+                <td>{weightLabel(line.weight)}</td>
+                <td>
                   <Grade gradeTenths={line.gradeTenths} textValue={line.textValue} f={f} />
                 </td>
               </tr>

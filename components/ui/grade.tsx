@@ -1,11 +1,13 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { numberFormat } from "@/lib/i18n/fast-format";
 
 export type GradeFormat = { number: (tenths: number) => string; below: string };
 
 /** Load the grade formatting once per page section, not once per grade. */
 export async function gradeFormat(): Promise<GradeFormat> {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("child")]);
+  const locale = await getLocale();
+  const t = await fastTranslations(locale, "child");
   const grade = numberFormat(locale, "grade");
   return { number: (tenths) => grade.format(tenths / 10), below: t("belowPass") };
 }
@@ -16,9 +18,8 @@ type Props = { gradeTenths: number | null; textValue?: string | null; size?: "md
 export function Grade({ gradeTenths, textValue, size = "md", f }: Props) {
   if (gradeTenths === null) return <span className="font-semibold">{textValue ?? "–"}</span>;
   const below = gradeTenths < 55;
-  const text = size === "lg" ? "text-2xl" : "text-base";
   return (
-    <span className={`inline-flex flex-wrap items-center justify-end gap-x-1 font-semibold tabular-nums ${text} ${below ? "text-warn-700" : "text-slate-900"}`}>
+    <span className={`grade${size === "lg" ? " grade-lg" : ""}${below ? " grade-below" : ""}`}>
       {below ? (
         <svg aria-hidden="true" viewBox="0 0 16 16" className="icon-4">
           <path d="M8 1 15 14H1L8 1Zm-.8 5v4h1.6V6H7.2Zm0 5v1.6h1.6V11H7.2Z" />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { requirePermission } from "@/lib/auth/guard";
 import { getChildDetail } from "@/lib/domain/pupils/queries";
 import { SubjectResults } from "@/components/parent/subject-results";
@@ -23,9 +24,10 @@ export default async function ChildPage({ params }: Props) {
   // Access is decided before anything renders, so a refusal answers 404.
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
   const child = await getChildDetail(actor, pupilId);
+  const locale = await getLocale();
   const [t, tTracks, tCommon, f, tSick, messages] = await Promise.all([
-    getTranslations("child"), getTranslations("tracks"), getTranslations("common"), gradeFormat(),
-    getTranslations("sickReport"), getMessages(),
+    fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
+    fastTranslations(locale, "sickReport"), getMessages(),
   ]);
   const sick = child.sickReportPanel;
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
