@@ -7,53 +7,55 @@ import { VerdictBadge } from "@/components/schools/verdict-badge";
 
 type Props = { schools: { slug: string; name: string; latestYear: string | null }[]; rows: CompareRow[] };
 
-/** Indicator by indicator, one column per school and one for the national value; from tablet width up (phones get CompareCards). */
+/**
+ * Indicator by indicator, one column per school and one for the national value.
+ * Rendered once for every screen: a table from tablet width up, one card per
+ * indicator on a phone, each value with its school's name (data-label). The
+ * styles are `.cmp` in app/globals.css, so the cells carry no classes of their
+ * own: this page is cached and its markup and RSC payload are its cost. The
+ * explicit roles keep the table semantics where the phone layout changes
+ * `display` (Safari drops them otherwise).
+ */
 export async function CompareTable({ schools, rows }: Props) {
   const [t, tInd, formatFigure] = await Promise.all([getTranslations("schoolCompare"), getTranslations("indicators"), getFigureFormatter()]);
   const groups = INDICATOR_GROUPS.map((group) => ({ group, rows: rows.filter((r) => r.definition.group === group) })).filter((g) => g.rows.length);
-  const cell = "p-2 align-top";
+  const national = t("national");
   return (
-    <div role="region" aria-labelledby="compare-caption" tabIndex={0} className="mt-4 hidden overflow-x-auto rounded-xl border border-slate-200 bg-white md:block">
-      <table className="w-full min-w-[36rem] text-sm">
-        <caption id="compare-caption" className="p-3 text-start text-base font-semibold">{t("tableCaption")}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 bg-slate-50">
-            <th scope="col" className={`${cell} text-start`}>{t("indicator")}</th>
+    <div role="region" aria-labelledby="compare-caption" tabIndex={0} className="cmp-wrap">
+      <table role="table" aria-labelledby="compare-caption" className="cmp">
+        <caption id="compare-caption">{t("tableCaption")}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">{t("indicator")}</th>
             {schools.map((school) => (
-              <th key={school.slug} scope="col" className={`${cell} text-start`}>
-                <Link href={`/schools/${school.slug}`} className="text-brand-700 underline">{school.name}</Link>
-                {school.latestYear ? <span className="block text-xs font-normal text-slate-600">{school.latestYear}</span> : null}
+              <th key={school.slug} scope="col" role="columnheader">
+                <Link href={`/schools/${school.slug}`}>{school.name}</Link>
+                {school.latestYear ? <span>{school.latestYear}</span> : null}
               </th>
             ))}
-            <th scope="col" className={`${cell} text-start`}>{t("national")}</th>
+            <th scope="col" role="columnheader">{national}</th>
           </tr>
         </thead>
         {groups.map(({ group, rows: groupRows }) => (
-          <tbody key={group} className="divide-y divide-slate-100">
-            <tr className="bg-brand-50">
-              <th scope="rowgroup" colSpan={schools.length + 2} className={`${cell} text-start font-semibold text-brand-900`}>
-                {tInd(`groups.${group}`)}
-              </th>
+          <tbody key={group} role="rowgroup">
+            <tr role="row">
+              <th scope="rowgroup" role="rowheader" colSpan={schools.length + 2}>{tInd(`groups.${group}`)}</th>
             </tr>
             {groupRows.map((row) => (
-              <tr key={`${row.definition.code}-${row.schoolType}`}>
-                <th scope="row" className={`${cell} text-start font-medium`}>
+              <tr key={`${row.definition.code}-${row.schoolType}`} role="row">
+                <th scope="row" role="rowheader">
                   {tInd(`codes.${row.definition.code}.name`)}
-                  {row.definition.perSchoolType ? <span className="block text-xs font-normal text-slate-600">{tInd(`schoolTypes.${row.schoolType}`)}</span> : null}
+                  {row.definition.perSchoolType ? <span>{tInd(`schoolTypes.${row.schoolType}`)}</span> : null}
                 </th>
                 {row.cells.map((c, i) => (
-                  <td key={schools[i].slug} className={cell}>
-                    {c ? (
-                      <>
-                        <span className="figure-value">{formatFigure(row.definition.unit, c.figure.value)}</span>
-                        {c.verdict !== "NO_BENCHMARK" ? <VerdictBadge verdict={c.verdict} /> : null}
-                      </>
-                    ) : (
-                      <span className="text-slate-600">{t("noValue")}</span>
-                    )}
+                  <td key={schools[i].slug} role="cell" data-label={schools[i].name} className={c ? undefined : "cmp-none"}>
+                    {c ? formatFigure(row.definition.unit, c.figure.value) : t("noValue")}
+                    {c && c.verdict !== "NO_BENCHMARK" ? <VerdictBadge verdict={c.verdict} /> : null}
                   </td>
                 ))}
-                <td className={`${cell} tabular-nums`}>{row.benchmark === null ? t("noValue") : formatFigure(row.definition.unit, row.benchmark)}</td>
+                <td role="cell" data-label={national}>
+                  {row.benchmark === null ? t("noValue") : formatFigure(row.definition.unit, row.benchmark)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,8 +3,9 @@ import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
 
 export const PASSWORD = "schoolkompas";
-// The embedded database playwright.config.ts starts for the e2e server.
-const DATABASE_URL = "postgresql://postgres:schoolkompas-local@127.0.0.1:54339/schoolkompas";
+// The embedded database playwright.config.ts starts for the e2e server
+// (E2E_DB_PORT: a second instance, e.g. for a run beside another one).
+const DATABASE_URL = `postgresql://postgres:schoolkompas-local@127.0.0.1:${process.env.E2E_DB_PORT ?? 54339}/schoolkompas`;
 
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: DATABASE_URL });

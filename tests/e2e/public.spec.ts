@@ -120,6 +120,16 @@ test("three demo schools side by side, with the benchmark and a way to remove or
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(`/compare?schools=${three.map((s) => s.slug).join(",")}`);
   await expectNoHorizontalScroll(page);
+  // On a phone the same table shows one card per indicator, each value with its school's name.
+  const phone = page.getByRole("table", { name: "Cijfers naast elkaar" });
+  await expect(phone.getByRole("rowheader", { name: /Slagingspercentage/ }).first()).toBeVisible();
+  await expect(phone.getByText(/(Beter dan|Minder goed dan) landelijk/).first()).toBeVisible();
+  const passRate = phone.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Slagingspercentage/ }) }).first();
+  const labels = await passRate.getByRole("cell").evaluateAll((cells) =>
+    cells.map((cell) => getComputedStyle(cell, "::before").content.replace(/ \/ ""$/, "")),
+  );
+  expect(labels).toEqual([...three.map((s) => JSON.stringify(s.name)), JSON.stringify("Landelijk")]);
+  await expectAccessible(page);
   await shot(page, "public-compare-320");
 
   const { context, page: arabic } = await arabicPage(browser, baseURL);
@@ -128,6 +138,10 @@ test("three demo schools side by side, with the benchmark and a way to remove or
   await expect(arabic.getByRole("table", { name: "الأرقام جنبًا إلى جنب" })).toBeVisible();
   await expectAccessible(arabic);
   await shot(arabic, "public-compare-ar");
+  await arabic.setViewportSize({ width: 320, height: 640 });
+  await expectNoHorizontalScroll(arabic);
+  await expectAccessible(arabic);
+  await shot(arabic, "public-compare-ar-320");
   await context.close();
 });
 

@@ -9,7 +9,6 @@ import { searchHref } from "@/lib/domain/schools/links";
 import { CompareNotices } from "@/components/schools/compare-notices";
 import { ComparedSchools } from "@/components/schools/compared-schools";
 import { CompareTable } from "@/components/schools/compare-table";
-import { CompareCards } from "@/components/schools/compare-cards";
 
 // `/compare?schools=a,b,c` arrives here as /site/<locale>/compare/~a/~b/~c (proxy.ts):
 // the selection is in the path, so each selection is rendered once and then
@@ -59,7 +58,6 @@ export default async function ComparePage({ params }: Props) {
         <>
           <ComparedSchools schools={schools} />
           <CompareTable schools={schools} rows={rows} />
-          <CompareCards schools={schools} rows={rows} />
           <p className="mt-3 text-sm text-slate-700">{t("shareHint")}</p>
         </>
       ) : (
