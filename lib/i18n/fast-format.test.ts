@@ -4,6 +4,7 @@ import { LOCALES } from "@/lib/i18n/config";
 import { formats } from "@/lib/i18n/formats";
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
 import { dateFormat, numberFormat } from "@/lib/i18n/fast-format";
+import { REPORT_DAY, reportDayFormat } from "@/lib/domain/sick-reports/display";
 
 // The cached formatters must print exactly what next-intl prints with the app's configuration.
 describe.each(LOCALES)("fast formatters in %s", (locale) => {
@@ -19,6 +20,12 @@ describe.each(LOCALES)("fast formatters in %s", (locale) => {
     // 23:30 UTC on 31 March is already 1 April in Amsterdam.
     for (const date of [new Date("2027-03-31T23:30:00Z"), new Date("2026-11-23T08:15:00Z"), new Date("2026-12-31T23:00:00Z")]) {
       expect(dateFormat(locale, name).format(date)).toBe(intl.dateTime(date, name));
+    }
+  });
+
+  it("report days (sick-report forms, formatted in the browser) as next-intl formats them", () => {
+    for (const date of [new Date("2027-03-31T23:30:00Z"), new Date("2026-11-23T00:00:00Z"), new Date("2026-12-31T23:00:00Z")]) {
+      expect(reportDayFormat(locale).format(date)).toBe(intl.dateTime(date, REPORT_DAY));
     }
   });
 

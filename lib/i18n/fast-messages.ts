@@ -13,7 +13,8 @@ import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
 // fallback — and tests/unit/fast-messages.test.ts compares the two on every
 // message of the catalogue in every language.
 
-type Values = Record<string, string | number | Date>;
+/** A tag (`<phone>…</phone>`) takes a function of its content; here it must return a string. */
+type Values = Record<string, string | number | Date | ((chunks: string[]) => string)>;
 
 /** The Dutch catalogue's shape (the source of truth; a test keeps the others equal): keys are checked at compile time. */
 type Catalogue = typeof import("@/lib/i18n/messages/nl.json") &

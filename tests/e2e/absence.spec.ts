@@ -120,7 +120,7 @@ test.describe("sick reports", () => {
     await page.locator("#sr-to").fill(from);
     await page.getByRole("radio", { name: "Ziek", exact: true }).check();
     await page.getByRole("button", { name: "Melding versturen" }).click();
-    await expect(page.locator("#sr-to-error")).toBeVisible();
+    await expect(page.locator("#sr-to-error")).toHaveText("De laatste dag ligt vóór de eerste dag.");
     expect(await query(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [noor.id])).toHaveLength(0);
 
     await page.locator("#sr-mode-range").check();
@@ -128,7 +128,11 @@ test.describe("sick reports", () => {
     await page.locator("#sr-to").fill(to);
     await page.getByRole("radio", { name: "Ziek", exact: true }).check();
     await page.getByRole("button", { name: "Melding versturen" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Gemeld:" })).toBeVisible();
+    // The confirmation names the child and the days the server saved, written out in the browser.
+    const day = (iso: string) => new Intl.DateTimeFormat("nl", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Amsterdam" }).format(new Date(`${iso}T00:00:00Z`));
+    await expect(page.getByRole("status").filter({ hasText: "Gemeld:" })).toHaveText(
+      new RegExp(`Gemeld: ${noor.firstName} is afwezig van ${day(from)} tot en met ${day(to)}\\.`),
+    );
     const reports = await query<{ id: string }>(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [noor.id]);
     expect(reports).toHaveLength(1);
     const records = await query<{ reportedBy: string }>(`SELECT "reportedBy" FROM "AbsenceRecord" WHERE "sickReportId" = $1`, [reports[0].id]);
@@ -141,6 +145,34 @@ test.describe("sick reports", () => {
     await expect(page).toHaveURL(/\/mentor$/);
     const reported = page.getByRole("region", { name: /Ziekmeldingen/ });
     await expect(reported.getByRole("link", { name: new RegExp(noor.firstName) })).toBeVisible();
+  });
+
+  test("an Arabic-speaking parent withdraws a coming report; the texts are Arabic without a translation library in the browser", async ({ page }) => {
+    const [child] = await childrenOf("ouder2@demo.test");
+    await query(`DELETE FROM "AbsenceRecord" WHERE "sickReportId" IN (SELECT id FROM "SickReport" WHERE "pupilId" = $1)`, [child.id]);
+    await query(`DELETE FROM "SickReport" WHERE "pupilId" = $1`, [child.id]);
+    await signIn(page, "ouder2@demo.test");
+    await page.goto(`/parent/children/${child.id}`);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await page.getByText("تقديم بلاغ جديد").click();
+    await expect(page.getByRole("heading", { name: "معلومات مهمة" })).toBeVisible();
+
+    const from = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+    await page.locator("#sr-mode-until-better").check();
+    await page.locator("#sr-from").fill(from);
+    await page.locator("input[name=reason][value=SICK]").check();
+    await page.getByRole("button", { name: "إرسال البلاغ" }).click();
+    await expect(page.getByRole("status").filter({ hasText: child.firstName })).toBeVisible();
+    const [report] = await query<{ id: string }>(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [child.id]);
+    expect(report).toBeDefined();
+
+    // A report that has not started yet can be withdrawn.
+    await page.reload();
+    await page.getByRole("button", { name: "سحب البلاغ" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "شكرًا. المدرسة تعرف ذلك الآن." })).toBeVisible();
+    const [after] = await query<{ endedAt: Date | null }>(`SELECT "endedAt" FROM "SickReport" WHERE id = $1`, [report.id]);
+    expect(after.endedAt).not.toBeNull();
+    await expectAccessible(page);
   });
 });
 

@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
+import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
 
-export const SCHOOL_TIME_ZONE = "Europe/Amsterdam";
+export { SCHOOL_TIME_ZONE };
 
 /** Today's calendar date in the Netherlands, as a UTC midnight Date (how @db.Date columns come back). */
 export function dutchToday(now: Date = new Date()): Date {

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { randomUUID } from "node:crypto";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { requirePermission } from "@/lib/auth/guard";
 import { getChildDetail } from "@/lib/domain/pupils/queries";
@@ -11,9 +9,7 @@ import { AbsenceOverview } from "@/components/parent/absence-overview";
 import { MentorCard } from "@/components/parent/mentor-card";
 import { gradeFormat } from "@/components/ui/grade";
 import { ParentContactHistory } from "@/components/parent/contact-history";
-import { reportBetterAction, reportSickAction } from "@/lib/domain/sick-reports/actions";
-import { SickReportForm } from "@/components/parent/sick-report-form";
-import { SickReportsList } from "@/components/parent/sick-reports-list";
+import { SickReportPanel } from "@/components/parent/sick-report-panel";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -25,11 +21,10 @@ export default async function ChildPage({ params }: Props) {
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
-  const [t, tTracks, tCommon, f, tSick, messages] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick] = await Promise.all([
     fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
-    fastTranslations(locale, "sickReport"), getMessages(),
+    fastTranslations(locale, "sickReport"),
   ]);
-  const sick = child.sickReportPanel;
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
   return (
     <>
@@ -72,19 +67,7 @@ export default async function ChildPage({ params }: Props) {
           <section aria-labelledby="sick-report-heading" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
             <h2 id="sick-report-heading" className="text-lg font-semibold">{tSick("title")}</h2>
             <p className="mt-1 text-sm text-slate-700">{tSick("intro", { name: child.firstName })}</p>
-            <NextIntlClientProvider messages={{ sickReport: messages.sickReport, sickReportErrors: messages.sickReportErrors, errors: messages.errors }}>
-              <div className="mt-3 space-y-4">
-                <SickReportsList reports={sick.reports} pupilId={child.id} childName={child.firstName} action={reportBetterAction} />
-                <SickReportForm
-                  action={reportSickAction}
-                  pupilId={child.id}
-                  childName={child.firstName}
-                  idempotencyKey={randomUUID()}
-                  rules={sick.rules}
-                  school={sick.school}
-                />
-              </div>
-            </NextIntlClientProvider>
+            <SickReportPanel panel={child.sickReportPanel} childName={child.firstName} />
           </section>
           <MentorCard mentors={child.mentors} />
         </aside>
