@@ -2,7 +2,7 @@ import { IntlMessageFormat, type Formats as MessageFormats } from "intl-messagef
 import { formats } from "@/lib/i18n/formats";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { isLocale, DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/config";
-import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
+import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
 
 // Translations for the busiest pages, with every message parsed once per
 // process and language. next-intl parses each message again in every request
@@ -10,7 +10,7 @@ import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
 // to find the parsed message (≈ 200 µs the first time in a request, ≈ 18 µs
 // after; the child page makes about 200 calls). This does what next-intl does
 // with the app's configuration — same parser, formats, time zone and
-// fallback — and tests/unit/fast-messages.test.ts compares the two on every
+// fallback — and lib/i18n/fast-messages.test.ts compares the two on every
 // message of the catalogue in every language.
 
 /** A tag (`<phone>…</phone>`) takes a function of its content; here it must return a string. */
