@@ -101,13 +101,19 @@ test.describe("absence alerts", () => {
   });
 });
 
+/** Signs the parent in and opens their first child's page, after removing that child's sick reports. */
+async function openChildWithoutSickReports(page: Page, email: string) {
+  const [child] = await childrenOf(email);
+  await query(`DELETE FROM "AbsenceRecord" WHERE "sickReportId" IN (SELECT id FROM "SickReport" WHERE "pupilId" = $1)`, [child.id]);
+  await query(`DELETE FROM "SickReport" WHERE "pupilId" = $1`, [child.id]);
+  await signIn(page, email);
+  await page.goto(`/parent/children/${child.id}`);
+  return child;
+}
+
 test.describe("sick reports", () => {
   test("a parent reports a child sick for coming days; the school's rules are shown first; the mentor sees it", async ({ page }) => {
-    const [noor] = await childrenOf("ouder@demo.test");
-    await query(`DELETE FROM "AbsenceRecord" WHERE "sickReportId" IN (SELECT id FROM "SickReport" WHERE "pupilId" = $1)`, [noor.id]);
-    await query(`DELETE FROM "SickReport" WHERE "pupilId" = $1`, [noor.id]);
-    await signIn(page, "ouder@demo.test");
-    await page.goto(`/parent/children/${noor.id}`);
+    const noor = await openChildWithoutSickReports(page, "ouder@demo.test");
     await page.getByText("Nieuwe melding doen").click();
     await expect(page.getByRole("heading", { name: "Goed om te weten" })).toBeVisible();
     await expect(page.getByText(/Voor vandaag melden kan op schooldagen tot 08:30 uur/)).toBeVisible();
@@ -148,11 +154,7 @@ test.describe("sick reports", () => {
   });
 
   test("an Arabic-speaking parent withdraws a coming report; the texts are Arabic without a translation library in the browser", async ({ page }) => {
-    const [child] = await childrenOf("ouder2@demo.test");
-    await query(`DELETE FROM "AbsenceRecord" WHERE "sickReportId" IN (SELECT id FROM "SickReport" WHERE "pupilId" = $1)`, [child.id]);
-    await query(`DELETE FROM "SickReport" WHERE "pupilId" = $1`, [child.id]);
-    await signIn(page, "ouder2@demo.test");
-    await page.goto(`/parent/children/${child.id}`);
+    const child = await openChildWithoutSickReports(page, "ouder2@demo.test");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await page.getByText("تقديم بلاغ جديد").click();
     await expect(page.getByRole("heading", { name: "معلومات مهمة" })).toBeVisible();

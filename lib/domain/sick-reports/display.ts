@@ -45,7 +45,11 @@ export const SAVED_DAY = "\uE000day\uE000";
 export const SAVED_FROM = "\uE000from\uE000";
 export const SAVED_TO = "\uE000to\uE000";
 
-/** A report day in the parent's language, as the server writes them. */
+const reportDayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A report day in the parent's language, as the server writes them (one formatter per language). */
 export function reportDayFormat(locale: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { ...REPORT_DAY, timeZone: SCHOOL_TIME_ZONE });
+  let format = reportDayFormats.get(locale);
+  if (!format) reportDayFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { ...REPORT_DAY, timeZone: SCHOOL_TIME_ZONE })));
+  return format;
 }
