@@ -100,6 +100,13 @@ test.describe("the mentor workspace", () => {
     await signIn(page, "mentor2@demo.test");
     await expect(page).toHaveURL(/\/mentor$/);
     await expectNoHorizontalScroll(page);
+    // On a phone each pupil is a card, and still a row of the table for a screen reader.
+    const table = page.getByRole("table", { name: "Leerlingen en contact met hun ouders" });
+    const firstPupil = table.getByRole("row").nth(1);
+    await expect(firstPupil.getByRole("rowheader").getByRole("link")).toBeVisible();
+    await expect(firstPupil.getByRole("cell").first()).toBeVisible();
+    await expect(firstPupil.getByRole("link", { name: /^Contact vastleggen voor / })).toBeVisible();
+    await expectAccessible(page);
     const response = await page.goto(`/mentor/pupils/${child.id}`);
     expect(response?.status()).toBe(404);
     const after = await auditRows("mentor2@demo.test", "DENIED");
