@@ -1,11 +1,15 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
+import { numberFormat } from "@/lib/i18n/fast-format";
 import type { ChildOverview } from "@/lib/domain/pupils/queries";
 import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
 import { Grade, gradeFormat } from "@/components/ui/grade";
 
 export async function ChildCard({ child }: { child: ChildOverview }) {
-  const [t, tKinds, format, f] = await Promise.all([getTranslations("parent"), getTranslations("absenceKinds"), getFormatter(), gradeFormat()]);
+  const locale = await getLocale();
+  const [t, tKinds, f] = await Promise.all([fastTranslations(locale, "parent"), fastTranslations(locale, "absenceKinds"), gradeFormat()]);
+  const integer = numberFormat(locale, "integer");
   const name = `${child.firstName} ${child.lastName}`;
   return (
     <article className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-labelledby={`child-${child.id}`}>
@@ -37,7 +41,7 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
         {ABSENCE_KINDS.map((kind) => (
           <div key={kind} className="rounded-lg bg-slate-50 p-2">
             <dt className="text-sm text-slate-600">{tKinds(kind)}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{format.number(child.termAbsences[kind].count, "integer")}</dd>
+            <dd className="text-lg font-semibold tabular-nums">{integer.format(child.termAbsences[kind].count)}</dd>
           </div>
         ))}
       </dl>

@@ -5,6 +5,12 @@ import { loadActor } from "@/lib/auth/actor";
 import { pupilScope, visibleLinkFor, visibleLinkSql } from "@/lib/auth/scope";
 import { sqlRows } from "@/lib/db/client";
 import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
+import { listChildrenOverview } from "@/lib/domain/pupils/queries";
+import { listMessages } from "@/lib/domain/alerts/queries";
+import { releaseCutoff } from "@/lib/domain/results/release";
+import { latestResults } from "@/lib/domain/results/report";
+import { toTenths } from "@/lib/domain/results/grades";
+import { totalsByKind } from "@/lib/domain/attendance/totals";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { resultSelect } from "@/lib/domain/results/select";
 import { actorOf, createClass, createPupil, createSchool, createUser } from "@/tests/factories";
@@ -223,5 +229,99 @@ describe("loadActor's statement", () => {
     expect(await loadActor(user.id, user.sessionVersion)).toBeNull();
     await db.user.update({ where: { id: user.id }, data: { disabledAt: null } });
     expect(await loadActor(user.id, user.sessionVersion)).not.toBeNull();
+  });
+});
+
+/** The parent overview as Prisma read it before the statement was written by hand (ties broken by id). */
+async function overviewThroughPrisma(guardianId: string) {
+  const pupils = await db.pupil.findMany({
+    where: { guardianLinks: { some: visibleLinkFor(guardianId) } },
+    orderBy: [{ birthDate: "asc" }, { id: "asc" }],
+    select: {
+      id: true, firstName: true, lastName: true,
+      school: {
+        select: {
+          name: true, gradeReleaseMode: true, gradeReleaseTime: true,
+          periods: { where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { number: true, startsOn: true, endsOn: true } },
+        },
+      },
+      classGroup: { select: { name: true, mentorships: { select: { staff: { select: { user: { select: { name: true } } } } } } } },
+      results: { where: { assessment: { heldOn: { gte: year.startsOn } } }, orderBy: [{ enteredAt: "desc" }, { id: "asc" }], take: 20, select: resultSelect },
+      absences: { where: { date: { gte: year.startsOn } }, select: { date: true, kind: true, minutes: true } },
+    },
+  });
+  return pupils.map((pupil) => {
+    const term = pupil.school.periods[0] ?? null;
+    return {
+      id: pupil.id,
+      firstName: pupil.firstName,
+      lastName: pupil.lastName,
+      school: pupil.school.name,
+      className: pupil.classGroup.name,
+      mentors: pupil.classGroup.mentorships.map((m) => m.staff.user.name).sort(),
+      latest: latestResults(pupil.results, releaseCutoff(pupil.school), 3).map((r) => ({
+        id: r.id,
+        subject: r.assessment.subject.name,
+        description: r.assessment.description,
+        gradeTenths: r.grade === null ? null : toTenths(r.grade),
+        textValue: r.textValue,
+      })),
+      term: term?.number ?? null,
+      termAbsences: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),
+    };
+  });
+}
+
+describe("the parent overview's statements", () => {
+  it("give every demo parent the children, latest results and term absences Prisma gives", async () => {
+    const guardians = await db.guardian.findMany({ select: { id: true, userId: true }, orderBy: { id: "asc" } });
+    expect(guardians.length).toBeGreaterThan(100);
+    let children = 0;
+    let withResults = 0;
+    let withAbsences = 0;
+    for (const guardian of guardians) {
+      const expected = await overviewThroughPrisma(guardian.id);
+      expect(await listChildrenOverview(await actorOf(guardian.userId))).toEqual(expected);
+      children += expected.length;
+      withResults += expected.filter((c) => c.latest.length === 3).length;
+      withAbsences += expected.filter((c) => Object.values(c.termAbsences).some((t) => t.count > 0)).length;
+    }
+    // Real data was compared, not only empty cards.
+    expect(children).toBeGreaterThan(100);
+    expect(withResults).toBeGreaterThan(100);
+    expect(withAbsences).toBeGreaterThan(10);
+  }, 120_000);
+
+  it("list a parent's delivered messages, newest first, only about children they may still see", async () => {
+    const [link, other] = await db.guardianLink.findMany({ take: 2, orderBy: { id: "asc" }, distinct: ["guardianId"], select: { pupilId: true, guardianId: true, guardian: { select: { userId: true } }, pupil: { select: { schoolId: true } } } });
+    const message = (pupilId: string, status: "DELIVERED" | "PENDING", minutesAgo: number, subject: string) =>
+      db.notification.create({
+        data: {
+          kind: "ABSENCE_ALERT", guardianId: link.guardianId, pupilId, schoolId: link.pupil.schoolId, aboutDate: today, channel: "EMAIL", locale: "nl",
+          status, sendAfter: new Date(), subject, body: `${subject} body`,
+          deliveredAt: status === "DELIVERED" ? new Date(Date.now() - minutesAgo * 60_000) : null,
+          readAt: minutesAgo > 60 ? new Date() : null,
+        },
+      });
+    await message(link.pupilId, "DELIVERED", 90, "older, read");
+    await message(link.pupilId, "DELIVERED", 5, "newest");
+    await message(link.pupilId, "PENDING", 0, "not sent yet");
+    await message(other.pupilId, "DELIVERED", 1, "about a child this parent does not see");
+    const prisma = await db.notification.findMany({
+      where: { guardianId: link.guardianId, status: "DELIVERED", pupil: { guardianLinks: { some: visibleLinkFor(link.guardianId) } } },
+      orderBy: [{ deliveredAt: "desc" }, { id: "asc" }],
+      take: 10,
+      select: { id: true, channel: true, subject: true, body: true, deliveredAt: true, readAt: true, pupil: { select: { id: true, firstName: true } } },
+    });
+    const parent = await actorOf(link.guardian.userId);
+    const messages = await listMessages(parent);
+    expect(messages).toEqual(prisma);
+    const subjects = messages.map((m) => m.subject);
+    // The demo's own messages for this parent are older than these two.
+    expect(subjects.slice(0, 2)).toEqual(["newest", "older, read"]);
+    expect(subjects).not.toContain("not sent yet");
+    expect(subjects).not.toContain("about a child this parent does not see");
+    expect(messages[1].readAt).toBeInstanceOf(Date);
+    expect(await listMessages(parent, 1)).toEqual(prisma.slice(0, 1));
   });
 });

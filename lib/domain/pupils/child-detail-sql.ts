@@ -1,5 +1,6 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
+import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
 import { visibleLinkSql } from "@/lib/auth/scope";
 import type { ResultRow } from "@/lib/domain/results/report";
 import type {
@@ -17,11 +18,6 @@ import type {
 // parameter. tests/integration/child-detail-sql.test.ts checks the result
 // against the same data read through Prisma.
 
-/** Calendar days (@db.Date) arrive as "YYYY-MM-DD": UTC midnight, as Prisma gives them. */
-const day = (value: string) => new Date(`${value}T00:00:00.000Z`);
-const dayOrNull = (value: string | null) => (value === null ? null : day(value));
-/** Timestamps are stored in UTC without a zone (Prisma's TIMESTAMP(3)) and arrive without one. */
-const instant = (value: string) => new Date(`${value}Z`);
 
 type Raw = {
   id: string;
@@ -85,8 +81,6 @@ SELECT p.id, p."firstName", p."lastName",
       AND EXISTS (SELECT 1 FROM "ContactMomentGuardian" cg WHERE cg."contactMomentId" = cm.id AND cg."guardianId" = $2)) AS contacts
 FROM "Pupil" p JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
 WHERE p.id = $1 AND ${visibleLinkSql("p.id", "$2")}`;
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Everything the child page shows of one pupil, if guardian `guardianId` may

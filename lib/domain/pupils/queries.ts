@@ -1,6 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { scopeFor } from "@/lib/auth/scope";
 import { assertCan } from "@/lib/auth/permissions";
 import { denyAccess, writeAudit, writeAuditForList } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -8,10 +6,10 @@ import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { releaseCutoff } from "@/lib/domain/results/release";
 import { buildSubjectReports, latestResults } from "@/lib/domain/results/report";
 import { toTenths } from "@/lib/domain/results/grades";
-import { resultSelect } from "@/lib/domain/results/select";
 import { totalsByKind } from "@/lib/domain/attendance/totals";
 import { toSickReportPanel } from "@/lib/domain/sick-reports/queries";
 import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
+import { loadChildrenOverview } from "@/lib/domain/pupils/overview-sql";
 
 
 function currentRange() {
@@ -19,79 +17,31 @@ function currentRange() {
   return { today, year: schoolYearOf(today) };
 }
 
-const classAndMentorSelect = {
-    select: {
-      name: true,
-      year: true,
-      track: true,
-      mentorships: {
-        select: {
-          staff: { select: { phone: true, contactHours: true, user: { select: { name: true, email: true } } } },
-        },
-      },
-    },
-} as const;
-
-function schoolSelect(today: Date) {
-  return {
-    select: {
-      name: true,
-      slug: true,
-      gradeReleaseMode: true,
-      gradeReleaseTime: true,
-      periods: {
-        where: { startsOn: { lte: today }, endsOn: { gte: today } },
-        select: { number: true, startsOn: true, endsOn: true },
-      },
-    },
-  } as const;
-}
-
-/** The parent's children with what the overview cards show, in one query. */
+/** The parent's children with what the overview cards show, in one statement (overview-sql.ts). */
 export async function listChildrenOverview(actor: Actor) {
   assertCan(actor, "parent:view");
+  if (!actor.guardianId) return [];
   const { today, year } = currentRange();
-  const pupils = await db.pupil.findMany({
-    where: scopeFor(actor, "pupil"),
-    orderBy: [{ birthDate: "asc" }],
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      school: schoolSelect(today),
-      classGroup: classAndMentorSelect,
-      // Unreleased results are filtered below; 20 leaves room for a day's grades.
-      results: {
-        where: { assessment: { heldOn: { gte: year.startsOn } } },
-        orderBy: { enteredAt: "desc" },
-        take: 20,
-        select: resultSelect,
-      },
-      absences: { where: { date: { gte: year.startsOn } }, select: { date: true, kind: true, minutes: true } },
-    },
-  });
+  // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
+  const pupils = await loadChildrenOverview(actor.guardianId, today, year.startsOn);
   await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id));
-  return pupils.map((pupil) => {
-    const cutoff = releaseCutoff(pupil.school);
-    const term = pupil.school.periods[0] ?? null;
-    return {
-      id: pupil.id,
-      firstName: pupil.firstName,
-      lastName: pupil.lastName,
-      school: pupil.school.name,
-      className: pupil.classGroup.name,
-      mentors: pupil.classGroup.mentorships.map((m) => m.staff.user.name),
-      latest: latestResults(pupil.results, cutoff, 3).map((r) => ({
-        id: r.id,
-        subject: r.assessment.subject.name,
-        description: r.assessment.description,
-        gradeTenths: r.grade === null ? null : toTenths(r.grade),
-        textValue: r.textValue,
-      })),
-      term: term?.number ?? null,
-      termAbsences: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),
-    };
-  });
+  return pupils.map((pupil) => ({
+    id: pupil.id,
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+    school: pupil.school.name,
+    className: pupil.className,
+    mentors: pupil.mentors,
+    latest: latestResults(pupil.results, releaseCutoff(pupil.school), 3).map((r) => ({
+      id: r.id,
+      subject: r.assessment.subject.name,
+      description: r.assessment.description,
+      gradeTenths: r.grade === null ? null : toTenths(r.grade),
+      textValue: r.textValue,
+    })),
+    term: pupil.term,
+    termAbsences: pupil.termAbsences,
+  }));
 }
 
 export type ChildOverview = Awaited<ReturnType<typeof listChildrenOverview>>[number];

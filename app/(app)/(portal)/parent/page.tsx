@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { requirePermission } from "@/lib/auth/guard";
 import { listChildrenOverview } from "@/lib/domain/pupils/queries";
 import { ChildCard } from "@/components/parent/child-card";
@@ -8,14 +9,15 @@ import { listMessages } from "@/lib/domain/alerts/queries";
 import Link from "next/link";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("parent"))("title") };
+  return { title: (await fastTranslations(await getLocale(), "parent"))("title") };
 }
 
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent");
+  const locale = await getLocale();
   const [t, tInbox, children, messages] = await Promise.all([
-    getTranslations("parent"),
-    getTranslations("inbox"),
+    fastTranslations(locale, "parent"),
+    fastTranslations(locale, "inbox"),
     listChildrenOverview(actor),
     listMessages(actor, 5),
   ]);

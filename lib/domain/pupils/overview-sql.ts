@@ -1,0 +1,89 @@
+import "server-only";
+import { sqlRows } from "@/lib/db/client";
+import { day, instant, isoDay } from "@/lib/db/json-values";
+import { visibleLinkSql } from "@/lib/auth/scope";
+import { ABSENCE_KINDS, type AbsenceTotals } from "@/lib/domain/attendance/totals";
+import type { ResultRow } from "@/lib/domain/results/report";
+import type { AbsenceKind, GradeReleaseMode } from "@/lib/generated/prisma/enums";
+
+// The parent's overview is where every parent lands after signing in, so it
+// is a hot path like the child page (docs/decisions/0006): one hand-written
+// statement instead of a Prisma query compiled again on every call. Every
+// value is a parameter. tests/integration/hot-path-sql.test.ts checks the
+// overview against the same data read through Prisma.
+
+type Raw = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  schoolName: string;
+  gradeReleaseMode: GradeReleaseMode;
+  gradeReleaseTime: string;
+  className: string;
+  term: number | null;
+  mentors: string[];
+  results: {
+    id: string; grade: string | null; textValue: string | null; enteredAt: string; description: string;
+    weight: number; heldOn: string; period: number; subjectId: string; subjectCode: string; subjectName: string;
+  }[];
+  absences: Partial<Record<AbsenceKind, { count: number; minutes: number }>>;
+};
+
+/**
+ * The current term is the school's period around today. The newest 20 results
+ * of the school year leave room for a day's unreleased grades (the caller
+ * keeps the released ones). Absences are counted per kind over the current
+ * term, or over the school year when today is in no term.
+ */
+const STATEMENT = `
+SELECT p.id, p."firstName", p."lastName", s.name AS "schoolName", s."gradeReleaseMode", s."gradeReleaseTime", c.name AS "className",
+  t.number AS term,
+  (SELECT coalesce(json_agg(mu.name ORDER BY mu.name), '[]'::json)
+    FROM "Mentorship" m JOIN "Staff" ms ON ms.id = m."staffId" JOIN "User" mu ON mu.id = ms."userId" WHERE m."classGroupId" = c.id) AS mentors,
+  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'grade', x.grade, 'textValue', x."textValue", 'enteredAt', x."enteredAt",
+      'description', x.description, 'weight', x.weight, 'heldOn', x."heldOn", 'period', x.period,
+      'subjectId', x."subjectId", 'subjectCode', x."subjectCode", 'subjectName', x."subjectName") ORDER BY x."enteredAt" DESC, x.id), '[]'::json)
+    FROM (SELECT re.id, re.grade::text AS grade, re."textValue", re."enteredAt", a.description, a.weight, a."heldOn", ap.number AS period,
+            su.id AS "subjectId", su.code AS "subjectCode", su.name AS "subjectName"
+          FROM "Result" re JOIN "Assessment" a ON a.id = re."assessmentId" JOIN "Period" ap ON ap.id = a."periodId" JOIN "Subject" su ON su.id = a."subjectId"
+          WHERE re."pupilId" = p.id AND a."heldOn" >= $3::date
+          ORDER BY re."enteredAt" DESC, re.id LIMIT 20) x) AS results,
+  (SELECT coalesce(json_object_agg(k.kind, json_build_object('count', k.count, 'minutes', k.minutes)), '{}'::json)
+    FROM (SELECT ab.kind, count(*)::int AS count, sum(ab.minutes)::int AS minutes FROM "AbsenceRecord" ab
+          WHERE ab."pupilId" = p.id AND ab.date >= $3::date AND (t.number IS NULL OR ab.date BETWEEN t."startsOn" AND t."endsOn")
+          GROUP BY ab.kind) k) AS absences
+FROM "Pupil" p JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
+  LEFT JOIN LATERAL (SELECT pe.number, pe."startsOn", pe."endsOn" FROM "Period" pe
+    WHERE pe."schoolId" = s.id AND pe."startsOn" <= $2::date AND pe."endsOn" >= $2::date ORDER BY pe."startsOn" DESC LIMIT 1) t ON true
+WHERE ${visibleLinkSql("p.id", "$1")}
+ORDER BY p."birthDate", p.id`;
+
+/** The children guardian `guardianId` may see, oldest first, with what their overview cards need. */
+export async function loadChildrenOverview(guardianId: string, today: Date, yearStartsOn: Date) {
+  const rows = await sqlRows<Raw>(STATEMENT, [guardianId, isoDay(today), isoDay(yearStartsOn)]);
+  return rows.map((row) => ({
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    school: { name: row.schoolName, gradeReleaseMode: row.gradeReleaseMode, gradeReleaseTime: row.gradeReleaseTime },
+    className: row.className,
+    mentors: row.mentors,
+    term: row.term,
+    results: row.results.map(
+      (r): ResultRow => ({
+        id: r.id,
+        grade: r.grade,
+        textValue: r.textValue,
+        enteredAt: instant(r.enteredAt),
+        assessment: {
+          description: r.description,
+          weight: r.weight,
+          heldOn: day(r.heldOn),
+          period: { number: r.period },
+          subject: { id: r.subjectId, code: r.subjectCode, name: r.subjectName },
+        },
+      }),
+    ),
+    termAbsences: Object.fromEntries(ABSENCE_KINDS.map((kind) => [kind, row.absences[kind] ?? { count: 0, minutes: 0 }])) as AbsenceTotals,
+  }));
+}
