@@ -1,11 +1,12 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { RootErrorTexts } from "@/components/layout/root-error-texts";
 import { directionOf, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import "../globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common");
+  const t = await fastTranslations(await getLocale(), "common");
   return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
 }
 

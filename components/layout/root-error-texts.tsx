@@ -1,8 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { ErrorTextsProvider } from "@/components/layout/error-texts";
 
 /** The error boundary's texts, translated on the server; both root layouts wrap their pages in it. */
 export async function RootErrorTexts({ children }: { children: React.ReactNode }) {
-  const t = await getTranslations("errors");
+  const t = await fastTranslations(await getLocale(), "errors");
   return <ErrorTextsProvider texts={{ genericTitle: t("genericTitle"), genericBody: t("genericBody"), retry: t("retry") }}>{children}</ErrorTextsProvider>;
 }
