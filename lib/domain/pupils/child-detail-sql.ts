@@ -2,7 +2,7 @@ import "server-only";
 import { sqlRows } from "@/lib/db/client";
 import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
 import { visibleLinkSql } from "@/lib/auth/scope";
-import type { ResultRow } from "@/lib/domain/results/report";
+import { RESULT_JSON_FIELDS, toResultRow, type ResultJson } from "@/lib/domain/results/json-row";
 import type {
   AbsenceKind,
   ContactKind,
@@ -37,10 +37,7 @@ type Raw = {
     id: string; reason: SickReportReason; note: string | null; startsOn: string; endsOn: string | null;
     createdAt: string; reportedBy: string;
   }[];
-  results: {
-    id: string; grade: string | null; textValue: string | null; enteredAt: string; description: string;
-    weight: number; heldOn: string; period: number; subjectId: string; subjectCode: string; subjectName: string;
-  }[];
+  results: ResultJson[];
   absences: { id: string; date: string; lessonHour: number | null; kind: AbsenceKind; minutes: number; reason: string | null }[];
   contacts: { id: string; occurredOn: string; kind: ContactKind; initiatedBy: InitiatedBy; summary: string; staffName: string }[];
 };
@@ -66,9 +63,7 @@ SELECT p.id, p."firstName", p."lastName",
       'createdAt', r."createdAt", 'reportedBy', ru.name) ORDER BY r."startsOn", r."createdAt"), ${EMPTY})
     FROM "SickReport" r JOIN "Guardian" rg ON rg.id = r."guardianId" JOIN "User" ru ON ru.id = rg."userId"
     WHERE r."pupilId" = p.id AND ((r."endsOn" IS NULL AND r."endedAt" IS NULL) OR r."endsOn" >= $3::date)) AS "sickReports",
-  (SELECT coalesce(json_agg(json_build_object('id', re.id, 'grade', re.grade::text, 'textValue', re."textValue", 'enteredAt', re."enteredAt",
-      'description', a.description, 'weight', a.weight, 'heldOn', a."heldOn", 'period', ap.number,
-      'subjectId', su.id, 'subjectCode', su.code, 'subjectName', su.name)), ${EMPTY})
+  (SELECT coalesce(json_agg(json_build_object(${RESULT_JSON_FIELDS})), ${EMPTY})
     FROM "Result" re JOIN "Assessment" a ON a.id = re."assessmentId" JOIN "Period" ap ON ap.id = a."periodId" JOIN "Subject" su ON su.id = a."subjectId"
     WHERE re."pupilId" = p.id AND a."heldOn" >= $4::date) AS results,
   (SELECT coalesce(json_agg(json_build_object('id', ab.id, 'date', ab.date, 'lessonHour', ab."lessonHour", 'kind', ab.kind, 'minutes', ab.minutes,
@@ -92,19 +87,7 @@ WHERE p.id = $1 AND ${visibleLinkSql("p.id", "$2")}`;
 export async function loadChildRecords(pupilId: string, guardianId: string, today: Date, yearStartsOn: Date) {
   const [row] = await sqlRows<Raw>(STATEMENT, [pupilId, guardianId, isoDay(today), isoDay(yearStartsOn)]);
   if (!row) return null;
-  const results: ResultRow[] = row.results.map((r) => ({
-    id: r.id,
-    grade: r.grade,
-    textValue: r.textValue,
-    enteredAt: instant(r.enteredAt),
-    assessment: {
-      description: r.description,
-      weight: r.weight,
-      heldOn: day(r.heldOn),
-      period: { number: r.period },
-      subject: { id: r.subjectId, code: r.subjectCode, name: r.subjectName },
-    },
-  }));
+  const results = row.results.map(toResultRow);
   return {
     id: row.id,
     firstName: row.firstName,

@@ -1,9 +1,9 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
-import { day, instant, isoDay } from "@/lib/db/json-values";
+import { isoDay } from "@/lib/db/json-values";
 import { visibleLinkSql } from "@/lib/auth/scope";
 import { ABSENCE_KINDS, type AbsenceTotals } from "@/lib/domain/attendance/totals";
-import type { ResultRow } from "@/lib/domain/results/report";
+import { RESULT_JSON_FIELDS, toResultRow, type ResultJson } from "@/lib/domain/results/json-row";
 import type { AbsenceKind, GradeReleaseMode } from "@/lib/generated/prisma/enums";
 
 // The parent's overview is where every parent lands after signing in, so it
@@ -22,10 +22,7 @@ type Raw = {
   className: string;
   term: number | null;
   mentors: string[];
-  results: {
-    id: string; grade: string | null; textValue: string | null; enteredAt: string; description: string;
-    weight: number; heldOn: string; period: number; subjectId: string; subjectCode: string; subjectName: string;
-  }[];
+  results: ResultJson[];
   absences: Partial<Record<AbsenceKind, { count: number; minutes: number }>>;
 };
 
@@ -40,11 +37,8 @@ SELECT p.id, p."firstName", p."lastName", s.name AS "schoolName", s."gradeReleas
   t.number AS term,
   (SELECT coalesce(json_agg(mu.name ORDER BY mu.name), '[]'::json)
     FROM "Mentorship" m JOIN "Staff" ms ON ms.id = m."staffId" JOIN "User" mu ON mu.id = ms."userId" WHERE m."classGroupId" = c.id) AS mentors,
-  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'grade', x.grade, 'textValue', x."textValue", 'enteredAt', x."enteredAt",
-      'description', x.description, 'weight', x.weight, 'heldOn', x."heldOn", 'period', x.period,
-      'subjectId', x."subjectId", 'subjectCode', x."subjectCode", 'subjectName', x."subjectName") ORDER BY x."enteredAt" DESC, x.id), '[]'::json)
-    FROM (SELECT re.id, re.grade::text AS grade, re."textValue", re."enteredAt", a.description, a.weight, a."heldOn", ap.number AS period,
-            su.id AS "subjectId", su.code AS "subjectCode", su.name AS "subjectName"
+  (SELECT coalesce(json_agg(x.result ORDER BY x."enteredAt" DESC, x.id), '[]'::json)
+    FROM (SELECT re.id, re."enteredAt", json_build_object(${RESULT_JSON_FIELDS}) AS result
           FROM "Result" re JOIN "Assessment" a ON a.id = re."assessmentId" JOIN "Period" ap ON ap.id = a."periodId" JOIN "Subject" su ON su.id = a."subjectId"
           WHERE re."pupilId" = p.id AND a."heldOn" >= $3::date
           ORDER BY re."enteredAt" DESC, re.id LIMIT 20) x) AS results,
@@ -69,21 +63,7 @@ export async function loadChildrenOverview(guardianId: string, today: Date, year
     className: row.className,
     mentors: row.mentors,
     term: row.term,
-    results: row.results.map(
-      (r): ResultRow => ({
-        id: r.id,
-        grade: r.grade,
-        textValue: r.textValue,
-        enteredAt: instant(r.enteredAt),
-        assessment: {
-          description: r.description,
-          weight: r.weight,
-          heldOn: day(r.heldOn),
-          period: { number: r.period },
-          subject: { id: r.subjectId, code: r.subjectCode, name: r.subjectName },
-        },
-      }),
-    ),
+    results: row.results.map(toResultRow),
     termAbsences: Object.fromEntries(ABSENCE_KINDS.map((kind) => [kind, row.absences[kind] ?? { count: 0, minutes: 0 }])) as AbsenceTotals,
   }));
 }
