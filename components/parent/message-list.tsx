@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
-import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
+import { dateFormat } from "@/lib/i18n/fast-format";
 import { markMessagesReadAction } from "@/lib/domain/alerts/actions";
 
 type Message = {
@@ -12,17 +12,6 @@ type Message = {
   readAt: Date | null;
   pupil: { id: string; firstName: string };
 };
-
-const sentFormats = new Map<string, Intl.DateTimeFormat>();
-/** When a message was sent, in the school's time zone (made once per language). */
-function sentFormat(locale: string): Intl.DateTimeFormat {
-  let format = sentFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", numberingSystem: "latn", timeZone: SCHOOL_TIME_ZONE });
-    sentFormats.set(locale, format);
-  }
-  return format;
-}
 
 /** Messages from school to this guardian, the newest first; the text as it was sent. */
 export async function MessageList({ messages }: { messages: Message[] }) {
@@ -49,7 +38,7 @@ export async function MessageList({ messages }: { messages: Message[] }) {
                 {m.subject ?? t("noSubject")}
               </span>
               <span className="text-sm text-slate-600">
-                {m.deliveredAt ? sentFormat(locale).format(m.deliveredAt) : null} · {t(`via.${m.channel}`)}
+                {m.deliveredAt ? dateFormat(locale, "sent").format(m.deliveredAt) : null} · {t(`via.${m.channel}`)}
               </span>
             </summary>
             {m.body ? <p className="mt-3 whitespace-pre-line text-slate-800">{m.body}</p> : null}

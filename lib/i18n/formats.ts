@@ -14,5 +14,7 @@ export const formats = {
     short: { day: "numeric", month: "short", numberingSystem: "latn" },
     full: { day: "numeric", month: "long", year: "numeric", numberingSystem: "latn" },
     weekdayTime: { weekday: "long", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" },
+    /** When a message was sent (the parent's inbox). */
+    sent: { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" },
   },
 } satisfies Formats;
