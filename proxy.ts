@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encode, getToken } from "next-auth/jwt";
 import {
   ABSOLUTE_LIFETIME_S,
   ACTIVITY_RENEWAL_S,
@@ -8,6 +7,7 @@ import {
   isWithinLifetime,
   sessionSecret,
 } from "@/lib/auth/session-token";
+import { decodeSession, encodeSession } from "@/lib/auth/session-jwt";
 import { LOCALE_COOKIE, visitorLocale } from "@/lib/i18n/config";
 import { publicRewrite } from "@/lib/i18n/public-paths";
 
@@ -29,7 +29,8 @@ export async function proxy(request: NextRequest) {
   };
 
   const cookieName = SESSION_COOKIE_NAMES.find((name) => request.cookies.has(name));
-  const token = cookieName ? await getToken({ req: request, secret: sessionSecret(), cookieName }) : null;
+  // A token that is forged, expired or made with another secret fails to decrypt: signed out.
+  const token = cookieName ? await decodeSession({ token: request.cookies.get(cookieName)!.value, secret: sessionSecret() }).catch(() => null) : null;
   const claims = claimsOf(token);
   const now = Math.floor(Date.now() / 1000);
   const isPortal = PORTAL.test(request.nextUrl.pathname);
@@ -47,7 +48,7 @@ export async function proxy(request: NextRequest) {
   const response = pass();
   if (token && cookieName && now - claims.lastActivity >= ACTIVITY_RENEWAL_S) {
     const remaining = ABSOLUTE_LIFETIME_S - (now - claims.authTime);
-    const renewed = await encode({ token: { ...token, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });
+    const renewed = await encodeSession({ token: { ...token, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });
     response.cookies.set(cookieName, renewed, {
       httpOnly: true,
       sameSite: "lax",

@@ -2,12 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import NextAuth, { type AuthOptions } from "next-auth";
-import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
 import { loadActor } from "@/lib/auth/actor";
+import { decodeSession, encodeSession } from "@/lib/auth/session-jwt";
 import type { Actor } from "@/lib/auth/types";
 import {
   ABSOLUTE_LIFETIME_S,
@@ -18,14 +18,14 @@ import {
   type SessionClaims,
 } from "@/lib/auth/session-token";
 
-// The only module that knows next-auth (with session-token.ts for proxy.ts).
+// The only module that knows next-auth (with session-token.ts and session-jwt.ts for proxy.ts).
 
 const Credentials = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
 
 export const authOptions: AuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: ABSOLUTE_LIFETIME_S },
-  jwt: { maxAge: ABSOLUTE_LIFETIME_S },
+  jwt: { maxAge: ABSOLUTE_LIFETIME_S, encode: encodeSession, decode: decodeSession },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -71,7 +71,7 @@ async function currentClaims(): Promise<SessionClaims | null> {
   const name = SESSION_COOKIE_NAMES.find((n) => jar.has(n));
   if (!name) return null;
   // A token that is forged, expired or made with another secret fails to decrypt: signed out.
-  const token = await decode({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
+  const token = await decodeSession({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
   const claims = claimsOf(token);
   return claims && isWithinLifetime(claims) ? claims : null;
 }
