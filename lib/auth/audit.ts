@@ -1,11 +1,21 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/types";
 
 export type AuditAction =
   | "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit"
   | "absence:record" | "sickReport:create" | "sickReport:end" | "threshold:update" | "attendance:view";
+
+// Hand-written statements on the app's pool (prepared once per connection): a
+// page writes one of these on every view.
+const AUDIT_ONE = `
+  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
+  VALUES (gen_random_uuid()::text, now(), $1, $2, $3::"AuditOutcome", (SELECT "id" FROM "Pupil" WHERE "id" = $4), $4)`;
+const AUDIT_LIST = `
+  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
+  SELECT gen_random_uuid()::text, now(), $1, $2, 'ALLOWED'::"AuditOutcome", p, p
+  FROM unnest($3::text[]) AS p`;
 
 /**
  * Writes one audit row. `targetId` is what was asked for, also when it does
@@ -18,20 +28,14 @@ export async function writeAudit(
   outcome: "ALLOWED" | "DENIED",
   targetId: string | null,
 ): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
-    VALUES (gen_random_uuid()::text, now(), ${actor?.userId ?? null}, ${action}, ${outcome}::"AuditOutcome",
-            (SELECT "id" FROM "Pupil" WHERE "id" = ${targetId}), ${targetId})`;
+  await sqlRows(AUDIT_ONE, [actor?.userId ?? null, action, outcome, targetId]);
 }
 
 /** One row per pupil shown in a list, in a single statement. */
 export async function writeAuditForList(actor: Actor, action: AuditAction, pupilIds: string[]): Promise<void> {
   if (pupilIds.length === 0) return;
   // One statement (createMany would add a transaction: three round trips).
-  await db.$executeRaw`
-    INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
-    SELECT gen_random_uuid()::text, now(), ${actor.userId}, ${action}, 'ALLOWED'::"AuditOutcome", p, p
-    FROM unnest(${pupilIds}::text[]) AS p`;
+  await sqlRows(AUDIT_LIST, [actor.userId, action, pupilIds]);
 }
 
 /** Answer 404 — never reveal whether the thing exists — and record the attempt. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -34,14 +35,30 @@ if (process.env.NODE_ENV !== "production") globalForDb.schoolkompasDb = instance
 export const db = instance.client;
 export type Db = typeof db;
 
+/** Statement text → its prepared-statement name (the texts are constants, so this stays small). */
+const statementNames = new Map<string, string>();
+
+/** A name per statement text, the same in every process: a prefix and part of its SHA-1 (PostgreSQL allows 63 bytes). */
+export function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `sk_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * One hand-written statement on the app's pool, for the few hot paths where
  * Prisma's per-call query compilation costs more than the query itself
  * (docs/decisions/0006-hand-written-sql-on-hot-paths.md). Values are always
- * parameters, never spliced into the text.
+ * parameters, never spliced into the text, and the text must be a constant:
+ * each statement is prepared once per connection (named by its text), so
+ * PostgreSQL plans it once instead of on every call — planning the child
+ * page's statement took longer than running it (decision 0006, addendum 2).
  */
 export async function sqlRows<Row>(text: string, values: unknown[]): Promise<Row[]> {
-  return (await instance.pool.query({ text, values })).rows as Row[];
+  return (await instance.pool.query({ name: statementName(text), text, values })).rows as Row[];
 }
 
 /** Closes every connection (tests and scripts; the server keeps its pool). */

@@ -1,6 +1,7 @@
 // The floor, measured in a child process (with server-only-shim.cjs, so the
 // app's data layer loads outside Next): (a) the child page's data-layer
-// functions in-process, (b) the exact SQL they issue, replayed on a pg pool.
+// functions in-process, (b) the exact SQL they issue, replayed on a pg pool —
+// as prepared statements where the app prepares them (lib/db/client.ts sqlRows).
 // Input: BENCH_FLOOR_INPUT (JSON file). Output: one JSON line on stdout.
 import { readFileSync } from "node:fs";
 import pg from "pg";
@@ -10,7 +11,7 @@ import { getChildDetail } from "@/lib/domain/pupils/queries";
 import { closedLoop } from "./stats";
 
 type Input = { parents: { userId: string; sessionVersion: number; pupilId: string }[]; concurrency: number; seconds: number; poolSize: number };
-type Statement = { text: string; values: unknown[] };
+type Statement = { name?: string; text: string; values: unknown[] };
 
 async function page(parent: Input["parents"][number]) {
   const actor = await loadActor(parent.userId, parent.sessionVersion);
@@ -27,9 +28,9 @@ async function main() {
   for (const parent of parents) {
     const statements: Statement[] = [];
     queryStats.onQuery = (q) => {
-      const query = q as { text?: string; values?: unknown[] } | string;
+      const query = q as { name?: string; text?: string; values?: unknown[] } | string;
       if (typeof query === "string") statements.push({ text: query, values: [] });
-      else if (query.text) statements.push({ text: query.text, values: query.values ?? [] });
+      else if (query.text) statements.push({ name: query.name, text: query.text, values: query.values ?? [] });
     };
     await page(parent);
     scripts.push(statements);
@@ -41,7 +42,7 @@ async function main() {
 
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: input.poolSize });
   const sql = await closedLoop(concurrency, seconds, async (worker, i) => {
-    for (const statement of scripts[(worker * 7 + i) % scripts.length]) await pool.query({ text: statement.text, values: statement.values, rowMode: "array" });
+    for (const statement of scripts[(worker * 7 + i) % scripts.length]) await pool.query({ name: statement.name, text: statement.text, values: statement.values, rowMode: "array" });
   });
   await pool.end();
   await db.$disconnect();

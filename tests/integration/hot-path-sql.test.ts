@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { createSeedClient, seedDemo } from "@/prisma/seed";
 import { loadActor } from "@/lib/auth/actor";
 import { pupilScope, visibleLinkFor, visibleLinkSql } from "@/lib/auth/scope";
-import { sqlRows } from "@/lib/db/client";
+import { sqlRows, statementName } from "@/lib/db/client";
 import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
 import { listChildrenOverview } from "@/lib/domain/pupils/queries";
 import { listMessages } from "@/lib/domain/alerts/queries";
@@ -323,5 +323,19 @@ describe("the parent overview's statements", () => {
     expect(subjects).not.toContain("about a child this parent does not see");
     expect(messages[1].readAt).toBeInstanceOf(Date);
     expect(await listMessages(parent, 1)).toEqual(prisma.slice(0, 1));
+  });
+});
+
+describe("sqlRows", () => {
+  it("prepares each statement once per connection, under a name taken from its text", async () => {
+    const text = `SELECT name FROM pg_prepared_statements WHERE NOT from_sql AND $1::int = 1`;
+    // The statement lists the prepared statements of the connection it runs on, itself included.
+    const rows = await sqlRows<{ name: string }>(text, [1]);
+    expect(rows.map((r) => r.name)).toContain(statementName(text));
+    expect(statementName(text)).toMatch(/^sk_[0-9a-f]{24}$/);
+    expect(statementName(`${text} `)).not.toBe(statementName(text));
+    // Asked again (on whichever connection), it still answers through its prepared form.
+    for (let i = 0; i < 12; i++) expect((await sqlRows<{ name: string }>(text, [1])).map((r) => r.name)).toContain(statementName(text));
+    expect(await sqlRows(text, [2])).toEqual([]);
   });
 });
