@@ -7,13 +7,16 @@ import { sqlRows, statementName } from "@/lib/db/client";
 import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
 import { listChildrenOverview } from "@/lib/domain/pupils/queries";
 import { listMessages } from "@/lib/domain/alerts/queries";
+import { listMentorOverview, type MentorListFilter } from "@/lib/domain/contacts/queries";
+import { coverageOf, isDue, openFollowUp } from "@/lib/domain/contacts/coverage";
+import type { Actor } from "@/lib/auth/types";
 import { releaseCutoff } from "@/lib/domain/results/release";
 import { latestResults } from "@/lib/domain/results/report";
 import { toTenths } from "@/lib/domain/results/grades";
 import { totalsByKind } from "@/lib/domain/attendance/totals";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { resultSelect } from "@/lib/domain/results/select";
-import { actorOf, createClass, createPupil, createSchool, createUser } from "@/tests/factories";
+import { actorOf, createClass, createMentor, createPupil, createSchool, createUser } from "@/tests/factories";
 
 // The hand-written statements of the hot paths (docs/decisions/0006) must
 // return exactly what the same question asked through Prisma returns.
@@ -337,5 +340,108 @@ describe("sqlRows", () => {
     // Asked again (on whichever connection), it still answers through its prepared form.
     for (let i = 0; i < 12; i++) expect((await sqlRows<{ name: string }>(text, [1])).map((r) => r.name)).toContain(statementName(text));
     expect(await sqlRows(text, [2])).toEqual([]);
+  });
+});
+
+/** The mentor's list as Prisma read it before the statement was written by hand (rows and follow-ups by pupil id). */
+async function mentorListThroughPrisma(actor: Actor) {
+  const [staff, pupils] = await Promise.all([
+    db.staff.findUnique({ where: { id: actor.staffId ?? "" }, select: { contactHours: true } }),
+    db.pupil.findMany({
+      where: pupilScope(actor),
+      select: {
+        id: true, firstName: true, lastName: true,
+        classGroup: { select: { name: true } },
+        school: { select: { contactThresholdWeeks: true } },
+        guardianLinks: {
+          where: { accessRestricted: false },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { guardian: { select: { id: true, preferredChannel: true, interpreterWanted: true, user: { select: { name: true, locale: true } } } } },
+        },
+        contactMoments: { where: { occurredOn: { gte: year.startsOn } }, select: { id: true, occurredOn: true, createdAt: true, tone: true, followUpOn: true, summary: true } },
+      },
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  const rows = pupils.map((pupil) => {
+    const followUp = openFollowUp(pupil.contactMoments);
+    return {
+      id: pupil.id,
+      name: `${pupil.firstName} ${pupil.lastName}`,
+      lastName: pupil.lastName,
+      className: pupil.classGroup.name,
+      thresholdWeeks: pupil.school.contactThresholdWeeks,
+      guardians: pupil.guardianLinks.map(({ guardian }) => ({
+        id: guardian.id, name: guardian.user.name, locale: guardian.user.locale, channel: guardian.preferredChannel, interpreterWanted: guardian.interpreterWanted,
+      })),
+      ...coverageOf(pupil.contactMoments, today, pupil.school.contactThresholdWeeks),
+      followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
+    };
+  });
+  return {
+    contactHours: staff?.contactHours ?? "",
+    total: rows.length,
+    notReachedCount: rows.filter((r) => r.notReached).length,
+    rows,
+    followUpsDue: rows.filter((r) => r.followUp?.due).map((r) => ({ pupilId: r.id, name: r.name, className: r.className, on: r.followUp!.on, summary: r.followUp!.summary })),
+  };
+}
+
+describe("the mentor list's statement", () => {
+  const byPupil = (a: { pupilId: string }, b: { pupilId: string }) => (a.pupilId < b.pupilId ? -1 : a.pupilId > b.pupilId ? 1 : 0);
+  const comparable = (list: Awaited<ReturnType<typeof mentorListThroughPrisma>>) => ({
+    ...list, rows: [...list.rows].sort(byId), followUpsDue: [...list.followUpsDue].sort(byPupil),
+  });
+  const all: MentorListFilter = { show: "all", sort: "name" };
+
+  it("gives every demo mentor the pupils, guardians and contact coverage Prisma gives", async () => {
+    // Some cases the demo may not have: a guardian the school restricted, a contact moment of last
+    // school year, a due follow-up, and contact hours.
+    const mentorship = await db.mentorship.findFirstOrThrow({ orderBy: { id: "asc" }, select: { staffId: true, classGroupId: true } });
+    const pupil = await db.pupil.findFirstOrThrow({ where: { classGroupId: mentorship.classGroupId }, orderBy: { id: "asc" }, select: { id: true } });
+    const link = await db.guardianLink.findFirstOrThrow({ where: { pupilId: pupil.id }, select: { id: true } });
+    await db.guardianLink.update({ where: { id: link.id }, data: { accessRestricted: true } });
+    const lastYear = new Date(year.startsOn.getTime() - 30 * 86_400_000);
+    for (const [key, occurredOn, followUpOn] of [["hot-old", lastYear, null], ["hot-due", today, today]] as const) {
+      await db.contactMoment.create({
+        data: { pupilId: pupil.id, staffId: mentorship.staffId, kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone: "CONCERN", summary: key, occurredOn, followUpOn, idempotencyKey: key },
+      });
+    }
+    await db.staff.update({ where: { id: mentorship.staffId }, data: { contactHours: "ma 15:00–16:00" } });
+
+    const staff = await db.staff.findMany({ where: { mentorships: { some: {} } }, select: { userId: true } });
+    let pupils = 0;
+    let guardians = 0;
+    let moments = 0;
+    let due = 0;
+    for (const { userId } of staff) {
+      const actor = await actorOf(userId);
+      const expected = await mentorListThroughPrisma(actor);
+      expect(comparable(await listMentorOverview(actor, all))).toEqual(expected);
+      pupils += expected.total;
+      guardians += expected.rows.reduce((n, r) => n + r.guardians.length, 0);
+      moments += expected.rows.reduce((n, r) => n + r.countThisYear, 0);
+      due += expected.followUpsDue.length;
+    }
+    // Real data was compared.
+    expect(pupils).toBeGreaterThan(100);
+    expect(guardians).toBeGreaterThan(pupils);
+    expect(moments).toBeGreaterThan(50);
+    expect(due).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("lists only the pupils of the mentor's own classes, and nothing without classes", async () => {
+    const { school, schoolYear } = await createSchool();
+    const mine = await createClass(school.id, schoolYear.id);
+    const other = await createClass(school.id, schoolYear.id);
+    const [inMine, inOther] = [await createPupil(school.id, mine.id), await createPupil(school.id, other.id)];
+    const { user: mentor } = await createMentor(school.id, [mine.id]);
+    const list = await listMentorOverview(await actorOf(mentor.id), all);
+    expect(list.rows.map((r) => r.id)).toEqual([inMine.id]);
+    expect(list.rows.map((r) => r.id)).not.toContain(inOther.id);
+
+    const idle = await createUser("MENTOR");
+    await db.staff.create({ data: { userId: idle.id, schoolId: school.id } });
+    expect(await listMentorOverview(await actorOf(idle.id), all)).toMatchObject({ total: 0, rows: [], followUpsDue: [], contactHours: "" });
   });
 });

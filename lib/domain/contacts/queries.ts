@@ -11,6 +11,7 @@ import { buildSubjectReports } from "@/lib/domain/results/report";
 import { schoolYearRecords } from "@/lib/domain/results/select";
 import { groupByDay, totalsByKind } from "@/lib/domain/attendance/totals";
 import { surnameSortKey } from "@/lib/domain/pupils/names";
+import { loadContactHours, loadMentorPupils } from "@/lib/domain/contacts/mentor-list-sql";
 
 export type MentorListFilter = { show: "all" | "notReached"; sort: "name" | "lastContact" | "class" };
 
@@ -28,45 +29,29 @@ const guardianSelect = {
 
 /**
  * Every pupil of the mentor's classes with their families' contact coverage,
- * in one query whatever the number of pupils; plus the follow-ups that are due.
+ * in one statement whatever the number of pupils; plus the follow-ups that are due.
  */
 export async function listMentorOverview(actor: Actor, filter: MentorListFilter) {
   assertCan(actor, "mentor:view");
   const today = dutchToday();
   const year = schoolYearOf(today);
-  const [staff, pupils] = await Promise.all([
-    db.staff.findUnique({ where: { id: actor.staffId ?? "" }, select: { contactHours: true } }),
-    db.pupil.findMany({
-      where: scopeFor(actor, "pupil"),
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        classGroup: { select: { name: true } },
-        school: { select: { contactThresholdWeeks: true } },
-        guardianLinks: guardianSelect,
-        contactMoments: {
-          where: { occurredOn: { gte: year.startsOn } },
-          select: { id: true, occurredOn: true, createdAt: true, tone: true, followUpOn: true, summary: true },
-        },
-      },
-    }),
-  ]);
+  // The scope is pupilScope's MENTOR case (the pupils of the mentor's classes), in SQL.
+  const [contactHours, pupils] = await Promise.all([loadContactHours(actor.staffId), loadMentorPupils(actor.mentorOf, year.startsOn)]);
   const rows = pupils.map((pupil) => {
-    const coverage = coverageOf(pupil.contactMoments, today, pupil.school.contactThresholdWeeks);
-    const followUp = openFollowUp(pupil.contactMoments);
+    const coverage = coverageOf(pupil.moments, today, pupil.contactThresholdWeeks);
+    const followUp = openFollowUp(pupil.moments);
     return {
       id: pupil.id,
       name: `${pupil.firstName} ${pupil.lastName}`,
       lastName: pupil.lastName,
-      className: pupil.classGroup.name,
-      thresholdWeeks: pupil.school.contactThresholdWeeks,
-      guardians: pupil.guardianLinks.map((link) => ({
-        id: link.guardian.id,
-        name: link.guardian.user.name,
-        locale: link.guardian.user.locale,
-        channel: link.guardian.preferredChannel,
-        interpreterWanted: link.guardian.interpreterWanted,
+      className: pupil.className,
+      thresholdWeeks: pupil.contactThresholdWeeks,
+      guardians: pupil.guardians.map((guardian) => ({
+        id: guardian.id,
+        name: guardian.name,
+        locale: guardian.locale,
+        channel: guardian.preferredChannel,
+        interpreterWanted: guardian.interpreterWanted,
       })),
       ...coverage,
       followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
@@ -82,7 +67,7 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter)
   };
   const visible = rows.filter((r) => filter.show === "all" || r.notReached).sort(sorters[filter.sort]);
   return {
-    contactHours: staff?.contactHours ?? "",
+    contactHours: contactHours ?? "",
     total: rows.length,
     notReachedCount: rows.filter((r) => r.notReached).length,
     rows: visible,
