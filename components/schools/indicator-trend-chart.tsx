@@ -15,6 +15,8 @@ const HEIGHT = 130;
 const PAD_X = 36;
 const TOP = 24;
 const BOTTOM = 34;
+/** One decimal is a tenth of a pixel at the chart's own size: enough, and a profile draws ~70 charts. */
+const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Value domain with some room around the school's and the national values, so small changes stay visible but not dramatic. */
 function domainOf(points: TrendPoint[]): [number, number] {
@@ -33,26 +35,28 @@ function domainOf(points: TrendPoint[]): [number, number] {
 export function IndicatorTrendChart({ points, valueLabels, label }: Props) {
   if (points.length < 2) return null;
   const x = scalePoint<string>().domain(points.map((p) => p.year)).range([PAD_X, WIDTH - PAD_X]);
-  const y = scaleLinear().domain(domainOf(points)).range([HEIGHT - BOTTOM, TOP]);
-  const school = line<TrendPoint>().x((p) => x(p.year) ?? 0).y((p) => y(p.value))(points);
+  const scaleY = scaleLinear().domain(domainOf(points)).range([HEIGHT - BOTTOM, TOP]);
+  const y = (value: number) => round(scaleY(value));
+  const school = line<TrendPoint>().digits(1).x((p) => x(p.year) ?? 0).y((p) => y(p.value))(points);
   const national = points.filter((p) => p.benchmark !== null);
-  const benchmark = line<TrendPoint>().x((p) => x(p.year) ?? 0).y((p) => y(p.benchmark ?? 0))(national);
+  const benchmark = line<TrendPoint>().digits(1).x((p) => x(p.year) ?? 0).y((p) => y(p.benchmark ?? 0))(national);
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} direction="ltr" className="h-auto max-w-full overflow-visible">
-      <line x1={PAD_X / 2} x2={WIDTH - PAD_X / 2} y1={HEIGHT - BOTTOM + 6} y2={HEIGHT - BOTTOM + 6} className="stroke-slate-300" />
-      {national.length > 1 ? <path d={benchmark ?? ""} fill="none" className="stroke-slate-500" strokeWidth={1.5} strokeDasharray="5 4" /> : null}
+    // Colours and type through `.trend-chart` (app/globals.css).
+    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} direction="ltr" className="trend-chart">
+      <line x1={PAD_X / 2} x2={WIDTH - PAD_X / 2} y1={HEIGHT - BOTTOM + 6} y2={HEIGHT - BOTTOM + 6} />
+      {national.length > 1 ? <path d={benchmark ?? ""} className="national" /> : null}
       {national.map((p) => (
-        <rect key={`b-${p.year}`} x={(x(p.year) ?? 0) - 3} y={y(p.benchmark ?? 0) - 3} width={6} height={6} className="fill-slate-500" />
+        <rect key={`b-${p.year}`} x={(x(p.year) ?? 0) - 3} y={round(y(p.benchmark ?? 0) - 3)} width={6} height={6} />
       ))}
-      <path d={school ?? ""} fill="none" className="stroke-brand-600" strokeWidth={2.5} strokeLinejoin="round" />
+      <path d={school ?? ""} className="school" />
       {points.map((p, i) => (
         <g key={p.year}>
-          <circle cx={x(p.year)} cy={y(p.value)} r={4} className="fill-brand-600" />
+          <circle cx={x(p.year)} cy={y(p.value)} r={4} />
           {/* The label goes on the side away from the national line, so the two never overlap. */}
-          <text x={x(p.year)} y={p.benchmark !== null && p.benchmark > p.value ? y(p.value) + 17 : y(p.value) - 9} textAnchor="middle" className="fill-slate-900 text-[12px] font-semibold">
+          <text x={x(p.year)} y={round(p.benchmark !== null && p.benchmark > p.value ? y(p.value) + 17 : y(p.value) - 9)} className="value">
             {valueLabels[i]}
           </text>
-          <text x={x(p.year)} y={HEIGHT - 4} textAnchor="middle" className="fill-slate-600 text-[11px]">
+          <text x={x(p.year)} y={HEIGHT - 4}>
             {p.year}
           </text>
         </g>
