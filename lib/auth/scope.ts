@@ -29,6 +29,15 @@ export function visibleLinkSql(pupilColumn: string, guardianParam: string): stri
     AND (vl."hasParentalAuthority" OR vl."informationGrantedAt" IS NOT NULL))`;
 }
 
+/**
+ * pupilScope's MENTOR case as SQL, for hand-written statements: true when the
+ * pupil's class (`classColumn`) is one of the mentor's classes, passed as the
+ * text array `mentorOfParam` (actor.mentorOf).
+ */
+export function mentorClassesSql(classColumn: string, mentorOfParam: string): string {
+  return `${classColumn} = ANY(${mentorOfParam}::text[])`;
+}
+
 /** The pupils an actor may see. Combine it with the id in the same `where`. */
 export function pupilScope(actor: Actor): Prisma.PupilWhereInput {
   switch (actor.role) {

@@ -1,11 +1,12 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
 import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
+import { mentorClassesSql } from "@/lib/auth/scope";
 import type { ContactChannel, Locale, Tone } from "@/lib/generated/prisma/enums";
 
 // The mentor's pupil list is the page a mentor opens every day: one
 // hand-written statement (docs/decisions/0006, addendum 3) instead of Prisma's
-// nested query, which it compiled again on every call and sent as seven
+// nested query, which it compiled again on every call and sent as several
 // statements. tests/integration/hot-path-sql.test.ts checks it against the
 // same question asked through Prisma for every mentor of the demo.
 
@@ -15,33 +16,33 @@ type Raw = {
   lastName: string;
   className: string;
   contactThresholdWeeks: number;
-  guardians: { id: string; name: string; locale: Locale; preferredChannel: ContactChannel; interpreterWanted: boolean }[];
+  guardians: { id: string; name: string; locale: Locale; channel: ContactChannel; interpreterWanted: boolean }[];
   moments: { id: string; occurredOn: string; createdAt: string; tone: Tone; followUpOn: string | null; summary: string }[];
 };
 
 /**
- * `classGroupIds` is the mentor's scope (pupilScope's MENTOR case: the pupils
- * of their classes). Guardians whose access the school restricted are left
+ * `$1` is the mentor's classes (actor.mentorOf), the scope through the
+ * authorization layer's SQL form of pupilScope's MENTOR case. Guardians whose access the school restricted are left
  * out, as on every mentor page; contact moments are this school year's.
  */
 const STATEMENT = `
 SELECT p.id, p."firstName", p."lastName", c.name AS "className", s."contactThresholdWeeks",
   (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', u.name, 'locale', u.locale,
-       'preferredChannel', g."preferredChannel", 'interpreterWanted', g."interpreterWanted") ORDER BY l."createdAt", l.id), '[]'::json)
+       'channel', g."preferredChannel", 'interpreterWanted', g."interpreterWanted") ORDER BY l."createdAt", l.id), '[]'::json)
     FROM "GuardianLink" l JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
     WHERE l."pupilId" = p.id AND NOT l."accessRestricted") AS guardians,
   (SELECT coalesce(json_agg(json_build_object('id', m.id, 'occurredOn', m."occurredOn", 'createdAt', m."createdAt", 'tone', m.tone,
        'followUpOn', m."followUpOn", 'summary', m.summary)), '[]'::json)
     FROM "ContactMoment" m WHERE m."pupilId" = p.id AND m."occurredOn" >= $2::date) AS moments
 FROM "Pupil" p JOIN "ClassGroup" c ON c.id = p."classGroupId" JOIN "School" s ON s.id = p."schoolId"
-WHERE p."classGroupId" = ANY($1::text[])`;
+WHERE ${mentorClassesSql('p."classGroupId"', "$1")}`;
 
 const CONTACT_HOURS = `SELECT "contactHours" FROM "Staff" WHERE id = $1`;
 
-/** The pupils of `classGroupIds`, in no particular order, with their guardians and this school year's contact moments. */
-export async function loadMentorPupils(classGroupIds: readonly string[], yearStartsOn: Date) {
-  if (classGroupIds.length === 0) return [];
-  const rows = await sqlRows<Raw>(STATEMENT, [classGroupIds, isoDay(yearStartsOn)]);
+/** The pupils of the mentor's classes (`mentorOf`), in no particular order, with their guardians and this school year's contact moments. */
+export async function loadMentorPupils(mentorOf: readonly string[], yearStartsOn: Date) {
+  if (mentorOf.length === 0) return [];
+  const rows = await sqlRows<Raw>(STATEMENT, [mentorOf, isoDay(yearStartsOn)]);
   return rows.map((row) => ({
     id: row.id,
     firstName: row.firstName,

@@ -35,7 +35,6 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter)
   assertCan(actor, "mentor:view");
   const today = dutchToday();
   const year = schoolYearOf(today);
-  // The scope is pupilScope's MENTOR case (the pupils of the mentor's classes), in SQL.
   const [contactHours, pupils] = await Promise.all([loadContactHours(actor.staffId), loadMentorPupils(actor.mentorOf, year.startsOn)]);
   const rows = pupils.map((pupil) => {
     const coverage = coverageOf(pupil.moments, today, pupil.contactThresholdWeeks);
@@ -46,13 +45,7 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter)
       lastName: pupil.lastName,
       className: pupil.className,
       thresholdWeeks: pupil.contactThresholdWeeks,
-      guardians: pupil.guardians.map((guardian) => ({
-        id: guardian.id,
-        name: guardian.name,
-        locale: guardian.locale,
-        channel: guardian.preferredChannel,
-        interpreterWanted: guardian.interpreterWanted,
-      })),
+      guardians: pupil.guardians,
       ...coverage,
       followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
     };
