@@ -12,6 +12,7 @@ import { migrateDeploy, startEmbeddedPostgres } from "../postgres";
 import { createSeedClient, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { signIn, signInAll, type Session } from "./sessions";
 import { httpLoad, type HttpResult } from "./load";
+import { pacedLoad } from "./paced";
 import { firstLoadJs } from "./js-size";
 import { writeReport } from "./report";
 
@@ -142,7 +143,8 @@ async function main() {
     log("release spike: ramp to 3× the expected 17:00 peak");
     const steps = [0.6, 1.2, 1.8, 2.4, 3].map((f) => Math.round(f * EXPECTED_PEAK_RPS));
     const spike: (HttpResult & { rate: number })[] = [];
-    for (const rate of steps) spike.push({ rate, ...(await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, sessions: spikeSessions, overallRate: rate })) });
+    // Parents arrive independently (an open Poisson stream), not in autocannon's once-a-second bursts.
+    for (const rate of steps) spike.push({ rate, ...(await pacedLoad({ url: BASE, rate, seconds: SECONDS, sessions: spikeSessions, connections: CONCURRENCY })) });
 
     log("first-load JavaScript");
     const parentCookie = sessions[0].cookie;
