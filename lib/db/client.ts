@@ -54,8 +54,11 @@ export function statementName(text: string): string {
  * (docs/decisions/0006-hand-written-sql-on-hot-paths.md). Values are always
  * parameters, never spliced into the text, and the text must be a constant:
  * each statement is prepared once per connection (named by its text), so
- * PostgreSQL plans it once instead of on every call — planning the child
+ * PostgreSQL can plan it once instead of on every call — planning the child
  * page's statement took longer than running it (decision 0006, addendum 2).
+ * It does so only when the generic plan looks no costlier than a plan for the
+ * values at hand; tests/integration/hot-path-sql.test.ts checks that the
+ * parent pages' statements get there (addendum 4).
  */
 export async function sqlRows<Row>(text: string, values: unknown[]): Promise<Row[]> {
   return (await instance.pool.query({ name: statementName(text), text, values })).rows as Row[];

@@ -31,6 +31,10 @@ type Raw = {
  * of the school year leave room for a day's unreleased grades (the caller
  * keeps the released ones). Absences are counted per kind over the current
  * term, or over the school year when today is in no term.
+ *
+ * `(SELECT $3::date)` in the results subquery hides the date from the planner
+ * on purpose: with it visible PostgreSQL found the generic plan costlier and
+ * planned every call again (decision 0006, addendum 4).
  */
 const STATEMENT = `
 SELECT p.id, p."firstName", p."lastName", s.name AS "schoolName", s."gradeReleaseMode", s."gradeReleaseTime", c.name AS "className",
@@ -40,7 +44,7 @@ SELECT p.id, p."firstName", p."lastName", s.name AS "schoolName", s."gradeReleas
   (SELECT coalesce(json_agg(x.result ORDER BY x."enteredAt" DESC, x.id), '[]'::json)
     FROM (SELECT re.id, re."enteredAt", json_build_object(${RESULT_JSON_FIELDS}) AS result
           FROM "Result" re JOIN "Assessment" a ON a.id = re."assessmentId" JOIN "Period" ap ON ap.id = a."periodId" JOIN "Subject" su ON su.id = a."subjectId"
-          WHERE re."pupilId" = p.id AND a."heldOn" >= $3::date
+          WHERE re."pupilId" = p.id AND a."heldOn" >= (SELECT $3::date)
           ORDER BY re."enteredAt" DESC, re.id LIMIT 20) x) AS results,
   (SELECT coalesce(json_object_agg(k.kind, json_build_object('count', k.count, 'minutes', k.minutes)), '{}'::json)
     FROM (SELECT ab.kind, count(*)::int AS count, sum(ab.minutes)::int AS minutes FROM "AbsenceRecord" ab
