@@ -13,6 +13,7 @@ import { createSeedClient, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { signIn, signInAll, type Session } from "./sessions";
 import { httpLoad, type HttpResult } from "./load";
 import { pacedLoad } from "./paced";
+import { withCpu, type CpuPerRequest } from "./cpu";
 import { firstLoadJs } from "./js-size";
 import { writeReport } from "./report";
 
@@ -117,7 +118,8 @@ async function main() {
     log(`warming up: both parent pages, ${CONCURRENCY} concurrent for ${WARM_UP_SECONDS}s`);
     await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: WARM_UP_SECONDS, sessions: spikeSessions });
     log(`parent child page: ${CONCURRENCY} concurrent for ${SECONDS}s`);
-    const childPage = await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, sessions });
+    const serverPid = server.pid!;
+    const childPage = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, sessions }));
 
     log("floor: data layer in-process and SQL replay");
     const floor = await runFloor(database.url, { parents: parentRows, concurrency: CONCURRENCY, seconds: SECONDS, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
@@ -125,8 +127,10 @@ async function main() {
     log("mentor class list");
     const mentorSessions = async (email: string): Promise<Session[]> => [{ email, path: "/mentor", cookie: await signIn(BASE, email, PASSWORD) }];
     const mentorConnections = Math.min(CONCURRENCY, 10);
-    const mentorOne = await httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: await mentorSessions("mentor@demo.test") });
-    const mentorFour = await httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: await mentorSessions("bench-mentor4@bench.test") });
+    const oneClass = await mentorSessions("mentor@demo.test");
+    const fourClasses = await mentorSessions("bench-mentor4@bench.test");
+    const mentorOne = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: oneClass }));
+    const mentorFour = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: fourClasses }));
 
     log("public compare page against a static file");
     const slugs = (await sql.query(`SELECT slug FROM "School" ORDER BY name LIMIT 3`)).rows.map((r: { slug: string }) => r.slug);
@@ -134,17 +138,19 @@ async function main() {
     const compareResponse = await fetch(`${BASE}${comparePath}`);
     const compareStatus = compareResponse.status;
     const compareHtml = Buffer.from(await compareResponse.arrayBuffer());
-    const compare = compareStatus === 200 ? await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: comparePath }) : null;
-    const staticFile = await httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: "/robots.txt" });
+    const compare = compareStatus === 200 ? await withCpu(serverPid, () => httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: comparePath })) : null;
+    const staticFile = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: "/robots.txt" }));
     // Not a budget: how fast a bare Node http server sends the same bytes on this machine, to tell
     // what is Next's work and what is the size of the page.
     const sameBytes = await withBareServer(compareHtml, (url) => httpLoad({ url, connections: CONCURRENCY, seconds: SECONDS, path: "/" }));
 
     log("release spike: ramp to 3× the expected 17:00 peak");
     const steps = [0.6, 1.2, 1.8, 2.4, 3].map((f) => Math.round(f * EXPECTED_PEAK_RPS));
-    const spike: (HttpResult & { rate: number })[] = [];
+    const spike: (HttpResult & { rate: number; cpuMsPerRequest: CpuPerRequest })[] = [];
     // Parents arrive independently (an open Poisson stream), not in autocannon's once-a-second bursts.
-    for (const rate of steps) spike.push({ rate, ...(await pacedLoad({ url: BASE, rate, seconds: SECONDS, sessions: spikeSessions, connections: CONCURRENCY })) });
+    for (const rate of steps) {
+      spike.push({ rate, ...(await withCpu(serverPid, () => pacedLoad({ url: BASE, rate, seconds: SECONDS, sessions: spikeSessions, connections: CONCURRENCY }))) });
+    }
 
     log("first-load JavaScript");
     const parentCookie = sessions[0].cookie;
@@ -176,21 +182,26 @@ async function main() {
       totalSeconds: Math.round((Date.now() - started) / 1000),
     };
     const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
+    const cpu = (c: CpuPerRequest) =>
+      c ? `server ${c.server} ms, PostgreSQL ${c.postgres === null ? "n/a" : `${c.postgres} ms`}, load generator ${c.loadGenerator} ms` : "n/a";
     const rows: [string, string][] = [
       ["commit / mode", `${commit} / ${data.mode}`],
       ["machine", `${data.machine.cores} cores, ${data.machine.memoryGiB} GiB, PostgreSQL ${version}`],
       ["data set", `${counts.pupils} pupils, ${counts.guardians} guardians, ${counts.results} results, ${counts.absences} absences; generated in ${generationSeconds ?? "(reused)"} s`],
       ["child page", `${childPage.rps} req/s, p50 ${childPage.p50} ms, p95 ${childPage.p95} ms, p99 ${childPage.p99} ms, errors ${childPage.errors}`],
+      ["CPU per child page", cpu(childPage.cpuMsPerRequest)],
       ["data layer (in-process)", `p95 ${floor.dataLayer.p95} ms (${floor.dataLayer.rps} /s)`],
       ["SQL replay (floor)", `p95 ${floor.sql.p95} ms (${floor.sql.rps} /s), ${floor.roundTrips} round trips per page`],
       ["page p95 ÷ SQL p95 (budget ≤ 3)", String(data.ratios.pageP95OverSqlP95)],
       ["data layer p95 ÷ SQL p95", String(data.ratios.dataLayerP95OverSqlP95)],
       ["mentor list, 1 class", `p95 ${mentorOne.p95} ms at ${mentorConnections} concurrent`],
       ["mentor list, 4 classes", `p95 ${mentorFour.p95} ms at ${mentorConnections} concurrent`],
+      ["CPU per mentor list, 1 class / 4 classes", `${cpu(mentorOne.cpuMsPerRequest)} / ${cpu(mentorFour.cpuMsPerRequest)}`],
       ["server processes", String(SERVER_PROCESSES)],
       ["compare vs static (budget ≥ 0.5)", compare ? `${compare.rps} vs ${staticFile.rps} req/s = ${ratio(compare.rps, staticFile.rps)}` : `compare answered ${compareStatus}; static ${staticFile.rps} req/s`],
+      ["CPU per compare page / static file", `${cpu(compare?.cpuMsPerRequest ?? null)} / ${cpu(staticFile.cpuMsPerRequest)}`],
       ["compare page size; bare Node server, same bytes", `${kb(compareHtml.length)}; ${sameBytes.rps} req/s (compare = ${ratio(compare?.rps ?? 0, sameBytes.rps)} of it)`],
-      ...spike.map((s): [string, string] => [`spike ${s.rate} req/s (overview and child page in turn)`, `served ${s.rps} req/s, p95 ${s.p95} ms, errors ${s.errors}`]),
+      ...spike.map((s): [string, string] => [`spike ${s.rate} req/s (overview and child page in turn)`, `served ${s.rps} req/s, p95 ${s.p95} ms, errors ${s.errors}; CPU per page: ${cpu(s.cpuMsPerRequest)}`]),
       ["spike error rate (budget < 1%)", `${(data.spike.errorRate * 100).toFixed(2)} %`],
       ...Object.entries(js).map(([route, r]): [string, string] => [`first-load JS ${route}`, kb(r.gzipBytes)]),
     ];
