@@ -4,14 +4,14 @@ import type { Session } from "./sessions";
 
 export type HttpResult = Summary & { non2xx: number };
 
-type Options = { url: string; connections: number; seconds: number; sessions?: Session[]; path?: string; overallRate?: number };
+type Options = { url: string; connections: number; seconds: number; sessions?: Session[]; path?: string };
 
 /**
  * autocannon against one path, or round-robin over many sessions, each with
  * its own cookie and path. Latencies are collected per response so we can
  * report p95 (autocannon's own summary has p90 and p97.5, not p95).
  */
-export function httpLoad({ url, connections, seconds, sessions, path, overallRate }: Options): Promise<HttpResult> {
+export function httpLoad({ url, connections, seconds, sessions, path }: Options): Promise<HttpResult> {
   let next = 0;
   const latencies: number[] = [];
   let non2xx = 0;
@@ -21,7 +21,6 @@ export function httpLoad({ url, connections, seconds, sessions, path, overallRat
         url,
         connections,
         duration: seconds,
-        overallRate,
         requests: [
           {
             setupRequest: (request) => {
