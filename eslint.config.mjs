@@ -10,7 +10,7 @@ const physicalDirection =
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-bench/**", "lib/generated/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-bench/**", "lib/generated/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results*/**", ".next-*/**", "playwright-report/**"]),
   {
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     rules: {

@@ -1,14 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./tests/e2e/env";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB_PORT = 54339;
+const PORT = E2E.port;
+const DB_PORT = E2E.dbPort;
 // The test SMTP server (tests/e2e/smtp-receiver.ts) the job worker delivers to.
-const SMTP_PORT = 2539;
+const SMTP_PORT = E2E.smtpPort;
 
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/smtp-receiver.ts",
-  outputDir: "test-results",
+  outputDir: E2E.outputDir,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // One worker: tests sign the same demo accounts in and out.
@@ -31,7 +32,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh embedded database with the demo data, a production build, the server.
-    command: `npx tsx scripts/demo.ts --fresh --data-dir .data/pg-e2e --db-port ${DB_PORT}`,
+    command: `npx tsx scripts/demo.ts --fresh --data-dir ${E2E.dataDir} --db-port ${DB_PORT}`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,

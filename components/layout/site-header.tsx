@@ -2,10 +2,14 @@ import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { LOCALES } from "@/lib/i18n/config";
-import { signOut } from "@/lib/domain/accounts/actions";
+import { signOut, switchRole } from "@/lib/domain/accounts/actions";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { RoleSwitch } from "@/components/layout/role-switch";
 
-type Props = { user: { name: string; role: string } | null; homeHref: string };
+type Props = {
+  user: { name: string; role: string; membershipId?: string; memberships?: { id: string; role: string; schoolName: string | null }[] } | null;
+  homeHref: string;
+};
 
 export async function SiteHeader({ user, homeHref }: Props) {
   const locale = await getLocale();
@@ -28,6 +32,17 @@ export async function SiteHeader({ user, homeHref }: Props) {
             options={LOCALES.map((value) => ({ value, label: tLang(value) }))}
             labels={{ language: t("language"), save: t("save") }}
           />
+          {user?.memberships && user.memberships.length > 1 ? (
+            <RoleSwitch
+              action={switchRole}
+              current={user.membershipId ?? ""}
+              options={user.memberships.map((m) => {
+                const role = tRoles.has(m.role) ? tRoles(m.role) : m.role;
+                return { value: m.id, label: m.schoolName ? t("roleAt", { role, school: m.schoolName }) : role };
+              })}
+              labels={{ role: t("role"), switch: t("switchRole") }}
+            />
+          ) : null}
           {user ? (
             <div className="flex items-center gap-3">
               <p className="text-sm text-slate-700">

@@ -23,11 +23,15 @@ export function IndicatorDraftForm({ action, schoolId, schoolYearId, rows, initi
   const [state, formAction, pending] = useActionState(action, {});
   const values = state.values ?? initial;
   const errors = state.errors ?? {};
+  const fieldName = (key: string) => {
+    const row = rows.find((r) => `${r.code}:${r.schoolType}` === key);
+    return row ? `${tInd(`codes.${row.code}.name`)} (${tInd(`schoolTypes.${row.schoolType}`)})` : null;
+  };
   return (
     <form key={state.attempt ?? 0} action={formAction} className="space-y-6" noValidate>
       <input type="hidden" name="schoolId" value={schoolId} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
-      <FormBanners state={state} formError={(key) => tAll(key)} fixErrors={t("fixErrors")} saved={(count) => t("saved", { count })} />
+      <FormBanners state={state} formError={(key) => tAll(key)} fixErrors={t("fixErrors")} saved={(count) => t("saved", { count })} fieldName={fieldName} />
       {groups.map((group) => {
         const groupRows = rows.filter((r) => r.group === group);
         if (!groupRows.length) return null;

@@ -5,13 +5,25 @@ import type { Actor } from "@/lib/auth/types";
 
 export type AuditAction =
   | "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit"
-  | "absence:record" | "sickReport:create" | "sickReport:end" | "threshold:update" | "attendance:view";
+  | "absence:record" | "sickReport:create" | "sickReport:end" | "threshold:update" | "attendance:view"
+  // Roles and accounts
+  | "role:switch" | "signin:succeeded" | "signin:failed" | "signin:throttled"
+  | "password:resetRequested" | "password:reset" | "password:changed" | "password:set"
+  | "twoFactor:enabled" | "twoFactor:disabled" | "twoFactor:recoveryCodeUsed"
+  | "invitation:sent" | "account:blocked" | "account:unblocked"
+  // Board administration
+  | "board:update" | "school:create" | "school:update" | "school:view" | "calendar:update"
+  | "staff:create" | "staff:update" | "guardians:view"
+  | "import:create" | "import:apply" | "import:discard" | "import:view";
 
 // Hand-written statements on the app's pool (prepared once per connection): a
 // page writes one of these on every view.
 const AUDIT_ONE = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
   VALUES (gen_random_uuid()::text, now(), $1, $2, $3::"AuditOutcome", (SELECT "id" FROM "Pupil" WHERE "id" = $4), $4)`;
+const AUDIT_DETAILS = `
+  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "details")
+  VALUES (gen_random_uuid()::text, now(), $1, $2, $3::"AuditOutcome", (SELECT "id" FROM "Pupil" WHERE "id" = $4), $4, $5::jsonb)`;
 const AUDIT_LIST = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
   SELECT gen_random_uuid()::text, now(), $1, $2, 'ALLOWED'::"AuditOutcome", p, p
@@ -27,8 +39,22 @@ export async function writeAudit(
   action: AuditAction,
   outcome: "ALLOWED" | "DENIED",
   targetId: string | null,
+  details?: AuditDetails,
 ): Promise<void> {
-  await sqlRows(AUDIT_ONE, [actor?.userId ?? null, action, outcome, targetId]);
+  if (details) await sqlRows(AUDIT_DETAILS, [actor?.userId ?? null, action, outcome, targetId, JSON.stringify(details)]);
+  else await sqlRows(AUDIT_ONE, [actor?.userId ?? null, action, outcome, targetId]);
+}
+
+/**
+ * What changed or why, for the audit row: setting names with old and new
+ * values, a reason code, counts. Never a password, token, e-mail address or
+ * other personal data.
+ */
+export type AuditDetails = Record<string, string | number | boolean | null | Record<string, string | number | boolean | null>>;
+
+/** An audit row for a user who is not (yet) signed in, e.g. a failed sign-in (userId null when the account is unknown). */
+export async function writeAnonymousAudit(userId: string | null, action: AuditAction, outcome: "ALLOWED" | "DENIED", details?: AuditDetails): Promise<void> {
+  await sqlRows(AUDIT_DETAILS, [userId, action, outcome, null, details ? JSON.stringify(details) : null]);
 }
 
 /** One row per pupil shown in a list, in a single statement. */

@@ -9,7 +9,14 @@ const PERMISSIONS = {
   "leader:view": ["LEADER"],
   "admin:view": ["ADMIN"],
   "pupil:self": ["PUPIL"],
-  "profile:update": ["PARENT", "MENTOR", "LEADER", "ADMIN", "PUPIL"],
+  // Every role: language, password, two-step sign-in, the role switch.
+  "profile:update": ["PARENT", "MENTOR", "LEADER", "ADMIN", "PUPIL", "ATTENDANCE_OFFICER"],
+  // Board administration (the scope is the administrator's board).
+  "schools:manage": ["ADMIN"],
+  "staff:manage": ["ADMIN"],
+  "imports:manage": ["ADMIN"],
+  // Inviting guardians: the administrator for the board's schools, a mentor for their own classes.
+  "invitations:send": ["ADMIN", "MENTOR"],
   "contact:create": ["MENTOR"],
   "contact:correct": ["MENTOR"],
   "staff:contactHours": ["MENTOR"],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ABSOLUTE_LIFETIME_S, IDLE_TIMEOUT_S, claimsOf, isWithinLifetime } from "@/lib/auth/session-token";
 
 const now = 1_800_000_000;
-const claims = (authAgo: number, activeAgo: number) => ({ userId: "u", sessionVersion: 1, authTime: now - authAgo, lastActivity: now - activeAgo });
+const claims = (authAgo: number, activeAgo: number) => ({ userId: "u", sessionVersion: 1, authTime: now - authAgo, lastActivity: now - activeAgo, membershipId: null });
 
 describe("session lifetime", () => {
   it("holds while active and younger than 12 hours", () => {
@@ -22,7 +22,9 @@ describe("session lifetime", () => {
 
 describe("claimsOf", () => {
   it("reads our fields and rejects tokens without them", () => {
-    expect(claimsOf({ sub: "u1", sv: 3, authTime: 1, lastActivity: 2 })).toEqual({ userId: "u1", sessionVersion: 3, authTime: 1, lastActivity: 2 });
+    expect(claimsOf({ sub: "u1", sv: 3, authTime: 1, lastActivity: 2 })).toEqual({ userId: "u1", sessionVersion: 3, authTime: 1, lastActivity: 2, membershipId: null });
+    expect(claimsOf({ sub: "u1", sv: 3, authTime: 1, lastActivity: 2, rm: "m1" })?.membershipId).toBe("m1");
+    expect(claimsOf({ sub: "u1", sv: 3, authTime: 1, lastActivity: 2, rm: 7 })?.membershipId).toBeNull();
     expect(claimsOf({ sub: "u1", sv: "3", authTime: 1, lastActivity: 2 })).toBeNull();
     expect(claimsOf({ sv: 3, authTime: 1, lastActivity: 2 })).toBeNull();
     expect(claimsOf(null)).toBeNull();

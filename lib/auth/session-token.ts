@@ -9,13 +9,14 @@ export const IDLE_TIMEOUT_S = 60 * 60;
 /** proxy.ts renews lastActivity at most this often, to avoid a cookie per request. */
 export const ACTIVITY_RENEWAL_S = 5 * 60;
 
-export type SessionClaims = { userId: string; sessionVersion: number; authTime: number; lastActivity: number };
+/** `membershipId`: the role chosen in this session (the role switch), or null for the default. */
+export type SessionClaims = { userId: string; sessionVersion: number; authTime: number; lastActivity: number; membershipId: string | null };
 
 export function claimsOf(token: JWT | null | undefined): SessionClaims | null {
   if (!token || typeof token.sub !== "string") return null;
-  const { sv, authTime, lastActivity } = token as Record<string, unknown>;
+  const { sv, authTime, lastActivity, rm } = token as Record<string, unknown>;
   if (typeof sv !== "number" || typeof authTime !== "number" || typeof lastActivity !== "number") return null;
-  return { userId: token.sub, sessionVersion: sv, authTime, lastActivity };
+  return { userId: token.sub, sessionVersion: sv, authTime, lastActivity, membershipId: typeof rm === "string" ? rm : null };
 }
 
 export function isWithinLifetime(claims: SessionClaims, nowS: number = Math.floor(Date.now() / 1000)): boolean {

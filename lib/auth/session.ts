@@ -83,8 +83,28 @@ async function currentClaims(): Promise<SessionClaims | null> {
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const claims = await currentClaims();
-  return claims ? loadActor(claims.userId, claims.sessionVersion) : null;
+  return claims ? loadActor(claims.userId, claims.sessionVersion, claims.membershipId) : null;
 });
+
+/**
+ * Makes another of the user's roles the active one for this session: the
+ * session cookie is issued again with the chosen membership (the rest of the
+ * token unchanged, so the lifetime limits still count from sign-in). The
+ * caller has checked that the membership is the user's own; loadActor checks
+ * it again on every request.
+ */
+export async function setActiveMembership(membershipId: string): Promise<void> {
+  const jar = await cookies();
+  const name = SESSION_COOKIE_NAMES.find((n) => jar.has(n));
+  if (!name) return;
+  const token = await decodeSession({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
+  const claims = claimsOf(token);
+  if (!token || !claims || !isWithinLifetime(claims)) return;
+  const now = Math.floor(Date.now() / 1000);
+  const remaining = ABSOLUTE_LIFETIME_S - (now - claims.authTime);
+  const renewed = await encodeSession({ token: { ...token, rm: membershipId, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });
+  jar.set(name, renewed, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: remaining });
+}
 
 /** Ends every session of the user (all devices) and clears this browser's cookie. */
 export async function endSessions(userId: string): Promise<void> {

@@ -1,20 +1,41 @@
 import type { Locale, Role } from "@/lib/generated/prisma/enums";
 
-/** The signed-in user, loaded fresh from the database on every request. */
+/** One role the user holds, for the role switch in the header. */
+export type Membership = {
+  id: string;
+  role: Role;
+  /** The school of a staff role; null for parent, pupil and administrator. */
+  schoolId: string | null;
+  schoolName: string | null;
+};
+
+/**
+ * The signed-in user in their active role, loaded fresh from the database on
+ * every request. Only the active role's scope is filled in: a teacher who is
+ * also a parent has no guardianId while acting as mentor, and no mentorOf
+ * while acting as parent, so no query can mix the two.
+ */
 export type Actor = {
   userId: string;
+  /** The active role. */
   role: Role;
+  /** The active membership (RoleMembership.id). */
+  membershipId: string;
+  /** Every role the user holds, the active one included. */
+  memberships: Membership[];
   name: string;
   locale: Locale;
-  /** Guardian profile id, for parents. */
+  /** Guardian profile id, while acting as parent. */
   guardianId: string | null;
-  /** Staff id and school, for mentors and school leaders. */
+  /** Staff id and school, while acting in a staff role (mentor, attendance officer, leader). */
   staffId: string | null;
   schoolId: string | null;
-  /** Class groups this staff member is mentor of in the current school year. */
+  /** Class groups this staff member is mentor of in the current school year, while acting as mentor. */
   mentorOf: string[];
-  /** Board, for board administrators. */
+  /** Board, while acting as board administrator. */
   boardId: string | null;
-  /** Pupil record of a pupil with an account (18+). */
+  /** Pupil record of a pupil with an account (18+), while acting as pupil. */
   pupilId: string | null;
+  /** Two-step sign-in: whether the user has it, and whether the board requires it of this role. */
+  twoFactor: { enabled: boolean; required: boolean };
 };

@@ -48,6 +48,7 @@ export function enumOf<E extends string>(typeName: string): Column<E> {
 
 type Models = {
   User: Prisma.UserCreateManyInput;
+  RoleMembership: Prisma.RoleMembershipCreateManyInput;
   Board: Prisma.BoardCreateManyInput;
   School: Prisma.SchoolCreateManyInput;
   SchoolYear: Prisma.SchoolYearCreateManyInput;

@@ -42,10 +42,10 @@ export function createDemoAccounts(): DemoAccounts {
 /** Users and guardian profiles that belong to no single school. */
 export function writeDemoAccounts(ctx: SeedContext, demo: DemoAccounts, buffers: Buffers): void {
   const user = (id: string, email: string, name: string, role: "PARENT" | "PUPIL" | "ADMIN", locale: "nl" | "ar" | "en" = "nl") =>
-    buffers.User.add({
-      id, email, name, role, locale, passwordHash: ctx.passwordHash, boardId: role === "ADMIN" ? ctx.boardId : null,
-      createdAt: ctx.now, updatedAt: ctx.now,
-    });
+  {
+    buffers.User.add({ id, email, name, locale, passwordHash: ctx.passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
+    buffers.RoleMembership.add({ id: newId(), userId: id, role, schoolId: null, boardId: role === "ADMIN" ? ctx.boardId : null, createdAt: ctx.now });
+  };
   for (const g of [demo.ouder, demo.ouder2, demo.ouder3, demo.stiefouder, demo.beperkt]) {
     user(g.userId, g.email, `${g.name.firstName} ${g.name.lastName}`, "PARENT", g.locale);
     buffers.Guardian.add({

@@ -11,13 +11,12 @@ import type { AlertChannel, AlertTiming } from "../../lib/generated/prisma/enums
 
 function writeStaff(ctx: SeedContext, school: SchoolState, staff: StaffInfo, buffers: Buffers): void {
   buffers.User.add({
-    id: staff.userId, email: staff.email, passwordHash: ctx.passwordHash, name: fullName(staff.name),
-    role: staff.isLeader ? "LEADER" : "MENTOR", locale: "nl", boardId: null, createdAt: ctx.now, updatedAt: ctx.now,
+    id: staff.userId, email: staff.email, passwordHash: ctx.passwordHash, name: fullName(staff.name), locale: "nl", createdAt: ctx.now, updatedAt: ctx.now,
   });
-  buffers.Staff.add({
-    id: staff.id, userId: staff.userId, schoolId: school.id, isLeader: staff.isLeader, phone: staff.phone,
-    contactHours: staff.contactHours,
+  buffers.RoleMembership.add({
+    id: newId(), userId: staff.userId, role: staff.isLeader ? "LEADER" : "MENTOR", schoolId: school.id, boardId: null, createdAt: ctx.now,
   });
+  buffers.Staff.add({ id: staff.id, userId: staff.userId, schoolId: school.id, phone: staff.phone, contactHours: staff.contactHours });
 }
 
 /**
@@ -35,9 +34,9 @@ export function alertPreferenceOf(g: GuardianInfo): { alertChannel: AlertChannel
 
 function writeGuardian(ctx: SeedContext, g: GuardianInfo, buffers: Buffers): void {
   buffers.User.add({
-    id: g.userId, email: g.email, passwordHash: ctx.passwordHash, name: fullName(g.name), role: "PARENT",
-    locale: g.locale, boardId: null, createdAt: ctx.now, updatedAt: ctx.now,
+    id: g.userId, email: g.email, passwordHash: ctx.passwordHash, name: fullName(g.name), locale: g.locale, createdAt: ctx.now, updatedAt: ctx.now,
   });
+  buffers.RoleMembership.add({ id: newId(), userId: g.userId, role: "PARENT", schoolId: null, boardId: null, createdAt: ctx.now });
   buffers.Guardian.add({
     id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,
     ...alertPreferenceOf(g),

@@ -93,11 +93,11 @@ export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAcc
     // verzuim@demo.test: the attendance officer (verzuimcoördinator) of the demo school.
     const userId = newId();
     buffers.User.add({
-      id: userId, email: "verzuim@demo.test", passwordHash: ctx.passwordHash, name: "Fatima Bakker", role: "ATTENDANCE_OFFICER",
-      locale: "nl", boardId: null, createdAt: ctx.now, updatedAt: ctx.now,
+      id: userId, email: "verzuim@demo.test", passwordHash: ctx.passwordHash, name: "Fatima Bakker", locale: "nl", createdAt: ctx.now, updatedAt: ctx.now,
     });
+    buffers.RoleMembership.add({ id: newId(), userId, role: "ATTENDANCE_OFFICER", schoolId: state.id, boardId: null, createdAt: ctx.now });
     buffers.Staff.add({
-      id: newId(), userId, schoolId: state.id, isLeader: false, phone: "06-55501234",
+      id: newId(), userId, schoolId: state.id, phone: "06-55501234",
       contactHours: "Elke schooldag 8.00–9.00 uur telefonisch bereikbaar voor ziekmeldingen en verlof",
     });
   }

@@ -32,9 +32,9 @@ export const tables = {
     perSchoolType: bool, sortOrder: int,
   }),
   User: table("User", {
-    id: text, email: text, passwordHash: text, name: text, role: enumOf<Role>("Role"),
-    locale: enumOf<Locale>("Locale"), boardId: text, createdAt: moment, updatedAt: moment,
+    id: text, email: text, passwordHash: text, name: text, locale: enumOf<Locale>("Locale"), createdAt: moment, updatedAt: moment,
   }),
+  RoleMembership: table("RoleMembership", { id: text, userId: text, role: enumOf<Role>("Role"), schoolId: text, boardId: text, createdAt: moment }),
   School: table("School", {
     id: text, boardId: text, brin: text, locationCode: text, name: text, slug: text, city: text,
     kind: enumOf<SchoolKind>("SchoolKind"), levels: textArray, websiteUrl: text,
@@ -45,7 +45,7 @@ export const tables = {
   Period: table("Period", { id: text, schoolId: text, schoolYearId: text, number: int, startsOn: date, endsOn: date }),
   Subject: table("Subject", { id: text, schoolId: text, code: text, name: text }),
   ClassGroup: table("ClassGroup", { id: text, schoolId: text, schoolYearId: text, name: text, year: int, track: text }),
-  Staff: table("Staff", { id: text, userId: text, schoolId: text, isLeader: bool, phone: text, contactHours: text }),
+  Staff: table("Staff", { id: text, userId: text, schoolId: text, phone: text, contactHours: text }),
   Mentorship: table("Mentorship", { id: text, staffId: text, classGroupId: text }),
   Pupil: table("Pupil", {
     id: text, schoolId: text, classGroupId: text, studentNumber: text, firstName: text, lastName: text,
@@ -93,7 +93,7 @@ export type Buffers = { [K in keyof Tables]: TableBuffer<Tables[K]["columns"]> }
 
 /** Insert order: every table after the ones it references. */
 const ORDER: (keyof Tables)[] = [
-  "Board", "SchoolYear", "QualityIndicator", "User", "School", "SchoolHoliday", "Period", "Subject", "ClassGroup", "Staff",
+  "Board", "SchoolYear", "QualityIndicator", "User", "School", "RoleMembership", "SchoolHoliday", "Period", "Subject", "ClassGroup", "Staff",
   "Mentorship", "Pupil", "Guardian", "GuardianLink", "Assessment", "Result", "AbsenceRecord", "ContactMoment",
   "ContactMomentGuardian", "Notification", "IndicatorBenchmark", "IndicatorValue",
 ];

@@ -240,9 +240,11 @@ async function ensureFourClassMentor(sql: pg.Pool) {
   await sql.query(`
     WITH demo AS (SELECT u."passwordHash", s."schoolId" FROM "User" u JOIN "Staff" s ON s."userId" = u.id WHERE u.email = 'mentor@demo.test'),
     usr AS (
-      INSERT INTO "User" (id, email, "passwordHash", name, role, "updatedAt")
-      SELECT 'bench-mentor4', 'bench-mentor4@bench.test', "passwordHash", 'Bench Mentor', 'MENTOR', now() FROM demo
+      INSERT INTO "User" (id, email, "passwordHash", name, "updatedAt")
+      SELECT 'bench-mentor4', 'bench-mentor4@bench.test', "passwordHash", 'Bench Mentor', now() FROM demo
       ON CONFLICT (email) DO NOTHING RETURNING id),
+    role AS (
+      INSERT INTO "RoleMembership" (id, "userId", role, "schoolId") SELECT 'bench-role4', id, 'MENTOR', (SELECT "schoolId" FROM demo) FROM usr),
     staff AS (
       INSERT INTO "Staff" (id, "userId", "schoolId") SELECT 'bench-staff4', id, (SELECT "schoolId" FROM demo) FROM usr RETURNING id, "schoolId")
     INSERT INTO "Mentorship" (id, "staffId", "classGroupId")

@@ -40,7 +40,8 @@ type Violation = { chain: string[]; specifier: string };
 /** Repository-relative .ts/.tsx files (forward slashes) below `dir`. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
-    if (SKIP.has(name)) return [];
+    // Build and test output of any run (.next-bench, test-results-…) is not source.
+    if (SKIP.has(name) || name.startsWith(".next") || name.startsWith("test-results")) return [];
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return sourceFiles(full);
     return /\.(ts|tsx)$/.test(name) && !name.endsWith(".d.ts") ? [toRelative(full)] : [];

@@ -1,3 +1,4 @@
+import { MAIL_DIR } from "./env";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -18,7 +19,6 @@ async function signIn(page: Page, email: string) {
 // each guardian's language at a real SMTP server → "delivered" for the school;
 // a parent's sick report seen by the mentor; the 16-hour list.
 
-const MAIL_DIR = path.resolve("test-results", "e2e-mail");
 type Mail = { id: string; to: string; subject: string; text: string; language: string };
 const mails = (): Mail[] =>
   readdirSync(MAIL_DIR).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(path.join(MAIL_DIR, f), "utf8")) as Mail);

@@ -1,3 +1,4 @@
+import { screen } from "./env";
 import { expect, expectAccessible, gotoUntilCached, query, signIn, test } from "./fixtures";
 
 const field = (name: string) => `[id="${name}"]`;
@@ -21,7 +22,7 @@ test("a school leader corrects a draft, publishes the year, and bad input writes
   await expect(page).toHaveURL(/\/leader\/indicators/);
   await expect(page.getByText(/wijzigingen? (staat|staan) klaar om te publiceren/)).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: "test-results/screens/leader-indicators.png", fullPage: true });
+  await page.screenshot({ path: screen("leader-indicators.png"), fullPage: true });
 
   const before = await draftOf("SOCIAL_SAFETY");
   await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("150");
@@ -87,7 +88,7 @@ test("the board administrator corrects a national benchmark; bad input is explai
   await page.getByRole("link", { name: "Landelijke vergelijkingscijfers" }).click();
   await expect(page).toHaveURL(/\/admin\/benchmarks/);
   await expectAccessible(page);
-  await page.screenshot({ path: "test-results/screens/admin-benchmarks.png", fullPage: true });
+  await page.screenshot({ path: screen("admin-benchmarks.png"), fullPage: true });
   const benchmark = async () =>
     (await query<{ value: string }>(
       `SELECT b.value::text AS value FROM "IndicatorBenchmark" b JOIN "QualityIndicator" i ON i.id = b."indicatorId"

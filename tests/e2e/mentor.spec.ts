@@ -1,3 +1,4 @@
+import { screen } from "./env";
 import { auditRows, childrenOf, expect, expectAccessible, expectNoHorizontalScroll, query, signIn, test } from "./fixtures";
 
 test.describe("the mentor workspace", () => {
@@ -5,7 +6,7 @@ test.describe("the mentor workspace", () => {
     await signIn(page, "mentor@demo.test");
     await expect(page).toHaveURL(/\/mentor$/);
     await expectAccessible(page);
-    await page.screenshot({ path: "test-results/screens/mentor-list.png", fullPage: true });
+    await page.screenshot({ path: screen("mentor-list.png"), fullPage: true });
 
     // Filtering works as a plain GET form.
     await page.getByLabel("Tonen", { exact: true }).selectOption("notReached");
@@ -75,7 +76,7 @@ test.describe("the mentor workspace", () => {
     await expect(page.getByRole("status")).toHaveText("Het contactmoment is opgeslagen.");
     await expect(page.getByText("INTERN-GEHEIM-7731 alleen voor school")).toBeVisible();
     await expectAccessible(page);
-    await page.screenshot({ path: "test-results/screens/mentor-pupil.png", fullPage: true });
+    await page.screenshot({ path: screen("mentor-pupil.png"), fullPage: true });
 
     const parent = await browser.newContext();
     const parentPage = await parent.newPage();

@@ -1,3 +1,4 @@
+import { screen } from "./env";
 import { auditRows, childrenOf, expect, expectAccessible, expectNoHorizontalScroll, signIn, test } from "./fixtures";
 
 test.describe("a parent in Dutch", () => {
@@ -20,7 +21,7 @@ test.describe("a parent in Dutch", () => {
       await expect(card.getByText("Ziek")).toBeVisible();
     }
     await expectAccessible(page);
-    await page.screenshot({ path: "test-results/screens/parent-overview-nl.png", fullPage: true });
+    await page.screenshot({ path: screen("parent-overview-nl.png"), fullPage: true });
   });
 
   test("opens a child: subjects with assessments, averages, absences and the mentor", async ({ page }) => {
@@ -47,7 +48,7 @@ test.describe("a parent in Dutch", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Mentor" })).toBeVisible();
     await expect(page.getByRole("link", { name: /@/ }).first()).toHaveAttribute("href", /^mailto:/);
     await expectAccessible(page);
-    await page.screenshot({ path: "test-results/screens/child-nl.png", fullPage: true });
+    await page.screenshot({ path: screen("child-nl.png"), fullPage: true });
   });
 
   test("works on a 320 px wide phone without horizontal scrolling", async ({ page }) => {
@@ -59,7 +60,7 @@ test.describe("a parent in Dutch", () => {
     await page.goto(`/parent/children/${child.id}`);
     await page.locator("details summary").first().click();
     await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: "test-results/screens/child-320.png", fullPage: true });
+    await page.screenshot({ path: screen("child-320.png"), fullPage: true });
   });
 
   test("another family's child answers 404 and is audit-logged", async ({ page }) => {
@@ -87,7 +88,7 @@ test.describe("a parent in Arabic", () => {
     await expect(html).toHaveAttribute("dir", "rtl");
     await expect(page.locator("main article")).toHaveCount(1);
     await expectAccessible(page);
-    await page.screenshot({ path: "test-results/screens/parent-overview-ar.png", fullPage: true });
+    await page.screenshot({ path: screen("parent-overview-ar.png"), fullPage: true });
 
     await page.locator("main article a").first().click();
     await expect(page).toHaveURL(/\/parent\/children\//);
@@ -95,7 +96,7 @@ test.describe("a parent in Arabic", () => {
     await expect(page.locator("h2").first()).toHaveText(/[\u0600-\u06FF]/);
     await page.locator("details summary").first().click();
     await expectAccessible(page);
-    await page.screenshot({ path: "test-results/screens/child-ar.png", fullPage: true });
+    await page.screenshot({ path: screen("child-ar.png"), fullPage: true });
   });
 });
 

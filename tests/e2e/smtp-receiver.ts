@@ -2,16 +2,18 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { E2E, MAIL_DIR, SCREENS_DIR } from "./env";
 
 // A real SMTP server for the browser tests: the demo's job worker delivers
 // absence alerts to it, and each accepted message is written as JSON to
 // MAIL_DIR for the tests to read.
-export const MAIL_DIR = path.resolve("test-results", "e2e-mail");
-const PORT = 2539;
+export { MAIL_DIR };
+const PORT = E2E.smtpPort;
 
 export default async function globalSetup() {
   rmSync(MAIL_DIR, { recursive: true, force: true });
   mkdirSync(MAIL_DIR, { recursive: true });
+  mkdirSync(SCREENS_DIR, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],

@@ -24,14 +24,14 @@ export function nextWeekday(today: Date = dutchToday()): Date {
 export const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 export async function createAttendanceOfficer(schoolId: string) {
-  const user = await createUser("ATTENDANCE_OFFICER");
+  const user = await createUser("ATTENDANCE_OFFICER", { schoolId });
   const staff = await db.staff.create({ data: { userId: user.id, schoolId } });
   return { user, staff };
 }
 
 export async function createLeader(schoolId: string) {
-  const user = await createUser("LEADER");
-  const staff = await db.staff.create({ data: { userId: user.id, schoolId, isLeader: true } });
+  const user = await createUser("LEADER", { schoolId });
+  const staff = await db.staff.create({ data: { userId: user.id, schoolId } });
   return { user, staff };
 }
 

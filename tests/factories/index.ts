@@ -28,9 +28,19 @@ export async function createClass(schoolId: string, schoolYearId: string, name =
   return db.classGroup.create({ data: { schoolId, schoolYearId, name, year: 2, track: "HAVO" } });
 }
 
-export async function createUser(role: Role, overrides: { locale?: "nl" | "en" | "ar"; boardId?: string } = {}) {
+const STAFF_ROLES: Role[] = ["MENTOR", "LEADER", "ATTENDANCE_OFFICER"];
+
+/**
+ * A user holding one role: staff roles at `schoolId` (create the staff profile
+ * there too), an administrator at `boardId` (a new board when not given).
+ */
+export async function createUser(role: Role, overrides: { locale?: "nl" | "en" | "ar"; schoolId?: string; boardId?: string } = {}) {
+  const { schoolId, boardId, ...data } = overrides;
   const u = unique();
-  return db.user.create({ data: { email: `${role.toLowerCase()}-${u}@test.test`, name: `Test ${role} ${u}`, role, ...overrides } });
+  const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${u}@test.test`, name: `Test ${role} ${u}`, ...data } });
+  const board = role === "ADMIN" ? (boardId ?? (await db.board.create({ data: { name: `Bestuur ${u}` } })).id) : null;
+  await db.roleMembership.create({ data: { userId: user.id, role, schoolId: STAFF_ROLES.includes(role) ? (schoolId ?? null) : null, boardId: board } });
+  return user;
 }
 
 export async function createPupil(schoolId: string, classGroupId: string, overrides: { birthDate?: Date; userId?: string } = {}) {
@@ -53,7 +63,7 @@ export async function createGuardianOf(pupilIds: string[], link: LinkOptions = {
 }
 
 export async function createMentor(schoolId: string, classGroupIds: string[]) {
-  const user = await createUser("MENTOR");
+  const user = await createUser("MENTOR", { schoolId });
   const staff = await db.staff.create({ data: { userId: user.id, schoolId, phone: "030 123 45 67", contactHours: "Di 8.00–8.20" } });
   for (const classGroupId of classGroupIds) await db.mentorship.create({ data: { staffId: staff.id, classGroupId } });
   return { user, staff };

@@ -20,8 +20,8 @@ export async function ensureSchoolYear(name = "2030-2031") {
 
 /** A staff account of one school: the attendance officer, or a school leader. */
 export async function createSchoolStaff(schoolId: string, role: "ATTENDANCE_OFFICER" | "LEADER") {
-  const user = await createUser(role);
-  const staff = await db.staff.create({ data: { userId: user.id, schoolId, isLeader: role === "LEADER" } });
+  const user = await createUser(role, { schoolId });
+  const staff = await db.staff.create({ data: { userId: user.id, schoolId } });
   return { user, staff };
 }
 

@@ -186,10 +186,12 @@ describe("visibleLinkSql", () => {
 });
 
 describe("loadActor's statement", () => {
-  it("loads every demo account as Prisma reads it, including a mentor's current classes", async () => {
+  it("loads every demo account in every role it holds as Prisma reads it, including a mentor's current classes", async () => {
+    const order = ["ADMIN", "LEADER", "ATTENDANCE_OFFICER", "MENTOR", "PARENT", "PUPIL"];
     const users = await db.user.findMany({
       select: {
-        id: true, role: true, name: true, locale: true, sessionVersion: true, boardId: true,
+        id: true, name: true, locale: true, sessionVersion: true, totpEnabledAt: true,
+        memberships: { select: { id: true, role: true, schoolId: true, boardId: true, school: { select: { name: true } } } },
         guardian: { select: { id: true } },
         pupil: { select: { id: true } },
         staff: {
@@ -204,23 +206,34 @@ describe("loadActor's statement", () => {
       },
       where: { disabledAt: null },
     });
-    expect(new Set(users.map((u) => u.role)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(users.flatMap((u) => u.memberships.map((m) => m.role))).size).toBe(6);
     let mentors = 0;
     for (const user of users) {
       const mentorOf = (user.staff?.mentorships.map((m) => m.classGroupId) ?? []).sort();
-      if (mentorOf.length) mentors++;
-      expect(await loadActor(user.id, user.sessionVersion)).toEqual({
-        userId: user.id,
-        role: user.role,
-        name: user.name,
-        locale: user.locale,
-        guardianId: user.guardian?.id ?? null,
-        staffId: user.staff?.id ?? null,
-        schoolId: user.staff?.schoolId ?? null,
-        mentorOf,
-        boardId: user.boardId,
-        pupilId: user.pupil?.id ?? null,
-      });
+      const memberships = [...user.memberships]
+        .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || (a.school?.name ?? "").localeCompare(b.school?.name ?? "") || a.id.localeCompare(b.id))
+        .map((m) => ({ id: m.id, role: m.role, schoolId: m.schoolId, schoolName: m.school?.name ?? null }));
+      for (const membership of user.memberships) {
+        const staffRole = ["MENTOR", "LEADER", "ATTENDANCE_OFFICER"].includes(membership.role);
+        if (membership.role === "MENTOR" && mentorOf.length) mentors++;
+        expect(await loadActor(user.id, user.sessionVersion, membership.id)).toEqual({
+          userId: user.id,
+          role: membership.role,
+          membershipId: membership.id,
+          memberships,
+          name: user.name,
+          locale: user.locale,
+          guardianId: membership.role === "PARENT" ? (user.guardian?.id ?? null) : null,
+          staffId: staffRole ? (user.staff?.id ?? null) : null,
+          schoolId: staffRole ? membership.schoolId : null,
+          mentorOf: membership.role === "MENTOR" ? mentorOf : [],
+          boardId: membership.role === "ADMIN" ? membership.boardId : null,
+          pupilId: membership.role === "PUPIL" ? (user.pupil?.id ?? null) : null,
+          twoFactor: { enabled: user.totpEnabledAt !== null, required: false },
+        });
+      }
+      // Without a chosen role (or with one the user does not hold): the first.
+      expect((await loadActor(user.id, user.sessionVersion, "someone-elses"))?.membershipId).toBe(memberships[0].id);
     }
     expect(mentors).toBeGreaterThan(0);
   });
@@ -502,7 +515,7 @@ describe("the mentor list's statement", () => {
     expect(list.rows.map((r) => r.id)).toEqual([inMine.id]);
     expect(list.rows.map((r) => r.id)).not.toContain(inOther.id);
 
-    const idle = await createUser("MENTOR");
+    const idle = await createUser("MENTOR", { schoolId: school.id });
     await db.staff.create({ data: { userId: idle.id, schoolId: school.id } });
     expect(await listMentorOverview(await actorOf(idle.id), all)).toMatchObject({ total: 0, rows: [], followUpsDue: [], contactHours: "" });
   });

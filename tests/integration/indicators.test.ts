@@ -15,8 +15,8 @@ let otherLeaderId: string;
 let mentorId: string;
 
 async function leaderOf(schoolId: string) {
-  const user = await createUser("LEADER");
-  await db.staff.create({ data: { userId: user.id, schoolId, isLeader: true } });
+  const user = await createUser("LEADER", { schoolId });
+  await db.staff.create({ data: { userId: user.id, schoolId } });
   return user.id;
 }
 

@@ -8,7 +8,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const actor = await getActor();
   return (
     <>
-      <SiteHeader user={actor ? { name: actor.name, role: actor.role } : null} homeHref={actor ? HOME_ROUTE[actor.role] : "/"} />
+      <SiteHeader user={actor ? { name: actor.name, role: actor.role, membershipId: actor.membershipId, memberships: actor.memberships } : null} homeHref={actor ? HOME_ROUTE[actor.role] : "/"} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>

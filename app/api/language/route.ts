@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/session";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { LanguageChoice } from "@/lib/domain/accounts/schemas";
 import { setPreferredLocale } from "@/lib/domain/accounts/commands";
+import { isSameOrigin, localReferer } from "@/lib/http/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -11,22 +12,9 @@ export const dynamic = "force-dynamic";
 // without JavaScript and on cached public pages): the choice goes on the profile
 // when signed in and in a cookie, then the visitor returns to the page they were on.
 
-/** The page the form was posted from, when it is on this site; else the start page. */
-function backTo(request: Request): string {
-  const own = new URL(request.url);
-  const referer = request.headers.get("referer");
-  if (!referer) return "/";
-  try {
-    const from = new URL(referer);
-    return from.origin === own.origin ? `${from.pathname}${from.search}` : "/";
-  } catch {
-    return "/";
-  }
-}
-
 export async function POST(request: Request) {
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin) return new Response(null, { status: 403 });
+  // Compared with the host the browser addressed, not NEXTAUTH_URL: the app is reached under several names.
+  if (!isSameOrigin(request.headers)) return new Response(null, { status: 403 });
   const form = await request.formData().catch(() => null);
   const parsed = LanguageChoice.safeParse({ locale: form?.get("locale") });
   if (!parsed.success) {
@@ -36,5 +24,5 @@ export async function POST(request: Request) {
   const actor = await getActor();
   if (actor) await setPreferredLocale(actor, parsed.data.locale);
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
-  return new Response(null, { status: 303, headers: { Location: backTo(request), "Cache-Control": "no-store" } });
+  return new Response(null, { status: 303, headers: { Location: localReferer(request.headers), "Cache-Control": "no-store" } });
 }

@@ -9,3 +9,6 @@ export const LocalPath = z
   .string()
   .max(500)
   .regex(/^\/(?![/\\])[^\s]*$/);
+
+/** The role switch: one of the user's memberships (checked against the actor's own). */
+export const RoleChoice = z.object({ membershipId: z.string().min(1).max(64) });

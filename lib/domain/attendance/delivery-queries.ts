@@ -41,7 +41,8 @@ export function shortError(error: string | null): string | null {
 export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { status?: NotificationStatus; page?: number } = {}) {
   assertCan(actor, "attendance:view");
   if (!actor.schoolId) throw new AppError("forbidden");
-  const school = { schoolId: actor.schoolId, pupil: scopeFor(actor, "pupil") };
+  // Absence alerts only: account e-mails (invitations, resets) name no pupil and are not the attendance officer's.
+  const school = { schoolId: actor.schoolId, kind: "ABSENCE_ALERT" as const, pupil: scopeFor(actor, "pupil") };
   const [rows, grouped] = await Promise.all([
     db.notification.findMany({
       where: { ...school, ...(status ? { status } : {}) },
@@ -65,7 +66,8 @@ export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { statu
     hasNext: rows.length > DELIVERY_PAGE_SIZE,
     counts,
     total: Object.values(counts).reduce((sum, n) => sum + n, 0),
-    rows: rows.slice(0, DELIVERY_PAGE_SIZE).map((n) => ({
+    // An absence alert always names its pupil, guardian and day (the filter above).
+    rows: rows.slice(0, DELIVERY_PAGE_SIZE).flatMap((n) => (n.pupil && n.guardian && n.aboutDate ? [{ ...n, pupil: n.pupil, guardian: n.guardian, aboutDate: n.aboutDate }] : [])).map((n) => ({
       id: n.id,
       kind: n.kind,
       channel: n.channel,

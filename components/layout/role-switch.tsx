@@ -1,0 +1,31 @@
+type Props = {
+  action: (formData: FormData) => Promise<void>;
+  current: string;
+  options: { value: string; label: string }[];
+  labels: { role: string; switch: string };
+};
+
+/**
+ * For a person with several roles (a mentor who is also a parent at the
+ * school): a plain form, so it works without client JavaScript. The server
+ * checks the choice against the user's own roles.
+ */
+export function RoleSwitch({ action, current, options, labels }: Props) {
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <label htmlFor="role-select" className="text-sm text-slate-700">
+        {labels.role}
+      </label>
+      <select id="role-select" name="membershipId" defaultValue={current} className="min-h-11 max-w-[14rem] rounded-lg border border-slate-300 bg-white px-2 text-sm">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="min-h-11 rounded-lg border border-brand-600 px-3 text-sm font-medium text-brand-700 hover:bg-brand-50">
+        {labels.switch}
+      </button>
+    </form>
+  );
+}
