@@ -42,7 +42,7 @@ export async function queueAbsenceAlerts(tx: Tx, input: { pupilId: string; date:
   for (const link of pupil.guardianLinks) {
     const { guardian } = link;
     if (guardian.user.disabledAt || !mayReceiveMessages(link, pupil.birthDate, input.date)) continue;
-    const channel = effectiveChannel(guardian.alertChannel, guardian.phone);
+    const channel = effectiveChannel(guardian.alertChannel, guardian.phone, guardian.user.email);
     const sendAfter = sendAfterFor(now, channel, guardian.alertTiming);
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "Notification" ("id", "kind", "guardianId", "pupilId", "schoolId", "aboutDate", "channel", "locale", "address", "sendAfter", "updatedAt")

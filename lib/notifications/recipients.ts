@@ -25,11 +25,18 @@ export function mayReceiveMessages(link: LinkForMessaging, pupilBirthDate: Date,
 }
 
 /** The channel actually used: a text message needs a phone number, otherwise e-mail. */
-export function effectiveChannel(preferred: AlertChannel, phone: string | null): AlertChannel {
-  return preferred === "SMS" && !phone ? "EMAIL" : preferred;
+/**
+ * The channel a message can actually go by: a text message needs a phone
+ * number, an e-mail an address (a guardian the school knows no e-mail address
+ * of gets a text message, or only the portal message when neither is known).
+ */
+export function effectiveChannel(preferred: AlertChannel, phone: string | null, email: string | null = ""): AlertChannel {
+  if (preferred === "SMS" && !phone) return email ? "EMAIL" : "PORTAL";
+  if (preferred === "EMAIL" && !email) return phone ? "SMS" : "PORTAL";
+  return preferred;
 }
 
-export function addressFor(channel: AlertChannel, email: string, phone: string | null): string | null {
+export function addressFor(channel: AlertChannel, email: string | null, phone: string | null): string | null {
   if (channel === "EMAIL") return email;
   if (channel === "SMS") return phone;
   return null;

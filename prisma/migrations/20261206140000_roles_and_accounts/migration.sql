@@ -51,7 +51,8 @@ ADD COLUMN     "lastSignInAt" TIMESTAMP(3),
 ADD COLUMN     "passwordChangedAt" TIMESTAMP(3),
 ADD COLUMN     "welcomedAt" TIMESTAMP(3),
 ADD COLUMN     "totpSecret" TEXT,
-ADD COLUMN     "totpEnabledAt" TIMESTAMP(3);
+ADD COLUMN     "totpEnabledAt" TIMESTAMP(3),
+ALTER COLUMN "email" DROP NOT NULL;
 
 ALTER TABLE "Staff" DROP COLUMN "isLeader";
 

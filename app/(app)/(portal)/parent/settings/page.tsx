@@ -32,7 +32,7 @@ export default async function AlertSettingsPage() {
         <NextIntlClientProvider messages={{ alertSettings: messages.alertSettings, alertErrors: messages.alertErrors, errors: messages.errors }}>
           <AlertSettingsForm
             action={saveAlertSettingsAction}
-            email={settings.user.email}
+            email={settings.user.email ?? ""}
             current={{ channel: settings.alertChannel, timing: settings.alertTiming, phone: settings.phone ?? "" }}
           />
         </NextIntlClientProvider>
