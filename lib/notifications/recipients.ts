@@ -30,7 +30,7 @@ export function mayReceiveMessages(link: LinkForMessaging, pupilBirthDate: Date,
  * number, an e-mail an address (a guardian the school knows no e-mail address
  * of gets a text message, or only the portal message when neither is known).
  */
-export function effectiveChannel(preferred: AlertChannel, phone: string | null, email: string | null = ""): AlertChannel {
+export function effectiveChannel(preferred: AlertChannel, phone: string | null, email: string | null): AlertChannel {
   if (preferred === "SMS" && !phone) return email ? "EMAIL" : "PORTAL";
   if (preferred === "EMAIL" && !email) return phone ? "SMS" : "PORTAL";
   return preferred;

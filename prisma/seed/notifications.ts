@@ -39,7 +39,7 @@ export function writeNotifications(
         );
         if (!eligible) continue;
         const preference = g.global ? { alertChannel: "EMAIL" as const, alertTiming: "IMMEDIATE" as const } : alertPreferenceOf(g);
-        const channel = effectiveChannel(preference.alertChannel, g.phone);
+        const channel = effectiveChannel(preference.alertChannel, g.phone, g.email);
         const message = renderAlert(g.locale, channel, {
           pupilFirstName: pupil.firstName,
           date: dateOf(day),
