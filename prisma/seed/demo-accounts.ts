@@ -94,6 +94,7 @@ export function placeDemoAccounts(ctx: SeedContext, school: SchoolState, demo: D
 function placeAtFirstSchool(school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
   const classA = pickClass(school.classes);
   const classB = pickClass(school.classes, classA);
+  const classC = school.classes.find((c) => c !== classA && c !== classB && c.pupils.length > 0);
   restaff(classA.mentor, "mentor@demo.test", "Marieke", "Jansen", "06-24681357",
     "Di en do 8.00–8.20 uur telefonisch; mail kan altijd, antwoord binnen 2 schooldagen");
   restaff(classB.mentor, "mentor2@demo.test", "Thomas", "Kok", "06-13579246",
@@ -135,9 +136,24 @@ function placeAtFirstSchool(school: SchoolState, demo: DemoAccounts, families: F
     ]);
   }
   rename(classB.pupils[0], "Fleur", "Mulder", "female", [parent(demo.ouder3, "MOTHER")]);
+  if (classC && classB.pupils.length > 1) placeTeacherParent(classC, classB.pupils[1], families);
   // The 16-hour list of the demo school (verzuim@demo.test): two pupils over, two near it.
   const truants = [...school.classes].reverse().flatMap((c) => c.pupils.slice(-1)).slice(0, 4);
   truants.forEach((pupil, i) => Object.assign(pupil, { nearTruancyThreshold: true, truancyHours: [22, 20, 14, 12.5][i] }));
+}
+
+/**
+ * docent@demo.test: a teacher at the first school who mentors a class and
+ * whose own daughter sits in mentor2@'s class — one account, two roles
+ * (mentor and parent), to show and test the role switch.
+ */
+function placeTeacherParent(classC: ClassInfo, child: PupilInfo, families: FamilyFactory): void {
+  restaff(classC.mentor, "docent@demo.test", "Karim", "Yilmaz", "06-19283746", "Ma en wo 15.30–16.00 uur telefonisch; mail kan altijd");
+  const teacher: GuardianInfo = {
+    id: newId(), userId: classC.mentor.userId, email: "docent@demo.test", name: { firstName: "Karim", lastName: "Yilmaz" }, sex: "male",
+    locale: "nl", phone: "06-19283746", preferredChannel: "EMAIL", interpreterWanted: false, staffAccount: true,
+  };
+  rename(child, "Ayla", "Yilmaz", "female", [parent(families.guardian("dutch", "female", "Yilmaz"), "MOTHER"), parent(teacher, "FATHER")]);
 }
 
 /** leerling@demo.test turns 19 today; one guardian still sees their data, one was refused by the pupil. */

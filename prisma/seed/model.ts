@@ -39,6 +39,8 @@ export type GuardianInfo = {
   interpreterWanted: boolean;
   /** Written once for the whole seed (demo accounts), not with a school. */
   global?: boolean;
+  /** The account is a staff member's (a teacher whose own child attends the school): only the guardian profile is written here. */
+  staffAccount?: boolean;
 };
 
 export type LinkInfo = {

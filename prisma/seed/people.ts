@@ -33,9 +33,11 @@ export function alertPreferenceOf(g: GuardianInfo): { alertChannel: AlertChannel
 }
 
 function writeGuardian(ctx: SeedContext, g: GuardianInfo, buffers: Buffers): void {
-  buffers.User.add({
-    id: g.userId, email: g.email, passwordHash: ctx.passwordHash, name: fullName(g.name), locale: g.locale, createdAt: ctx.now, updatedAt: ctx.now,
-  });
+  if (!g.staffAccount) {
+    buffers.User.add({
+      id: g.userId, email: g.email, passwordHash: ctx.passwordHash, name: fullName(g.name), locale: g.locale, createdAt: ctx.now, updatedAt: ctx.now,
+    });
+  }
   buffers.RoleMembership.add({ id: newId(), userId: g.userId, role: "PARENT", schoolId: null, boardId: null, createdAt: ctx.now });
   buffers.Guardian.add({
     id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,

@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe("demo data contract", () => {
   it("every demo account signs in with the demo password", async () => {
-    for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling", "verzuim"].map((n) => `${n}@demo.test`)) {
+    for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling", "verzuim", "stiefouder", "beperkt", "docent"].map((n) => `${n}@demo.test`)) {
       const user = await db.user.findUniqueOrThrow({ where: { email } });
       expect(await verifyPassword(user.passwordHash, "schoolkompas")).toBe(true);
     }
@@ -53,6 +53,24 @@ describe("demo data contract", () => {
     expect(mentor2.mentorOf.some((id) => mentor.mentorOf.includes(id))).toBe(false);
     expect(leader).toMatchObject({ role: "LEADER", schoolId: mentor.schoolId });
     expect((await actorOf(await userId("beheer@demo.test"))).boardId).not.toBeNull();
+  });
+
+  it("docent@ mentors a class at that school and, as parent, sees only his own daughter in mentor2@'s class", async () => {
+    const id = await userId("docent@demo.test");
+    const first = await actorOf(id);
+    expect(first.memberships.map((m) => m.role)).toEqual(["MENTOR", "PARENT"]);
+    expect(first.role).toBe("MENTOR");
+    const mentor2 = await actorOf(await userId("mentor2@demo.test"));
+    const asMentor = await listMentorOverview(first, { show: "all", sort: "name" });
+    expect(asMentor.rows.length).toBeGreaterThan(0);
+    const { loadActor } = await import("@/lib/auth/actor");
+    const parentRole = first.memberships.find((m) => m.role === "PARENT")!;
+    const asParent = (await loadActor(id, 1, parentRole.id))!;
+    const children = await listChildrenOverview(asParent);
+    expect(children.map((c) => c.firstName)).toEqual(["Ayla"]);
+    const classOf = await db.pupil.findUniqueOrThrow({ where: { id: children[0].id }, select: { classGroupId: true } });
+    expect(mentor2.mentorOf).toContain(classOf.classGroupId);
+    expect(asMentor.rows.map((r) => r.id)).not.toContain(children[0].id);
   });
 
   it("verzuim@ keeps attendance at that school, whose calendar has its holidays", async () => {
