@@ -6,6 +6,12 @@ const DB_PORT = E2E.dbPort;
 // The test SMTP server (tests/e2e/smtp-receiver.ts) the job worker delivers to.
 const SMTP_PORT = E2E.smtpPort;
 
+/** Both test servers deliver e-mail to the test SMTP receiver (tests/e2e/smtp-receiver.ts). */
+const serverEnv = (port: number) => ({
+  PORT: String(port), DATABASE_URL: "", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-000000", NEXTAUTH_URL: `http://localhost:${port}`,
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, ALERT_COALESCE_SECONDS: "2", OUTBOX_SWEEP_SECONDS: "5",
+});
+
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/smtp-receiver.ts",
@@ -30,15 +36,28 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    // A fresh embedded database with the demo data, a production build, the server.
-    command: `npx tsx scripts/demo.ts --fresh --data-dir ${E2E.dataDir} --db-port ${DB_PORT}`,
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { PORT: String(PORT), DATABASE_URL: "", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-000000", NEXTAUTH_URL: `http://localhost:${PORT}`,
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, ALERT_COALESCE_SECONDS: "2", OUTBOX_SWEEP_SECONDS: "5" },
-  },
+  webServer: [
+    {
+      // A fresh embedded database with the demo data, a production build, the server.
+      command: `npx tsx scripts/demo.ts --fresh --data-dir ${E2E.dataDir} --db-port ${DB_PORT}`,
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: serverEnv(PORT),
+    },
+    {
+      // A second server on the same build (started after the first is up: Playwright
+      // starts web servers one after another) with an EMPTY database — only the board
+      // and beheer@demo.test, as `npm run demo -- --empty` — for the school-onboarding test.
+      command: `npx tsx scripts/demo.ts --empty --skip-build --fresh --data-dir ${E2E.dataDir}-empty --db-port ${E2E.emptyDbPort}`,
+      url: `http://localhost:${E2E.emptyPort}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: serverEnv(E2E.emptyPort),
+    },
+  ],
 });

@@ -1,14 +1,17 @@
 // `npm run demo`: database (embedded unless DATABASE_URL is set) → migrations →
 // demo data when empty → production build → server on PORT (default 3000).
 // Flags: --dev (next dev instead of build+start), --fresh (wipe the embedded
-// database first), --data-dir DIR and --db-port N (another embedded instance).
+// database first), --data-dir DIR and --db-port N (another embedded instance),
+// --empty (an empty database gets only the board and its administrator, not
+// the demo schools: the start of a real school), --skip-build (serve the
+// existing build, e.g. a second test server beside the first).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrateDeploy, startEmbeddedPostgres, type RunningDatabase } from "./postgres";
-import { createSeedClient, isDatabaseEmpty, seedDemo } from "../prisma/seed";
+import { createSeedClient, isDatabaseEmpty, seedDemo, seedEmpty } from "../prisma/seed";
 
 const ROOT = path.resolve(__dirname, "..");
 const { values: flags } = parseArgs({
@@ -17,6 +20,8 @@ const { values: flags } = parseArgs({
     fresh: { type: "boolean", default: false },
     "data-dir": { type: "string", default: ".data/pg" },
     "db-port": { type: "string", default: "54329" },
+    empty: { type: "boolean", default: false },
+    "skip-build": { type: "boolean", default: false },
   },
 });
 
@@ -80,8 +85,14 @@ async function main() {
     await migrateDeploy(database.url);
     const client = createSeedClient(database.url);
     if (await isDatabaseEmpty(client)) {
-      console.log("Empty database: loading the demo data…");
-      await seedDemo(client, { log: (message) => console.log(`  ${message}`) });
+      const log = (message: string) => console.log(`  ${message}`);
+      if (flags.empty) {
+        console.log("Empty database: only the board and its administrator (--empty)…");
+        await seedEmpty(client, { log });
+      } else {
+        console.log("Empty database: loading the demo data…");
+        await seedDemo(client, { log });
+      }
     }
     await client.$disconnect();
 
@@ -103,7 +114,7 @@ async function main() {
     if (flags.dev) {
       server = run(next, ["dev", "-p", port], env);
     } else {
-      await waitFor(run(next, ["build"], env));
+      if (!flags["skip-build"]) await waitFor(run(next, ["build"], env));
       // scripts/serve.ts: `next start`, optionally several processes (WEB_CONCURRENCY).
       server = run(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/serve.ts"], env);
     }

@@ -12,11 +12,11 @@ type Props = {
  */
 export function RoleSwitch({ action, current, options, labels }: Props) {
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form action={action} className="flex min-w-0 max-w-full flex-wrap items-center gap-2">
       <label htmlFor="role-select" className="text-sm text-slate-700">
         {labels.role}
       </label>
-      <select id="role-select" name="membershipId" defaultValue={current} className="min-h-11 max-w-[14rem] rounded-lg border border-slate-300 bg-white px-2 text-sm">
+      <select id="role-select" name="membershipId" defaultValue={current} className="min-h-11 min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-2 text-sm sm:max-w-[16rem]">
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

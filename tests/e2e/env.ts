@@ -9,6 +9,13 @@ export const E2E = {
   smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2539),
   dataDir: process.env.E2E_DATA_DIR ?? ".data/pg-e2e",
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
+  /** The second server, with an empty database (only the board and beheer@demo.test): port and database port. */
+  get emptyPort() {
+    return this.port + 50;
+  },
+  get emptyDbPort() {
+    return this.dbPort + 50;
+  },
 };
 
 /** Accepted test e-mails, one JSON file each (tests/e2e/smtp-receiver.ts). */

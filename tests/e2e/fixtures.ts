@@ -51,6 +51,14 @@ export async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/** After a rejected submit: the error summary has focus, is in view, and names the problem. */
+export async function expectErrorSummary(page: Page, text: string | RegExp) {
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toBeInViewport();
+  await expect(summary).toContainText(text);
+}
+
 /** Nothing wider than the viewport: no horizontal scrolling. */
 export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

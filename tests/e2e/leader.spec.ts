@@ -1,5 +1,5 @@
 import { screen } from "./env";
-import { expect, expectAccessible, gotoUntilCached, query, signIn, test } from "./fixtures";
+import { expect, expectAccessible, expectErrorSummary, gotoUntilCached, query, signIn, test } from "./fixtures";
 
 const field = (name: string) => `[id="${name}"]`;
 
@@ -27,7 +27,9 @@ test("a school leader corrects a draft, publishes the year, and bad input writes
   const before = await draftOf("SOCIAL_SAFETY");
   await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("150");
   await page.getByRole("button", { name: "Concept opslaan" }).click();
-  await expect(page.getByText("Een percentage ligt tussen 0 en 100.")).toBeVisible();
+  // The form is thousands of pixels long: the error summary takes focus and is in view.
+  await expectErrorSummary(page, "Een percentage ligt tussen 0 en 100.");
+  await expect(page.locator('[id="err:SOCIAL_SAFETY:ALL"]')).toHaveText("Een percentage ligt tussen 0 en 100.");
   await expect(page.locator(field("v:SOCIAL_SAFETY:ALL"))).toHaveValue("150");
   expect((await draftOf("SOCIAL_SAFETY")).draft).toBe(before.draft);
 
@@ -97,7 +99,8 @@ test("the board administrator corrects a national benchmark; bad input is explai
   const before = await benchmark();
   await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("101");
   await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
-  await expect(page.getByText("Een percentage ligt tussen 0 en 100.")).toBeVisible();
+  await expectErrorSummary(page, "Een percentage ligt tussen 0 en 100.");
+  await expect(page.locator('[id="err:SOCIAL_SAFETY:ALL"]')).toHaveText("Een percentage ligt tussen 0 en 100.");
   expect(await benchmark()).toBe(before);
   await page.locator(field("v:SOCIAL_SAFETY:ALL")).fill("90,7");
   await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
