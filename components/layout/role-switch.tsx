@@ -12,11 +12,11 @@ type Props = {
  */
 export function RoleSwitch({ action, current, options, labels }: Props) {
   return (
-    <form action={action} className="flex min-w-0 max-w-full flex-wrap items-center gap-2">
+    <form action={action} className="flex w-full min-w-0 items-center gap-2 sm:w-auto">
       <label htmlFor="role-select" className="text-sm text-slate-700">
         {labels.role}
       </label>
-      <select id="role-select" name="membershipId" defaultValue={current} className="min-h-11 min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-2 text-sm sm:max-w-[16rem]">
+      <select id="role-select" name="membershipId" defaultValue={current} className="min-h-11 w-0 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 text-sm sm:w-auto sm:max-w-[16rem] sm:flex-none">
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
