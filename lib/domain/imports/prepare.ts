@@ -3,6 +3,8 @@ import type { CheckFile, LineIssue } from "@/lib/domain/imports/check/types";
 import { detectKind, mapColumns, type SchoolMappings } from "@/lib/domain/imports/headers";
 import { readTable, type FileFormat } from "@/lib/domain/imports/read-file";
 
+const READ_ISSUE = { unreadable: "fileUnreadable", empty: "fileBlank", noRows: "fileNoRows" } as const;
+
 export type StoredFile = { id: string; position: number; name: string; format: string; content: Uint8Array | null; kind: ImportFileKind | null; kindChosen: boolean };
 export type FileFacts = { id: string; kind: ImportFileKind | null; rowCount: number; headers: string[]; unmapped: string[] };
 
@@ -24,7 +26,7 @@ export async function prepareFiles(files: StoredFile[], mappings: SchoolMappings
     }
     const read = await readTable(file.format as FileFormat, file.content);
     if (!read.ok) {
-      issues.push({ file: file.position, line: read.line ?? 0, code: `file${read.code[0].toUpperCase()}${read.code.slice(1)}` });
+      issues.push({ file: file.position, line: read.line ?? 0, code: READ_ISSUE[read.code] });
       facts.push({ id: file.id, kind: file.kind, rowCount: 0, headers: [], unmapped: [] });
       continue;
     }
