@@ -25,7 +25,8 @@ export async function createImportSchool(overrides: { brin?: string } = {}) {
   return { board, school, admin };
 }
 
-export function sampleSet(pupils = 30, seed = "test"): Record<string, SampleFile> {
+/** A sample set; each call a different (fictional) school's people unless the seed is given. */
+export function sampleSet(pupils = 30, seed: string = randomUUID()): Record<string, SampleFile> {
   return generateSampleSet({ pupils, startYear: 2026, asOf: SAMPLE_AS_OF, seed });
 }
 

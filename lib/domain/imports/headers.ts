@@ -52,17 +52,20 @@ export function mapColumns(kind: ImportFileKind, headers: readonly string[], map
 }
 
 /**
- * The kind of file these headers most likely belong to: every required field
- * present, and the most fields found. Null when no kind fits.
+ * The kind of file these headers most likely belong to: the one that finds
+ * the most columns (fewer missing required columns break a tie). A pupils
+ * file whose number column has an unusual name is still a pupils file — the
+ * check then names the missing column — rather than a classes file because
+ * it also has Klas, Leerjaar and Profiel. Null when no kind finds two columns.
  */
 export function detectKind(headers: readonly string[], mappings: SchoolMappings = {}): ImportFileKind | null {
   let best: ImportFileKind | null = null;
-  let bestScore = 0;
+  let bestScore = -Infinity;
   for (const kind of FILE_KINDS) {
     const { columns, missing } = mapColumns(kind, headers, mappings);
-    if (missing.length) continue;
-    const required = Object.values(KIND_FIELDS[kind]).filter((s) => s.required).length;
-    const score = required * 100 + Object.keys(columns).length;
+    const found = Object.keys(columns).filter((f) => f !== "brin").length;
+    if (found < 2) continue;
+    const score = found * 100 - missing.length;
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
   return best;
