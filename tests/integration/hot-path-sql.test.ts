@@ -423,7 +423,7 @@ async function mentorListThroughPrisma(actor: Actor) {
   const [staff, pupils] = await Promise.all([
     db.staff.findUnique({ where: { id: actor.staffId ?? "" }, select: { contactHours: true } }),
     db.pupil.findMany({
-      where: pupilScope(actor),
+      where: { ...pupilScope(actor), leftOn: null },
       select: {
         id: true, firstName: true, lastName: true,
         classGroup: { select: { name: true } },
@@ -483,6 +483,9 @@ describe("the mentor list's statement", () => {
       });
     }
     await db.staff.update({ where: { id: mentorship.staffId }, data: { contactHours: "ma 15:00–16:00" } });
+    // A pupil who left the school (missing from a full export) is no longer on the list.
+    const leaver = await db.pupil.findFirstOrThrow({ where: { classGroupId: mentorship.classGroupId, id: { not: pupil.id } }, orderBy: { id: "asc" }, select: { id: true } });
+    await db.pupil.update({ where: { id: leaver.id }, data: { leftOn: today } });
 
     const staff = await db.staff.findMany({ where: { mentorships: { some: {} } }, select: { userId: true } });
     let pupils = 0;
@@ -514,6 +517,8 @@ describe("the mentor list's statement", () => {
     const list = await listMentorOverview(await actorOf(mentor.id), all);
     expect(list.rows.map((r) => r.id)).toEqual([inMine.id]);
     expect(list.rows.map((r) => r.id)).not.toContain(inOther.id);
+    await db.pupil.update({ where: { id: inMine.id }, data: { leftOn: new Date() } });
+    expect((await listMentorOverview(await actorOf(mentor.id), all)).rows).toEqual([]);
 
     const idle = await createUser("MENTOR", { schoolId: school.id });
     await db.staff.create({ data: { userId: idle.id, schoolId: school.id } });
