@@ -11,7 +11,19 @@ export async function Preview({ summary }: { summary: Summary }) {
     <div className="space-y-4">
       <p className="text-sm text-slate-700">{t("previewRows", { count: summary.rows })}</p>
       {nothing ? <p className="font-medium">{t("noChanges")}</p> : null}
-      <div className="overflow-x-auto">
+      {/* Below sm a list per kind of record (five columns do not fit 320 px), a table above. */}
+      <ul className="space-y-2 text-sm sm:hidden">
+        {entities.map((e) => {
+          const c = summary.counts[e]!;
+          return (
+            <li key={e} className="rounded-lg border border-slate-200 bg-white p-2">
+              <p className="font-medium">{tEntity(e)}</p>
+              <p>{t("created")}: {String(c.created)} · {t("changed")}: {String(c.changed)} · {t("unchanged")}: {String(c.unchanged)} · {t("removed")}: {String(c.removed)}</p>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="hidden sm:block">
         <table className="w-full min-w-0 border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-300 text-start">

@@ -395,10 +395,11 @@ describe("the hot paths' prepared statements", () => {
     try {
       // The choice follows the tables' statistics. Late in a school year a pupil has dozens of
       // results (the benchmark's board: 42 each by November), more than the demo's; so, inside a
-      // transaction that is rolled back, every assessment and result is there four times over.
+      // transaction that is rolled back, every assessment and result is there four times over
+      // (the copies' descriptions numbered: class, subject, day and description identify a test).
       await client.query("BEGIN");
       await client.query(`INSERT INTO "Assessment" (id, "classGroupId", "subjectId", "periodId", description, weight, "heldOn")
-        SELECT a.id || '-' || n, a."classGroupId", a."subjectId", a."periodId", a.description, a.weight, a."heldOn" FROM "Assessment" a, generate_series(1, 3) n`);
+        SELECT a.id || '-' || n, a."classGroupId", a."subjectId", a."periodId", a.description || ' (' || n || ')', a.weight, a."heldOn" FROM "Assessment" a, generate_series(1, 3) n`);
       await client.query(`INSERT INTO "Result" (id, "pupilId", "assessmentId", grade, "textValue", "enteredAt")
         SELECT r.id || '-' || n, r."pupilId", r."assessmentId" || '-' || n, r.grade, r."textValue", r."enteredAt" FROM "Result" r, generate_series(1, 3) n`);
       await client.query("ANALYZE");

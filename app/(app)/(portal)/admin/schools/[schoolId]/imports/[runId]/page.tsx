@@ -84,7 +84,7 @@ export default async function ImportRunPage({ params }: Props) {
 
       {run.summary && run.status !== "INVALID" ? (
         <section aria-labelledby="preview-heading" className="mt-6">
-          <h2 id="preview-heading" className="mb-2 text-xl font-semibold">{t("previewTitle")}</h2>
+          <h2 id="preview-heading" className="mb-2 text-xl font-semibold">{run.status === "APPLIED" ? t("previewTitleApplied") : t("previewTitle")}</h2>
           {hasAbsences ? <p className="mb-2 text-sm">{t("absencesNoAlerts")}</p> : null}
           <Preview summary={run.summary} />
         </section>
