@@ -39,6 +39,12 @@ test("an administrator checks an export with errors, then imports the clean one"
   await expect(summary).toContainText("Kies een of meer bestanden.");
   await expect(summary).toBeInViewport();
 
+  // A file over 10 MB is refused in the browser with its name, before anything is sent.
+  await page.locator("#files").setInputFiles({ name: "groot.csv", mimeType: "text/csv", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 65) });
+  await page.getByRole("button", { name: "Controleren" }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("groot.csv is groter dan 10 MB");
+
   // The set with errors: every error with its file and line, and nothing written.
   await page.locator("#files").setInputFiles(filesOf("met-fouten"));
   await page.getByRole("button", { name: "Controleren" }).click();
