@@ -20,18 +20,18 @@ afterEach(async () => {
 });
 
 describe("the import's jobs on the worker", () => {
-  it("run the dry run after the upload and the apply after the button, and report progress", async () => {
+  it("run the dry run after the upload and the apply after the button, and report progress", { timeout: 120_000 }, async () => {
     const { school, admin } = await createImportSchool();
     const set = sampleSet(20);
     const classesAndPupils = [set.classes, set.pupils];
     worker = await startWorker({ connectionString: process.env.DATABASE_URL!, concurrency: 2, sweepSeconds: 60, tasks: IMPORT_TASKS });
     const { runId } = await createImport(admin, school.id, await uploadsOf(classesAndPupils), { idempotencyKey: crypto.randomUUID(), fullExport: false });
     const status = async () => (await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, progressDone: true, progressTotal: true } }));
-    await waitUntil(async () => (await status()).status === "READY", 20_000);
+    await waitUntil(async () => (await status()).status === "READY", 60_000);
     // One class and 20 pupils checked.
     expect(await status()).toEqual({ status: "READY", progressDone: 21, progressTotal: 21 });
     await applyImport(admin, school.id, runId);
-    await waitUntil(async () => (await status()).status === "APPLIED", 20_000);
+    await waitUntil(async () => (await status()).status === "APPLIED", 60_000);
     expect(await db.pupil.count({ where: { schoolId: school.id } })).toBe(20);
     expect(await db.importFile.count({ where: { runId, content: { not: null } } })).toBe(0);
   });
