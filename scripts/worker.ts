@@ -6,6 +6,7 @@
 //   node --require ./scripts/server-only-preload.cjs --import tsx scripts/worker.ts
 import { startWorker } from "@/lib/notifications/worker";
 import { extendOpenSickReports } from "@/lib/domain/sick-reports/commands";
+import { IMPORT_CRONTAB, IMPORT_TASKS } from "@/lib/domain/imports/tasks";
 import { disconnectDb } from "@/lib/db/client";
 
 async function main() {
@@ -16,8 +17,10 @@ async function main() {
     // Open-ended sick reports get today's absence record. Hourly (and once at
     // start) rather than once a morning: it adds nothing when run again, and a
     // worker that was down at 06:00 catches up.
-    tasks: { "extend-sick-reports": async () => void (await extendOpenSickReports()) },
-    crontab: "5 * * * * extend-sick-reports",
+    // Imports: the dry run and the apply of a school's data (docs/decisions/0015),
+    // and a nightly clean-up of uploaded files.
+    tasks: { "extend-sick-reports": async () => void (await extendOpenSickReports()), ...IMPORT_TASKS },
+    crontab: `5 * * * * extend-sick-reports\n${IMPORT_CRONTAB}`,
   });
   await extendOpenSickReports();
   process.stdout.write("Job worker is running.\n");

@@ -72,6 +72,22 @@ function runFloor(databaseUrl: string, input: object): Promise<{ roundTrips: num
   });
 }
 
+type ImportPhase = { pupils: number; rows: number; bytes: number; first: { upload: number; dryRun: number; apply: number }; again: { upload: number; dryRun: number; apply: number }; results: number };
+
+/** The import of a school's year (scripts/bench/import.ts) in a child process, on its own new school. */
+function runImport(databaseUrl: string): Promise<ImportPhase> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--require", "./scripts/bench/server-only-shim.cjs", "scripts/bench/import.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_IMPORT_PUPILS: String(smoke ? 60 : 2000) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`import phase exited ${code}`))));
+  });
+}
+
 async function main() {
   const started = Date.now();
   const database = process.env.BENCH_DATABASE_URL
@@ -152,6 +168,9 @@ async function main() {
       spike.push({ rate, ...(await withCpu(serverPid, () => pacedLoad({ url: BASE, rate, seconds: SECONDS, sessions: spikeSessions, connections: CONCURRENCY }))) });
     }
 
+    log(`import: a school of ${smoke ? 60 : 2000} pupils with results and absences (dry run, apply, the same files again)`);
+    const importPhase = await runImport(database.url);
+
     log("first-load JavaScript");
     const parentCookie = sessions[0].cookie;
     const js = {
@@ -179,6 +198,7 @@ async function main() {
         : { status: compareStatus, staticFile },
       spike: { expectedPeakRps: EXPECTED_PEAK_RPS, pages: ["/parent", "/parent/children/[id]"], steps: spike, errorRate: ratio(spikeTotal.errors, spikeTotal.count + spikeTotal.errors) },
       firstLoadJs: js,
+      import: importPhase,
       totalSeconds: Math.round((Date.now() - started) / 1000),
     };
     const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
@@ -204,6 +224,8 @@ async function main() {
       ...spike.map((s): [string, string] => [`spike ${s.rate} req/s (overview and child page in turn)`, `served ${s.rps} req/s, p95 ${s.p95} ms, errors ${s.errors}; CPU per page: ${cpu(s.cpuMsPerRequest)}`]),
       ["spike error rate (budget < 1%)", `${(data.spike.errorRate * 100).toFixed(2)} %`],
       ...Object.entries(js).map(([route, r]): [string, string] => [`first-load JS ${route}`, kb(r.gzipBytes)]),
+      [`import ${importPhase.pupils} pupils (${importPhase.rows} rows, ${kb(importPhase.bytes)}), budget < 60 s`, `upload ${importPhase.first.upload} s, dry run ${importPhase.first.dryRun} s, apply ${importPhase.first.apply} s`],
+      ["the same import again (nothing changes)", `dry run ${importPhase.again.dryRun} s, apply ${importPhase.again.apply} s`],
     ];
     const stamp = `${new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-")}-${data.mode}`;
     const out = writeReport(path.join(ROOT, smoke ? ".data/bench-smoke" : "bench/results"), stamp, data, rows);

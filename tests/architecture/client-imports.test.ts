@@ -26,6 +26,10 @@ const FORBIDDEN_PACKAGES = [
   "next-auth",
   "nodemailer",
   "graphile-worker",
+  // The import's readers run in the job worker only.
+  "csv-parse",
+  "read-excel-file",
+  "libphonenumber-js",
 ];
 // Entry points of a forbidden package that are made for the browser.
 const ALLOWED_SUBPATHS = new Set(["next-auth/react"]);

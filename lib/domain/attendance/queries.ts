@@ -73,7 +73,7 @@ export async function listRegistrationClasses(actor: Actor) {
   assertCan(actor, "absence:record");
   const today = dutchToday();
   const classes = await db.classGroup.findMany({
-    where: { schoolYear: { startsOn: { lte: today }, endsOn: { gte: today } }, pupils: { some: scopeFor(actor, "pupil") } },
+    where: { schoolYear: { startsOn: { lte: today }, endsOn: { gte: today } }, pupils: { some: { AND: [scopeFor(actor, "pupil"), { leftOn: null }] } } },
     select: { id: true, name: true },
   });
   return classes.sort((a, b) => a.name.localeCompare(b.name, "nl", { numeric: true }));
@@ -83,7 +83,8 @@ export async function listRegistrationClasses(actor: Actor) {
 export async function listClassPupils(actor: Actor, classGroupId: string) {
   assertCan(actor, "absence:record");
   const pupils = await db.pupil.findMany({
-    where: { AND: [{ classGroupId }, scopeFor(actor, "pupil")] },
+    // Pupils who left the school are not registered for any more.
+    where: { AND: [{ classGroupId }, scopeFor(actor, "pupil"), { leftOn: null }] },
     select: { id: true, firstName: true, lastName: true },
   });
   return pupils.sort(

@@ -118,7 +118,8 @@ export async function getThresholdList(actor: Actor, { now = new Date() }: { now
   if (listed.size === 0) return { today, year, holidays, over: [], near: [] };
 
   const pupils = await db.pupil.findMany({
-    where: { id: { in: [...listed.keys()] }, ...scopeFor(actor, "pupil") },
+    // Pupils who left the school are off the officer's list.
+    where: { id: { in: [...listed.keys()] }, leftOn: null, ...scopeFor(actor, "pupil") },
     select: {
       id: true,
       firstName: true,

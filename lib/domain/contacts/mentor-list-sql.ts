@@ -23,7 +23,8 @@ type Raw = {
 /**
  * `$1` is the mentor's classes (actor.mentorOf), the scope through the
  * authorization layer's SQL form of pupilScope's MENTOR case. Guardians whose access the school restricted are left
- * out, as on every mentor page; contact moments are this school year's.
+ * out, as on every mentor page; contact moments are this school year's. Pupils
+ * who left the school (a full export no longer lists them) are not in the list.
  */
 const STATEMENT = `
 SELECT p.id, p."firstName", p."lastName", c.name AS "className", s."contactThresholdWeeks",
@@ -35,7 +36,7 @@ SELECT p.id, p."firstName", p."lastName", c.name AS "className", s."contactThres
        'followUpOn', m."followUpOn", 'summary', m.summary)), '[]'::json)
     FROM "ContactMoment" m WHERE m."pupilId" = p.id AND m."occurredOn" >= $2::date) AS moments
 FROM "Pupil" p JOIN "ClassGroup" c ON c.id = p."classGroupId" JOIN "School" s ON s.id = p."schoolId"
-WHERE ${mentorClassesSql('p."classGroupId"', "$1")}`;
+WHERE ${mentorClassesSql('p."classGroupId"', "$1")} AND p."leftOn" IS NULL`;
 
 const CONTACT_HOURS = `SELECT "contactHours" FROM "Staff" WHERE id = $1`;
 
