@@ -23,7 +23,7 @@ const dmy = (day: Day) => { const [y, m, d] = isoDate(day).split("-"); return `$
 const comma = (n: number) => n.toFixed(1).replace(".", ",");
 
 /** Weekdays of the school year up to asOf that are a school day in every region (so any school's calendar accepts them). */
-function teachingDays(startYear: number, asOf: Day): Day[] {
+export function teachingDays(startYear: number, asOf: Day): Day[] {
   const off = new Set<Day>();
   for (const region of [0, 1, 2] as const) for (const h of schoolCalendar(startYear, region)) for (let d = h.startsOn; d <= h.endsOn; d++) off.add(d);
   const days: Day[] = [];

@@ -1,29 +1,20 @@
-// `npm run samples:import [-- --as-of 2026-12-04]`: writes the sample import
-// files to samples/import/voorbeeld (clean) and samples/import/met-fouten
-// (typical errors), for a school of about 150 pupils with results and absences
-// of the school year up to --as-of (a school day; the files hold nothing later).
-import { mkdirSync, writeFileSync } from "node:fs";
+// `npm run samples:import [-- --as-of YYYY-MM-DD] [--out DIR]`: writes the
+// sample import files to samples/import/voorbeeld (clean) and
+// samples/import/met-fouten (typical errors), for a school of about 150 pupils
+// with results and absences of the school year up to --as-of (a school day;
+// default: the latest school day up to today; the files hold nothing later).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { dayOf } from "../../prisma/seed/calendar";
-import { generateSampleSet, type SampleFile } from "./generate";
-import { fileBytes } from "./files";
-import { withTypicalErrors } from "./errors";
+import { dayOf, isoDate } from "../../prisma/seed/calendar";
+import { latestTeachingDay, writeSampleSets } from "./sets";
 
-const { values } = parseArgs({ options: { "as-of": { type: "string", default: "2026-12-04" }, out: { type: "string", default: "samples/import" } } });
-const [y, m, d] = values["as-of"]!.split("-").map(Number);
-const startYear = m >= 8 ? y : y - 1;
-
-async function write(dir: string, files: Record<string, SampleFile>) {
-  mkdirSync(dir, { recursive: true });
-  for (const file of Object.values(files)) writeFileSync(path.join(dir, file.name), await fileBytes(file));
-  console.log(`${dir}: ${Object.values(files).map((f) => `${f.name} (${f.rows.length - 1} rows)`).join(", ")}`);
-}
+const { values } = parseArgs({ options: { "as-of": { type: "string" }, out: { type: "string", default: "samples/import" } } });
+const asOf = values["as-of"] ? dayOf(...(values["as-of"].split("-").map(Number) as [number, number, number])) : latestTeachingDay();
 
 (async () => {
-  const set = generateSampleSet({ pupils: 150, startYear, asOf: dayOf(y, m, d) });
-  await write(path.join(values.out!, "voorbeeld"), set);
-  const { files, errors } = withTypicalErrors(set);
-  await write(path.join(values.out!, "met-fouten"), files);
+  const { clean, withErrors, errors } = await writeSampleSets(values.out!, asOf);
+  console.log(`as of ${isoDate(asOf)}`);
+  console.log(`${path.join(values.out!, "voorbeeld")}: ${clean.join(", ")}`);
+  console.log(`${path.join(values.out!, "met-fouten")}: ${withErrors.join(", ")}`);
   for (const e of errors) console.log(`  ${e.file}:${e.line} ${e.code}`);
 })();

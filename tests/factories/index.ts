@@ -95,10 +95,10 @@ export async function createAbsence(pupilId: string, kind: AbsenceKind, date: Da
   return db.absenceRecord.create({ data: { pupilId, kind, date, minutes, lessonHour: 1, reportedBy: "SCHOOL" } });
 }
 
-/** The actor exactly as a signed-in request would load it. */
-export async function actorOf(userId: string): Promise<Actor> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
-  const actor = await loadActor(userId, user.sessionVersion);
+/** The actor exactly as a signed-in request would load it; in `role` when the user holds several. */
+export async function actorOf(userId: string, role?: Role): Promise<Actor> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true, memberships: { select: { id: true, role: true } } } });
+  const actor = await loadActor(userId, user.sessionVersion, role ? user.memberships.find((m) => m.role === role)?.id : null);
   if (!actor) throw new Error("factory: user cannot sign in");
   return actor;
 }

@@ -298,7 +298,7 @@ describe("the parent overview's statements", () => {
     let withAbsences = 0;
     for (const guardian of guardians) {
       const expected = await overviewThroughPrisma(guardian.id);
-      expect(await listChildrenOverview(await actorOf(guardian.userId))).toEqual(expected);
+      expect(await listChildrenOverview(await actorOf(guardian.userId, "PARENT"))).toEqual(expected);
       children += expected.length;
       withResults += expected.filter((c) => c.latest.length === 3).length;
       withAbsences += expected.filter((c) => Object.values(c.termAbsences).some((t) => t.count > 0)).length;
@@ -330,7 +330,7 @@ describe("the parent overview's statements", () => {
       take: 10,
       select: { id: true, channel: true, subject: true, body: true, deliveredAt: true, readAt: true, pupil: { select: { id: true, firstName: true } } },
     });
-    const parent = await actorOf(link.guardian.userId);
+    const parent = await actorOf(link.guardian.userId, "PARENT");
     const messages = await listMessages(parent);
     expect(messages).toEqual(prisma);
     const subjects = messages.map((m) => m.subject);
@@ -376,7 +376,7 @@ describe("the hot paths' prepared statements", () => {
     };
     try {
       for (const link of links) {
-        const actor = await actorOf(link.guardian.userId);
+        const actor = await actorOf(link.guardian.userId, "PARENT");
         await listChildrenOverview(actor);
         await listMessages(actor, 5);
         await getChildDetail(actor, link.pupilId);
