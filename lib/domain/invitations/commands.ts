@@ -50,6 +50,8 @@ export async function invitePerson(actor: Actor, input: { schoolId: string | nul
     select: CANDIDATE,
   });
   if (!user) return denyAccess(actor, "invitation:sent", input.userId);
+  // The same form again (a double click): answer as the first time did.
+  if (await db.notification.count({ where: { requestKey: `${input.requestKey}:${user.id}` } })) return 1;
   if (!mayInvite(statusOf(user, now))) throw new AppError("conflict");
   const count = await queue(scope, [user], input.requestKey);
   await writeAudit(actor, "invitation:sent", "ALLOWED", user.id, { schoolId: scope.schoolId, count });
