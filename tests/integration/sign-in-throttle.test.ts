@@ -68,7 +68,7 @@ describe("failed sign-ins per account", () => {
 
   it("holds across two server processes: 16 parallel wrong attempts give exactly 10 failures, then the right password is refused too", async () => {
     const user = await account();
-    const env = { ...process.env, NODE_ENV: "test" };
+    const env = { ...process.env };
     const run = (password: string, count: number, from: string) =>
       new Promise<string[]>((resolve, reject) => {
         const child = spawn(process.execPath, ["--require", "./scripts/server-only-preload.cjs", "--import", "tsx", "tests/support/sign-in-child.ts", user.email, password, String(count), from], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
