@@ -23,7 +23,11 @@ export default async function AccountPage() {
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-700">{t("intro", { name: actor.name })}</p>
-        {account.email ? <p className="mt-1 break-all text-slate-700">{t("email", { email: account.email })}</p> : null}
+        {account.email ? (
+          <p className="mt-1 text-slate-700">
+            {t("email")} <bdi dir="ltr" className="break-all">{account.email}</bdi>
+          </p>
+        ) : null}
       </div>
 
       <section aria-labelledby="language-heading" className={section}>
