@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { assertCan, needsTwoStepSetUp } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/guard";
 import { decryptTotpSecret, totpCode } from "@/lib/auth/two-step";
 import { disableTwoStep, enableTwoStep, mayUseTwoStep, twoStepState } from "@/lib/domain/accounts/two-step-commands";
 import { inviteEveryone } from "@/lib/domain/invitations/commands";
@@ -14,6 +16,9 @@ import { actorOf, createClass, createGuardianOf, createMentor, createPupil, crea
 // board's requirement. The clock is moved with fake timers on Date.
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0000000000000000";
+// The signed-in user of a page request (the session module reads cookies, which tests have not).
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
 const PASSWORD = "mentor wachtwoord lang genoeg";
 let address = 0;
 const from = () => `192.0.2.${++address}`;
@@ -136,6 +141,11 @@ describe("when the board requires it", () => {
     expect(() => assertCan(actor, "mentor:view")).toThrow(new AppError("twoFactorRequired"));
     expect(() => assertCan(actor, "profile:update")).not.toThrow();
     await expect(inviteEveryone(actor, { schoolId: null, classId: m.klas.id, requestKey: crypto.randomUUID() })).rejects.toEqual(new AppError("twoFactorRequired"));
+    // Every portal page sends them to the set-up page; the set-up page itself opens.
+    session.actor = actor;
+    const redirected = await requirePermission("mentor:view", "/mentor").catch((e: unknown) => e);
+    expect(String((redirected as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;[a-z]+;\/account\/two-step\?required=1;/);
+    expect(await requirePermission("profile:update", "/account/two-step")).toBe(actor);
 
     const state = await twoStepState(actor);
     if (state.enabled) throw new Error("not yet enabled");
@@ -143,6 +153,8 @@ describe("when the board requires it", () => {
     const after = await actorOf(m.user.id);
     expect(needsTwoStepSetUp(after)).toBe(false);
     expect(() => assertCan(after, "mentor:view")).not.toThrow();
+    session.actor = after;
+    expect(await requirePermission("mentor:view", "/mentor")).toBe(after);
   });
 
   it("does not concern a parent of a school of that board", async () => {
