@@ -55,6 +55,8 @@ describe("failed sign-ins per account", () => {
     const from = nextAddress();
     for (let i = 0; i < 9; i++) await attemptSignIn({ email: user.email, password: "wrong", address: from });
     expect((await attemptSignIn({ email: user.email, password: PASSWORD, address: from })).ok).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { actorUserId: user.id, action: "signin:succeeded" } })).toBe(1);
     for (let i = 0; i < 10; i++) expect(await attemptSignIn({ email: user.email, password: "wrong", address: from })).toMatchObject({ reason: "failed" });
     expect(await attemptSignIn({ email: user.email, password: "wrong", address: from })).toMatchObject({ reason: "throttled" });
   });
@@ -134,8 +136,10 @@ describe("timing", () => {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     process.stdout.write(`sign-in timing over 50 attempts: known median ${median(known).toFixed(1)} ms (mean ${mean(known).toFixed(1)}), unknown median ${median(unknown).toFixed(1)} ms (mean ${mean(unknown).toFixed(1)})\n`);
+    // Without the dummy hash an unknown address answers in a few milliseconds against ≈ 17 for a
+    // known one (ratio ≈ 0.15); the bounds leave room for a machine shared with other work.
     const ratio = median(unknown) / median(known);
-    expect(ratio).toBeGreaterThan(0.85);
-    expect(ratio).toBeLessThan(1.15);
+    expect(ratio).toBeGreaterThan(0.75);
+    expect(ratio).toBeLessThan(1.33);
   }, 120_000);
 });
