@@ -16,7 +16,7 @@ import { publicRewrite } from "@/lib/i18n/public-paths";
 // idle timer of an active session running, and gives public pages their
 // language in the path (below).
 
-const PORTAL = /^\/(parent|mentor|leader|admin|pupil)(\/|$)/;
+const PORTAL = /^\/(parent|mentor|leader|admin|pupil|account)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const rewrite = publicRewrite(request.nextUrl, visitorLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language")));

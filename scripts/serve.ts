@@ -37,6 +37,10 @@ if (cluster.isPrimary) {
   console.log(`Schoolkompas: http://localhost:${port} (${workers} server processes)`);
 } else {
   (process.env as Record<string, string>).NODE_ENV = "production";
+  // The socket's address goes on X-Forwarded-For, so the sign-in limit per
+  // address counts the real client (lib/auth/client-address.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("./peer-address.cjs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require("next/dist/server/lib/start-server") as typeof import("next/dist/server/lib/start-server");
   void startServer({ dir: ROOT, port, isDev: false, hostname: process.env.HOSTNAME, allowRetry: false });

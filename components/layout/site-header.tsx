@@ -44,12 +44,15 @@ export async function SiteHeader({ user, homeHref }: Props) {
             />
           ) : null}
           {user ? (
-            <div className="flex items-center gap-3">
+            <div className="flex flex-wrap items-center gap-3">
               <p className="text-sm text-slate-700">
                 <span className="sr-only">{t("signedInAs", { name: user.name })}</span>
                 <span aria-hidden="true">{user.name}</span>
                 <span className="ms-1 text-slate-500">({tRoles.has(user.role) ? tRoles(user.role) : user.role})</span>
               </p>
+              <Link href="/account" className="inline-flex min-h-11 items-center rounded-lg px-2 text-sm font-medium text-brand-700 underline hover:bg-brand-50">
+                {t("myAccount")}
+              </Link>
               <form action={signOut}>
                 <button type="submit" className="min-h-11 rounded-lg bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-900">
                   {t("signOut")}

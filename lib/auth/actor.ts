@@ -6,7 +6,7 @@ import type { Locale, Role } from "@/lib/generated/prisma/enums";
 
 type MembershipRow = Membership & { boardId: string | null };
 type Row = {
-  id: string; name: string; locale: Locale; sessionVersion: number; disabled: boolean; totpEnabled: boolean; twoFactorRequired: boolean;
+  id: string; name: string; locale: Locale; sessionVersion: number; disabled: boolean; totpEnabled: boolean; twoFactorRequired: boolean; welcomed: boolean;
   guardianId: string | null; pupilId: string | null; staffId: string | null; staffSchoolId: string | null; mentorOf: string[];
   memberships: MembershipRow[];
 };
@@ -21,6 +21,7 @@ const STAFF_ROLES: readonly Role[] = ["MENTOR", "LEADER", "ATTENDANCE_OFFICER"];
 // The class groups a staff member mentors in the school year that contains $2.
 const STATEMENT = `
 SELECT u.id, u.name, u.locale, u."sessionVersion", u."disabledAt" IS NOT NULL AS disabled, u."totpEnabledAt" IS NOT NULL AS "totpEnabled",
+  u."welcomedAt" IS NOT NULL AS welcomed,
   g.id AS "guardianId", pu.id AS "pupilId", st.id AS "staffId", st."schoolId" AS "staffSchoolId",
   ARRAY(SELECT m."classGroupId" FROM "Mentorship" m JOIN "ClassGroup" c ON c.id = m."classGroupId" JOIN "SchoolYear" y ON y.id = c."schoolYearId"
         WHERE m."staffId" = st.id AND y."startsOn" <= $2::date AND y."endsOn" >= $2::date ORDER BY m."classGroupId") AS "mentorOf",
@@ -70,5 +71,6 @@ export async function loadActor(userId: string, sessionVersion: number, membersh
     boardId: role === "ADMIN" ? active.boardId : null,
     pupilId: role === "PUPIL" ? user.pupilId : null,
     twoFactor: { enabled: user.totpEnabled, required: user.twoFactorRequired },
+    welcomed: user.welcomed,
   };
 }

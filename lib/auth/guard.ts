@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, needsTwoStepSetUp, type Permission } from "@/lib/auth/permissions";
 import { denyAccess } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 
@@ -12,6 +12,8 @@ import type { Actor } from "@/lib/auth/types";
 export async function requirePermission(permission: Permission, path: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  // The board requires two-step sign-in of staff: nothing else until it is set up.
+  if (permission !== "profile:update" && needsTwoStepSetUp(actor)) redirect("/account/two-step?required=1");
   return ensurePermission(actor, permission);
 }
 

@@ -38,8 +38,18 @@ export function can(actor: Actor, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
 }
 
+/**
+ * A staff account whose board requires two-step sign-in and that has not set
+ * it up yet may do nothing but that (and its own profile): pages send it to
+ * the set-up page (guard.ts), commands refuse.
+ */
+export function needsTwoStepSetUp(actor: Actor): boolean {
+  return actor.twoFactor.required && !actor.twoFactor.enabled;
+}
+
 export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new AppError("forbidden");
+  if (permission !== "profile:update" && needsTwoStepSetUp(actor)) throw new AppError("twoFactorRequired");
 }
 
 /** Where each role lands after signing in. */

@@ -10,8 +10,15 @@ const NOTHING = { id: { in: [] as string[] } };
  * authority or information granted on request (art. 1:377c BW).
  */
 export function visibleLinkFor(guardianId: string): Prisma.GuardianLinkWhereInput {
+  return { guardianId, ...informedLink() };
+}
+
+/**
+ * visibleLinkFor without the guardian: the links through which a guardian may
+ * be informed at all (for inviting the guardians of a class or school).
+ */
+export function informedLink(): Prisma.GuardianLinkWhereInput {
   return {
-    guardianId,
     accessRestricted: false,
     consentWithdrawnAt: null,
     OR: [{ hasParentalAuthority: true }, { informationGrantedAt: { not: null } }],

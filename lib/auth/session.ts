@@ -3,9 +3,10 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import NextAuth, { type AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { verifyPassword } from "@/lib/auth/password";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
+import { CODE_FAILED, CODE_NEEDED, throttledError } from "@/lib/auth/retry-time";
 import { loadActor } from "@/lib/auth/actor";
 import { decodeSession, encodeSession } from "@/lib/auth/session-jwt";
 import type { Actor } from "@/lib/auth/types";
@@ -20,8 +21,6 @@ import {
 
 // The only module that knows next-auth (with session-token.ts and session-jwt.ts for proxy.ts).
 
-const Credentials = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
-
 export const authOptions: AuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: ABSOLUTE_LIFETIME_S },
@@ -29,17 +28,22 @@ export const authOptions: AuthOptions = {
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(input) {
-        const parsed = Credentials.safeParse({ email: input?.email?.trim().toLowerCase(), password: input?.password });
-        if (!parsed.success) return null;
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, name: true, passwordHash: true, sessionVersion: true, disabledAt: true },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+      // Errors thrown here reach the form as signIn()'s `error` (next-auth puts
+      // the message in the redirect URL): codes only, never personal data.
+      async authorize(input, request) {
+        const forwardedFor = (request?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+        const outcome = await attemptSignIn({
+          email: input?.email,
+          password: input?.password,
+          code: input?.code,
+          address: clientAddress(forwardedFor, trustedProxyHops()),
         });
-        const valid = await verifyPassword(user?.passwordHash, parsed.data.password);
-        if (!user || !valid || user.disabledAt) return null;
-        return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
+        if (outcome.ok) return { id: outcome.user.id, name: outcome.user.name, sessionVersion: outcome.user.sessionVersion };
+        if (outcome.reason === "throttled") throw new Error(throttledError(outcome.retryAt));
+        if (outcome.reason === "codeNeeded") throw new Error(CODE_NEEDED);
+        if (outcome.reason === "codeFailed") throw new Error(CODE_FAILED);
+        return null;
       },
     }),
   ],
@@ -111,4 +115,22 @@ export async function endSessions(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
   const jar = await cookies();
   for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
+}
+
+/**
+ * After the user changed their own password: every session of the user ends
+ * (the session version went up) except this browser's, whose cookie is issued
+ * again with the new version. The lifetime limits still count from sign-in.
+ */
+export async function keepThisSession(userId: string, sessionVersion: number): Promise<void> {
+  const jar = await cookies();
+  const name = SESSION_COOKIE_NAMES.find((n) => jar.has(n));
+  if (!name) return;
+  const token = await decodeSession({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
+  const claims = claimsOf(token);
+  if (!token || !claims || claims.userId !== userId || !isWithinLifetime(claims)) return;
+  const now = Math.floor(Date.now() / 1000);
+  const remaining = ABSOLUTE_LIFETIME_S - (now - claims.authTime);
+  const renewed = await encodeSession({ token: { ...token, sv: sessionVersion, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });
+  jar.set(name, renewed, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: remaining });
 }

@@ -38,4 +38,6 @@ export type Actor = {
   pupilId: string | null;
   /** Two-step sign-in: whether the user has it, and whether the board requires it of this role. */
   twoFactor: { enabled: boolean; required: boolean };
+  /** The first-sign-in welcome was read ("got it"); until then a guardian's overview shows it. */
+  welcomed: boolean;
 };

@@ -33,6 +33,8 @@ const instance = globalForDb.schoolkompasDb ?? createDb();
 if (process.env.NODE_ENV !== "production") globalForDb.schoolkompasDb = instance;
 
 export const db = instance.client;
+/** The same pool, for libraries that speak to PostgreSQL themselves (the sign-in limiter). */
+export const pool = instance.pool;
 export type Db = typeof db;
 
 /** Statement text → its prepared-statement name (the texts are constants, so this stays small). */

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
-import type { AlertChannel, Locale } from "@/lib/generated/prisma/enums";
+import type { AlertChannel, Locale, NotificationKind } from "@/lib/generated/prisma/enums";
+import { deliverAccountMail } from "@/lib/notifications/deliver-account";
 import { ALERT_KINDS } from "@/lib/notifications/alerts";
 import { MAX_ATTEMPTS, queueDelivery } from "@/lib/notifications/queue";
 import { mayReceiveMessages } from "@/lib/notifications/recipients";
@@ -17,22 +18,29 @@ import { DeliveryError, type Transport } from "@/lib/notifications/transports/ty
 // Message-ID / idempotency key is the outbox id so receivers can drop it.
 // See docs/decisions/0005-notification-outbox.md.
 
-export type DeliveryDeps = { email: Transport; sms: Transport; settingsUrl: string; leaseSeconds?: number };
+/** `baseUrl`: the portal's public address, for links in account e-mails (default PUBLIC_URL or NEXTAUTH_URL). */
+export type DeliveryDeps = { email: Transport; sms: Transport; settingsUrl: string; leaseSeconds?: number; baseUrl?: string };
 
 export type DeliveryOutcome = "delivered" | "skipped" | "not-claimed" | "failed" | "retry";
 
 type Claimed = { id: string; guardianId: string; pupilId: string; aboutDate: Date; channel: AlertChannel; address: string | null; attempts: number };
+type ClaimedRow = Omit<Claimed, "guardianId" | "pupilId" | "aboutDate"> & {
+  kind: NotificationKind; guardianId: string | null; pupilId: string | null; aboutDate: Date | null; userId: string | null; schoolId: string | null;
+};
+
+/** The portal's public address (no trailing slash). */
+export const publicBaseUrl = () => (process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 
 export const leaseSeconds = () => Number(process.env.NOTIFICATION_LEASE_SECONDS ?? 120);
 
-async function claim(id: string, lease: number): Promise<Claimed | null> {
-  const rows = await db.$queryRaw<Claimed[]>`
+async function claim(id: string, lease: number): Promise<ClaimedRow | null> {
+  const rows = await db.$queryRaw<ClaimedRow[]>`
     UPDATE "Notification"
        SET "status" = 'SENDING', "attempts" = "attempts" + 1,
            "lockedUntil" = now() + make_interval(secs => ${lease}::int), "updatedAt" = now()
      WHERE "id" = ${id}
        AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lockedUntil" < now()))
-    RETURNING "id", "guardianId", "pupilId", "aboutDate", "channel", "address", "attempts"`;
+    RETURNING "id", "kind", "guardianId", "pupilId", "aboutDate", "channel", "address", "attempts", "userId", "schoolId"`;
   return rows[0] ?? null;
 }
 
@@ -72,8 +80,13 @@ async function loadFacts(n: Claimed) {
 }
 
 export async function deliverNotification(id: string, deps: DeliveryDeps): Promise<DeliveryOutcome> {
-  const n = await claim(id, deps.leaseSeconds ?? leaseSeconds());
-  if (!n) return "not-claimed";
+  const row = await claim(id, deps.leaseSeconds ?? leaseSeconds());
+  if (!row) return "not-claimed";
+  if (row.kind === "INVITATION" || row.kind === "PASSWORD_RESET") {
+    return deliverAccountMail({ ...row, kind: row.kind }, { email: deps.email, baseUrl: deps.baseUrl ?? publicBaseUrl() }, finish);
+  }
+  // An absence alert always names its guardian, pupil and day.
+  const n = row as Claimed;
   const facts = await loadFacts(n);
   const link = facts.guardianLinks[0];
   if (!link || link.guardian.user.disabledAt || !mayReceiveMessages(link, facts.birthDate, n.aboutDate)) {

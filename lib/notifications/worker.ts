@@ -1,6 +1,6 @@
 import { run, type Runner, type Task } from "graphile-worker";
 import { DELIVER_TASK } from "@/lib/notifications/queue";
-import { deliverNotification, sweepOutbox, type DeliveryDeps } from "@/lib/notifications/deliver";
+import { deliverNotification, publicBaseUrl, sweepOutbox, type DeliveryDeps } from "@/lib/notifications/deliver";
 import { quietLogger } from "@/lib/notifications/queue-schema";
 import { createEmailTransport } from "@/lib/notifications/transports/email";
 import { createSmsTransport } from "@/lib/notifications/transports/sms";
@@ -18,12 +18,13 @@ export type WorkerOptions = {
 export type RunningWorker = { stop(): Promise<void>; runner: Runner };
 
 export function deliveryDeps(overrides: Partial<DeliveryDeps> = {}): DeliveryDeps {
-  const base = (process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const base = overrides.baseUrl ?? publicBaseUrl();
   return {
     email: overrides.email ?? createEmailTransport(),
     sms: overrides.sms ?? createSmsTransport(),
     settingsUrl: overrides.settingsUrl ?? `${base}/parent/settings`,
     leaseSeconds: overrides.leaseSeconds,
+    baseUrl: base,
   };
 }
 

@@ -140,6 +140,9 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   }
   await Promise.all(inFlight);
   if (failure) throw failure;
+  // Seeded accounts stand for people who have used the portal for a while:
+  // the first-sign-in welcome is behind them (invited guardians still get it).
+  await db.$executeRawUnsafe(`UPDATE "User" SET "welcomedAt" = "createdAt" WHERE "passwordHash" IS NOT NULL`);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

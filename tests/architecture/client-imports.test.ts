@@ -30,6 +30,13 @@ const FORBIDDEN_PACKAGES = [
   "csv-parse",
   "read-excel-file",
   "libphonenumber-js",
+  // Server-side account security: the password dictionaries (≈ 1 MB), the
+  // sign-in limiter, two-step codes and their QR codes.
+  "@zxcvbn-ts/core",
+  "@zxcvbn-ts/language-common",
+  "rate-limiter-flexible",
+  "otpauth",
+  "qrcode",
 ];
 // Entry points of a forbidden package that are made for the browser.
 const ALLOWED_SUBPATHS = new Set(["next-auth/react"]);

@@ -190,7 +190,7 @@ describe("loadActor's statement", () => {
     const order = ["ADMIN", "LEADER", "ATTENDANCE_OFFICER", "MENTOR", "PARENT", "PUPIL"];
     const users = await db.user.findMany({
       select: {
-        id: true, name: true, locale: true, sessionVersion: true, totpEnabledAt: true,
+        id: true, name: true, locale: true, sessionVersion: true, totpEnabledAt: true, welcomedAt: true,
         memberships: { select: { id: true, role: true, schoolId: true, boardId: true, school: { select: { name: true } } } },
         guardian: { select: { id: true } },
         pupil: { select: { id: true } },
@@ -230,6 +230,7 @@ describe("loadActor's statement", () => {
           boardId: membership.role === "ADMIN" ? membership.boardId : null,
           pupilId: membership.role === "PUPIL" ? (user.pupil?.id ?? null) : null,
           twoFactor: { enabled: user.totpEnabledAt !== null, required: false },
+          welcomed: user.welcomedAt !== null,
         });
       }
       // Without a chosen role (or with one the user does not hold): the first.

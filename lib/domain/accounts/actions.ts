@@ -5,6 +5,7 @@ import { getActor, endSessions, setActiveMembership } from "@/lib/auth/session";
 import { HOME_ROUTE } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/auth/audit";
 import { RoleChoice } from "@/lib/domain/accounts/schemas";
+import { markWelcomed } from "@/lib/domain/accounts/welcome";
 
 /** Ends the session everywhere: old cookies stop working, also copies of them. */
 export async function signOut(): Promise<void> {
@@ -32,4 +33,12 @@ export async function switchRole(formData: FormData): Promise<void> {
     await writeAudit(actor, "role:switch", "ALLOWED", null, { from: actor.role, to: chosen.role, schoolId: chosen.schoolId });
   }
   redirect(HOME_ROUTE[chosen.role]);
+}
+
+/** "Got it" on the first-sign-in welcome: the overview shows it no more. */
+export async function dismissWelcome(): Promise<void> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  await markWelcomed(actor);
+  redirect(HOME_ROUTE[actor.role]);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; signedOut?: string; expired?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; signedOut?: string; expired?: string; passwordSet?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -22,7 +23,7 @@ export default async function LoginPage({ searchParams }: Props) {
   if (actor) redirect(callback ? callback.data : HOME_ROUTE[actor.role]);
 
   const [t, messages] = await Promise.all([getTranslations("login"), getMessages()]);
-  const notice = params.signedOut ? t("signedOut") : params.expired ? t("expired") : null;
+  const notice = params.passwordSet ? t("passwordSet") : params.signedOut ? t("signedOut") : params.expired ? t("expired") : null;
   return (
     <>
       <SiteHeader user={null} homeHref="/" />
@@ -38,6 +39,11 @@ export default async function LoginPage({ searchParams }: Props) {
           {/* After sign-in the login page sends each role to its home. */}
           <LoginForm next={callback ? callback.data : "/login"} />
         </NextIntlClientProvider>
+        <p className="mt-6">
+          <Link href="/forgot-password" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            {t("forgotLink")}
+          </Link>
+        </p>
       </main>
     </>
   );

@@ -22,14 +22,17 @@ export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor");
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
-  const [t, format, messages, overview, sickReports] = await Promise.all([
-    getTranslations("mentor"), getFormatter(), getMessages(), listMentorOverview(actor, query), activeSickReportsForMentor(actor),
+  const [t, tInvite, format, messages, overview, sickReports] = await Promise.all([
+    getTranslations("mentor"), getTranslations("invitations"), getFormatter(), getMessages(), listMentorOverview(actor, query), activeSickReportsForMentor(actor),
   ]);
   const weeks = overview.rows[0]?.thresholdWeeks ?? 6;
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 max-w-prose text-slate-700">{t("intro")}</p>
+      <p className="mt-2">
+        <Link href="/mentor/invitations" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tInvite("mentorLink")}</Link>
+      </p>
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
       ) : null}

@@ -7,6 +7,8 @@ import { ChildCard } from "@/components/parent/child-card";
 import { MessageList } from "@/components/parent/message-list";
 import { listMessages } from "@/lib/domain/alerts/queries";
 import Link from "next/link";
+import { welcomeFacts } from "@/lib/domain/accounts/welcome";
+import { Welcome } from "@/components/parent/welcome";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await fastTranslations(await getLocale(), "parent"))("title") };
@@ -15,16 +17,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent");
   const locale = await getLocale();
-  const [t, tInbox, children, messages] = await Promise.all([
+  const [t, tInbox, children, messages, welcome] = await Promise.all([
     fastTranslations(locale, "parent"),
     fastTranslations(locale, "inbox"),
     listChildrenOverview(actor),
     listMessages(actor, 5),
+    // No query once the guardian has read it (actor.welcomed).
+    welcomeFacts(actor),
   ]);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
+      {welcome ? <Welcome facts={welcome} /> : null}
       {children.length ? (
         <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
           {children.map((child) => (
