@@ -9,6 +9,7 @@ import { boardSchool } from "@/lib/domain/schools/board-scope";
 import { AdminValidationError } from "@/lib/domain/admin/form-state";
 import { changedFields, type AuditValue } from "@/lib/domain/admin/changes";
 import { slugCandidates } from "@/lib/domain/admin/slug";
+import { SCHOOL_LEVELS } from "@/lib/domain/admin/school-fields";
 import type { SchoolInput } from "@/lib/domain/admin/school-schemas";
 
 const BRIN_TAKEN = new AdminValidationError({ brin: "schoolErrors.brinTaken" });
@@ -44,8 +45,12 @@ async function sameSchool(actor: Actor, input: SchoolInput): Promise<string> {
   throw BRIN_TAKEN;
 }
 
+/** Levels in the catalogue's order, so the same choice always reads (and audits) the same. */
+const ordered = (input: SchoolInput): SchoolInput => ({ ...input, levels: SCHOOL_LEVELS.filter((l) => input.levels.includes(l)) });
+
 /** Adds a school to the administrator's board. Safe to submit twice. Returns its id. */
-export async function createSchool(actor: Actor, input: SchoolInput): Promise<string> {
+export async function createSchool(actor: Actor, raw: SchoolInput): Promise<string> {
+  const input = ordered(raw);
   assertCan(actor, "schools:manage");
   const boardId = actor.boardId;
   if (!boardId) throw new AppError("forbidden");
@@ -68,7 +73,8 @@ export async function createSchool(actor: Actor, input: SchoolInput): Promise<st
  * its old and new value (none of them is personal data: the school's own
  * address, phone and e-mail). Returns the names of the changed fields.
  */
-export async function updateSchool(actor: Actor, schoolId: string, input: SchoolInput): Promise<string[]> {
+export async function updateSchool(actor: Actor, schoolId: string, raw: SchoolInput): Promise<string[]> {
+  const input = ordered(raw);
   await boardSchool(actor, schoolId);
   const keys = Object.keys(input) as (keyof SchoolInput)[];
   let changes: ReturnType<typeof changedFields>;
