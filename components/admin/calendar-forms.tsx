@@ -22,12 +22,12 @@ export function PeriodForm({ action, schoolId, schoolYearId, periodId, initial, 
       <input type="hidden" name="schoolId" value={schoolId} />
       <input type="hidden" name="schoolYearId" value={schoolYearId} />
       {periodId ? <input type="hidden" name="periodId" value={periodId} /> : null}
-      <FormErrorSummary errors={state.errors} attempt={state.attempt} order={PERIOD_FIELDS} label={label} title={t("fixErrors")} />
+      <FormErrorSummary errors={state.errors} attempt={state.attempt} order={PERIOD_FIELDS} label={label} title={t("fixErrors")} idPrefix="period-" />
       {state.saved ? <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">{t("periodSaved")}</p> : null}
-      <p id="period-help" className="text-sm text-slate-600">{t("periodHelp", { year: yearName })}</p>
+      <p className="text-sm text-slate-600">{t("periodHelp", { year: yearName })}</p>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field name="startsOn" label={label("startsOn")} type="date" defaultValue={v.startsOn} error={e.startsOn} ltr />
-        <Field name="endsOn" label={label("endsOn")} type="date" defaultValue={v.endsOn} error={e.endsOn} ltr />
+        <Field name="startsOn" idPrefix="period-" label={label("startsOn")} type="date" defaultValue={v.startsOn} error={e.startsOn} ltr />
+        <Field name="endsOn" idPrefix="period-" label={label("endsOn")} type="date" defaultValue={v.endsOn} error={e.endsOn} ltr />
       </div>
       <SubmitButton pending={pending} label={periodId ? t("savePeriod") : t("addPeriod")} pendingLabel={t("saving")} />
     </form>
@@ -49,13 +49,13 @@ export function HolidayForm({ action, schoolId, holidayId, initial }: HolidayPro
     <form key={state.attempt ?? 0} action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="schoolId" value={schoolId} />
       {holidayId ? <input type="hidden" name="holidayId" value={holidayId} /> : null}
-      <FormErrorSummary errors={state.errors} attempt={state.attempt} order={HOLIDAY_FIELDS} label={label} title={t("fixErrors")} />
+      <FormErrorSummary errors={state.errors} attempt={state.attempt} order={HOLIDAY_FIELDS} label={label} title={t("fixErrors")} idPrefix="holiday-" />
       {state.saved ? <p role="status" className="rounded-lg bg-brand-50 p-3 text-brand-900">{t("holidaySaved")}</p> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <SelectField name="kind" label={label("kind")} defaultValue={v.kind} error={e.kind} options={options} />
-        <Field name="customName" label={label("customName")} help={t("customNameHelp")} defaultValue={v.customName} error={e.customName} />
-        <Field name="startsOn" label={label("startsOn")} type="date" defaultValue={v.startsOn} error={e.startsOn} ltr />
-        <Field name="endsOn" label={label("endsOn")} type="date" defaultValue={v.endsOn} error={e.endsOn} ltr />
+        <SelectField name="kind" idPrefix="holiday-" label={label("kind")} defaultValue={v.kind} error={e.kind} options={options} />
+        <Field name="customName" idPrefix="holiday-" label={label("customName")} help={t("customNameHelp")} defaultValue={v.customName} error={e.customName} />
+        <Field name="startsOn" idPrefix="holiday-" label={label("startsOn")} type="date" defaultValue={v.startsOn} error={e.startsOn} ltr />
+        <Field name="endsOn" idPrefix="holiday-" label={label("endsOn")} type="date" defaultValue={v.endsOn} error={e.endsOn} ltr />
       </div>
       <SubmitButton pending={pending} label={holidayId ? t("saveHoliday") : t("addHoliday")} pendingLabel={t("saving")} />
     </form>

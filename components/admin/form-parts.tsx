@@ -22,6 +22,8 @@ type FieldProps = {
   /** Latin text (codes, numbers, addresses) keeps its left-to-right order in Arabic. */
   ltr?: boolean;
   required?: boolean;
+  /** Two forms on one page: their field ids get a prefix (the field's name stays). */
+  idPrefix?: string;
 };
 
 /** Describes an input by its help and its error, when shown. */
@@ -30,36 +32,41 @@ export const describedBy = (name: string, help: boolean, error: boolean) =>
 
 export function FieldError({ name, error }: { name: string; error?: string }) {
   const t = useTranslations();
+  // `name` is the field's id here.
   return error ? <p id={`${name}-error`} className="mt-1 text-sm font-medium text-warn-700">{t(error)}</p> : null;
 }
 
-export function Field({ name, label, help, error, defaultValue, type = "text", inputMode, autoComplete, className, ltr, required }: FieldProps) {
+export function Field({ name, label, help, error, defaultValue, type = "text", inputMode, autoComplete, className, ltr, required, idPrefix = "" }: FieldProps) {
+  const id = idPrefix + name;
   return (
     <div className={className}>
-      <label htmlFor={name} className="block font-medium">{label}</label>
-      {help ? <p id={`${name}-help`} className="text-sm text-slate-600">{help}</p> : null}
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      {help ? <p id={`${id}-help`} className="text-sm text-slate-600">{help}</p> : null}
       <input
-        id={name} name={name} type={type} inputMode={inputMode} autoComplete={autoComplete ?? "off"} defaultValue={defaultValue} dir={ltr ? "ltr" : undefined}
-        aria-invalid={!!error} aria-required={required || undefined} aria-describedby={describedBy(name, !!help, !!error)}
+        id={id} name={name} type={type} inputMode={inputMode} autoComplete={autoComplete ?? "off"} defaultValue={defaultValue} dir={ltr ? "ltr" : undefined}
+        aria-invalid={!!error} aria-required={required || undefined} aria-describedby={describedBy(id, !!help, !!error)}
         className={`${inputClass} ${ltr ? "text-start" : ""} ${error ? "border-warn-700" : "border-slate-400"}`}
       />
-      <FieldError name={name} error={error} />
+      <FieldError name={id} error={error} />
     </div>
   );
 }
 
-type SelectProps = { name: string; label: string; help?: ReactNode; error?: string; defaultValue?: string; options: { value: string; label: string }[]; className?: string };
+type SelectProps = {
+  name: string; label: string; help?: ReactNode; error?: string; defaultValue?: string; options: { value: string; label: string }[]; className?: string; idPrefix?: string;
+};
 
-export function SelectField({ name, label, help, error, defaultValue, options, className }: SelectProps) {
+export function SelectField({ name, label, help, error, defaultValue, options, className, idPrefix = "" }: SelectProps) {
+  const id = idPrefix + name;
   return (
     <div className={className}>
-      <label htmlFor={name} className="block font-medium">{label}</label>
-      {help ? <p id={`${name}-help`} className="text-sm text-slate-600">{help}</p> : null}
-      <select id={name} name={name} defaultValue={defaultValue} aria-invalid={!!error} aria-describedby={describedBy(name, !!help, !!error)}
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      {help ? <p id={`${id}-help`} className="text-sm text-slate-600">{help}</p> : null}
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={!!error} aria-describedby={describedBy(id, !!help, !!error)}
         className={`${inputClass} ${error ? "border-warn-700" : "border-slate-400"}`}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      <FieldError name={name} error={error} />
+      <FieldError name={id} error={error} />
     </div>
   );
 }
@@ -88,13 +95,13 @@ export function Choices({ name, legend, help, error, type, options, checked }: C
   );
 }
 
-type SummaryProps = { errors?: Record<string, string>; attempt?: number; order: readonly string[]; label: (field: string) => string; title: string };
+type SummaryProps = { errors?: Record<string, string>; attempt?: number; order: readonly string[]; label: (field: string) => string; title: string; idPrefix?: string };
 
 /** The error summary of a rejected form, its entries in the order of the fields, each linked to its field. */
-export function FormErrorSummary({ errors = {}, attempt, order, label, title }: SummaryProps) {
+export function FormErrorSummary({ errors = {}, attempt, order, label, title, idPrefix = "" }: SummaryProps) {
   const t = useTranslations();
   const fields = [...order.filter((f) => errors[f]), ...Object.keys(errors).filter((f) => !order.includes(f))];
-  const entries = fields.map((f) => (f === "_form" ? { text: t(errors[f]) } : { field: f, text: `${label(f)}: ${t(errors[f])}` }));
+  const entries = fields.map((f) => (f === "_form" ? { text: t(errors[f]) } : { field: idPrefix + f, text: `${label(f)}: ${t(errors[f])}` }));
   return <ErrorSummary title={title} errors={entries} attempt={attempt} />;
 }
 
