@@ -30,7 +30,7 @@ export default async function StaffMemberPage({ params }: Props) {
         <dt className="text-slate-600">{t("account")}</dt>
         <dd>{t(`states.${member.state}`)}</dd>
         <dt className="text-slate-600">{t("twoFactor")}</dt>
-        <dd>{member.twoFactor ? t("twoFactorOn") : t("twoFactorOff")}</dd>
+        <dd>{member.twoFactor ? t("on") : t("off")}</dd>
       </dl>
       {member.state === "noPassword" ? (
         <p className="mt-2"><Link href={`/admin/schools/${school.id}/invitations`} className="text-brand-700 underline">{t("inviteNext")}</Link></p>
