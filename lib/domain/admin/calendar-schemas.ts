@@ -4,12 +4,18 @@ import { HOLIDAY_KINDS, HOLIDAY_NAME_MAX } from "@/lib/domain/admin/calendar-fie
 
 // Error messages are catalogue keys (namespace "calendarErrors").
 
+/** A calendar day "YYYY-MM-DD" between 2000 and 2100 that exists ("2030-02-30" would roll over to 2 March). */
+const isRealDay = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100;
+};
+
 const isoDay = (message: string) =>
   z
     .string({ error: message })
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .transform((value) => new Date(`${value}T00:00:00Z`))
-    .refine((date) => !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100, message);
+    .refine(isRealDay, message)
+    .transform((value) => new Date(`${value}T00:00:00Z`));
 
 const id = z.string().min(1).max(64);
 
