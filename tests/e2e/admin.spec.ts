@@ -68,6 +68,10 @@ test("a board administrator sets up a school, its calendar and a staff member, i
   const schoolId = new URL(page.url()).pathname.split("/")[3];
   const [school] = await query<{ brin: string; postalCode: string; phone: string; slug: string }>(`SELECT brin, "postalCode", phone, slug FROM "School" WHERE id = $1`, [schoolId]);
   expect(school).toEqual({ brin, postalCode: "3811 AB", phone: "033 123 4567", slug: `kompas-testcollege-${suffix}` });
+  // Not on the public Schoolkompas until it publishes figures.
+  const visitor = await page.context().newPage();
+  expect((await visitor.goto(`/schools/${school.slug}`))?.status()).toBe(404);
+  await visitor.close();
 
   // Settings: one rejected submit (the error summary takes focus, in view), then a good one.
   await page.getByLabel("Zoveel dagen vooruit melden").fill("400");
