@@ -8,6 +8,8 @@ type Props = {
   action: (state: AlertSettingsState, formData: FormData) => Promise<AlertSettingsState>;
   current: { channel: string; timing: string; phone: string };
   email: string;
+  /** When text messages wait, per school of the children (translated). */
+  quietHours: string[];
 };
 
 const CHANNELS = ["EMAIL", "SMS", "PORTAL"] as const;
@@ -16,7 +18,7 @@ const CHANNELS = ["EMAIL", "SMS", "PORTAL"] as const;
 const ltr = (chunks: React.ReactNode) => <bdi dir="ltr">{chunks}</bdi>;
 const TIMINGS = ["IMMEDIATE", "DAILY_DIGEST"] as const;
 
-export function AlertSettingsForm({ action, current, email }: Props) {
+export function AlertSettingsForm({ action, current, email, quietHours }: Props) {
   const t = useTranslations("alertSettings");
   const tAll = useTranslations();
   const [state, formAction, pending] = useActionState(action, {});
@@ -61,7 +63,7 @@ export function AlertSettingsForm({ action, current, email }: Props) {
         error={error("timing") ? tAll(error("timing")!) : null}
         options={TIMINGS.map((timing) => ({ value: timing, label: t(`timings.${timing}`), help: t(`timingHelp.${timing}`) }))}
       />
-      <p className="text-sm text-slate-700">{t("quietHours")}</p>
+      {quietHours.map((line) => <p key={line} className="text-sm text-slate-700">{line}</p>)}
       <button type="submit" disabled={pending} className="min-h-12 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">
         {pending ? t("saving") : t("save")}
       </button>

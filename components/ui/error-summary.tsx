@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 type Props = {
   /** "Fix these first" — the summary's heading. */
@@ -18,6 +18,8 @@ type Props = {
  */
 export function ErrorSummary({ title, errors, attempt }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique per summary: a page can hold two forms (the school calendar's terms and holidays).
+  const titleId = useId();
   const count = errors.length;
   useEffect(() => {
     if (!count || !ref.current) return;
@@ -26,8 +28,8 @@ export function ErrorSummary({ title, errors, attempt }: Props) {
   }, [attempt, count]);
   if (!count) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="error-summary rounded-lg border-2 border-warn-700 bg-warn-50 p-4 text-warn-700 focus:outline-none focus-visible:outline-3">
-      <h2 id="error-summary-title" className="font-semibold">{title}</h2>
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="error-summary rounded-lg border-2 border-warn-700 bg-warn-50 p-4 text-warn-700 focus:outline-none focus-visible:outline-3">
+      <h2 id={titleId} className="font-semibold">{title}</h2>
       <ul className="mt-2 list-disc space-y-1 ps-5">
         {errors.map((e, i) => (
           <li key={`${e.field ?? "form"}-${i}`}>

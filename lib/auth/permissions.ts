@@ -13,6 +13,8 @@ const PERMISSIONS = {
   "profile:update": ["PARENT", "MENTOR", "LEADER", "ADMIN", "PUPIL", "ATTENDANCE_OFFICER"],
   // Board administration (the scope is the administrator's board).
   "schools:manage": ["ADMIN"],
+  // The board's own settings (two-step sign-in for staff).
+  "board:manage": ["ADMIN"],
   "staff:manage": ["ADMIN"],
   "imports:manage": ["ADMIN"],
   // Inviting guardians: the administrator for the board's schools, a mentor for their own classes.

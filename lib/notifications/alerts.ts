@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AbsenceKind } from "@/lib/generated/prisma/enums";
 import { addressFor, effectiveChannel, mayReceiveMessages } from "@/lib/notifications/recipients";
-import { sendAfterFor } from "@/lib/notifications/schedule";
+import { coalesceSeconds, sendAfterFor } from "@/lib/notifications/schedule";
 import { queueDelivery } from "@/lib/notifications/queue";
 
 /** Absence kinds that guardians hear about the same day. */
@@ -29,6 +29,7 @@ export async function queueAbsenceAlerts(tx: Tx, input: { pupilId: string; date:
     select: {
       schoolId: true,
       birthDate: true,
+      school: { select: { quietHoursStart: true, quietHoursEnd: true } },
       guardianLinks: {
         select: {
           hasParentalAuthority: true, accessRestricted: true, informationGrantedAt: true,
@@ -38,12 +39,13 @@ export async function queueAbsenceAlerts(tx: Tx, input: { pupilId: string; date:
       },
     },
   });
+  const quiet = { start: pupil.school.quietHoursStart, end: pupil.school.quietHoursEnd };
   const queued: string[] = [];
   for (const link of pupil.guardianLinks) {
     const { guardian } = link;
     if (guardian.user.disabledAt || !mayReceiveMessages(link, pupil.birthDate, input.date)) continue;
     const channel = effectiveChannel(guardian.alertChannel, guardian.phone, guardian.user.email);
-    const sendAfter = sendAfterFor(now, channel, guardian.alertTiming);
+    const sendAfter = sendAfterFor(now, channel, guardian.alertTiming, coalesceSeconds(), quiet);
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "Notification" ("id", "kind", "guardianId", "pupilId", "schoolId", "aboutDate", "channel", "locale", "address", "sendAfter", "updatedAt")
       VALUES (${crypto.randomUUID()}, 'ABSENCE_ALERT', ${guardian.id}, ${input.pupilId}, ${pupil.schoolId}, ${input.date}::date,

@@ -6,7 +6,10 @@ import { expect, expectAccessible, expectNoHorizontalScroll, gotoUntilCached, qu
 // search test types by name.
 
 type School = { slug: string; name: string };
-const schools = () => query<School>(`SELECT slug, name FROM "School" ORDER BY name`);
+/** Public schools: those that have published a figure (a school just added by the board is not public yet). */
+const schools = () =>
+  query<School>(`SELECT slug, name FROM "School" s
+    WHERE EXISTS (SELECT 1 FROM "IndicatorValue" v WHERE v."schoolId" = s.id AND v."publishedAt" IS NOT NULL AND v."publishedValue" IS NOT NULL) ORDER BY name`);
 
 /** A school and a school year of which nothing is published: the draft year of the demo data. */
 async function draftOnlyYear(): Promise<{ slug: string; year: string }> {

@@ -5,7 +5,7 @@ import { dutchToday } from "@/lib/domain/calendar/dates";
 import { AlertSettingsInput } from "@/lib/domain/alerts/schemas";
 import { markMessagesRead, updateAlertSettings } from "@/lib/domain/alerts/commands";
 import { getAlertSettings, listMessages } from "@/lib/domain/alerts/queries";
-import { actorOf, createFamilies } from "@/tests/factories";
+import { actorOf, createClass, createFamilies, createPupil, createSchool } from "@/tests/factories";
 
 async function delivered(guardianId: string, pupilId: string, schoolId: string, subject: string) {
   return db.notification.create({
@@ -50,6 +50,18 @@ describe("a guardian's messages and alert settings", () => {
     expect(await getAlertSettings(actor)).toMatchObject({ alertChannel: "SMS", alertTiming: "DAILY_DIGEST", phone: "+31612345678" });
     const other = await db.guardian.findUniqueOrThrow({ where: { id: w.parentB.guardian.id } });
     expect(other).toMatchObject({ alertChannel: "EMAIL", alertTiming: "IMMEDIATE" });
+  });
+
+  it("shows the quiet hours of each school of the children the guardian may see", async () => {
+    const w = await createFamilies();
+    await db.school.update({ where: { id: w.school.id }, data: { quietHoursStart: "20:00", quietHoursEnd: "08:00" } });
+    const other = await createSchool();
+    const otherClass = await createClass(other.school.id, other.schoolYear.id);
+    const restricted = await createPupil(other.school.id, otherClass.id);
+    await db.guardianLink.create({ data: { guardianId: w.parentA.guardian.id, pupilId: restricted.id, relationship: "MOTHER", hasParentalAuthority: true, accessRestricted: true } });
+    const settings = await getAlertSettings(await actorOf(w.parentA.user.id));
+    // The school of the restricted link is not shown: the guardian may not see that child.
+    expect(settings.quietHours).toEqual([{ school: w.school.name, start: "20:00", end: "08:00" }]);
   });
 
   it("refuses staff, and bad input never reaches the database", async () => {

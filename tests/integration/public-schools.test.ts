@@ -37,15 +37,22 @@ beforeAll(async () => {
   }
 });
 
-async function createPublicSchool(data: { name: string; city: string; levels?: string[]; denomination?: Denomination }) {
+/**
+ * A school with one published figure (its pupil count of 2024-2025): only a
+ * school that has published something is public. `withFigure: false` for a
+ * test that publishes its own figures.
+ */
+async function createPublicSchool(data: { name: string; city: string; levels?: string[]; denomination?: Denomination }, { withFigure = true } = {}) {
   const board = await db.board.create({ data: { name: `Bestuur ${unique()}` } });
   const u = unique();
-  return db.school.create({
+  const school = await db.school.create({
     data: {
       boardId: board.id, brin: u.slice(0, 4).toUpperCase(), locationCode: "00", slug: `${data.name.toLowerCase().replace(/\W+/g, "-")}-${u}`,
       kind: "HAVO_VWO", levels: data.levels ?? ["HAVO", "VWO"], ...data,
     },
   });
+  if (withFigure) await setValue(school.id, { code: "PUPIL_COUNT", year: "2024-2025", published: 500, draft: 500 });
+  return school;
 }
 
 type ValueInput = { code: string; year: Year; schoolType?: string; published?: number | null; draft?: number | null; explanation?: string | null };
@@ -70,7 +77,7 @@ async function setBenchmark(code: string, year: Year, schoolType: string, value:
 
 describe("drafts never reach the public", () => {
   it("profile, search and compare show published values only, never a draft or an unpublished year", async () => {
-    const school = await createPublicSchool({ name: "Draftcollege Zuid", city: "Delft" });
+    const school = await createPublicSchool({ name: "Draftcollege Zuid", city: "Delft" }, { withFigure: false });
     // Published, then a correction typed in but not yet published.
     await setValue(school.id, { code: "EXAM_PASS_RATE", year: "2024-2025", schoolType: "HAVO", published: 81.5, draft: 12.5, explanation: "Gepubliceerde uitleg" });
     await setValue(school.id, { code: "EXAM_PASS_RATE", year: "2023-2024", schoolType: "HAVO", published: 79, draft: 79 });
@@ -106,13 +113,19 @@ describe("drafts never reach the public", () => {
     }
   });
 
-  it("a school with only drafts is findable but shows no figures", async () => {
-    const school = await createPublicSchool({ name: "Alleenconcept Lyceum", city: "Gouda" });
+  it("a school with only drafts (e.g. just added by the board) is not public until it publishes", async () => {
+    const school = await createPublicSchool({ name: "Alleenconcept Lyceum", city: "Gouda" }, { withFigure: false });
     await setValue(school.id, { code: "PUPIL_COUNT", year: "2025-2026", draft: 500 });
+    expect((await loadSearchResults({ q: "alleenconcept" })).results).toEqual([]);
+    expect((await loadSearchResults({})).results.map((r) => r.id)).not.toContain(school.id);
+    expect(await loadSchoolIds([school.slug])).toEqual([]);
+    expect(await loadComparison([school.slug])).toEqual({ schools: [], unknownSlugs: [school.slug] });
     const profile = await loadSchoolProfile(school.id);
     expect(profile).toMatchObject({ years: [], figures: [], lastPublishedAt: null });
-    const { results } = await loadSearchResults({ q: "alleenconcept" });
-    expect(results[0].keyFigures).toEqual({ year: null, passRates: [], judgement: null, pupilCount: null });
+
+    await db.indicatorValue.updateMany({ where: { schoolId: school.id }, data: { publishedValue: 500, publishedAt: new Date() } });
+    expect((await loadSearchResults({ q: "alleenconcept" })).results.map((r) => r.id)).toEqual([school.id]);
+    expect(await loadSchoolIds([school.slug])).toEqual([{ slug: school.slug, id: school.id }]);
   });
 
   it("the parent-involvement policy is public only once published", async () => {
@@ -126,7 +139,7 @@ describe("drafts never reach the public", () => {
 
 describe("benchmarks", () => {
   it("come from the same year and school type, else from the whole-school benchmark", async () => {
-    const school = await createPublicSchool({ name: "Benchmark College", city: "Breda" });
+    const school = await createPublicSchool({ name: "Benchmark College", city: "Breda" }, { withFigure: false });
     await setValue(school.id, { code: "EXAM_PASS_RATE", year: "2024-2025", schoolType: "HAVO", published: 90 });
     await setValue(school.id, { code: "EXAM_PASS_RATE", year: "2024-2025", schoolType: "VWO", published: 91 });
     await setValue(school.id, { code: "SOCIAL_SAFETY", year: "2023-2024", published: 92 });

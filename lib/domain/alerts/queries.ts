@@ -2,18 +2,27 @@ import "server-only";
 import { db, sqlRows } from "@/lib/db/client";
 import { instantOrNull } from "@/lib/db/json-values";
 import { assertCan } from "@/lib/auth/permissions";
-import { visibleLinkSql } from "@/lib/auth/scope";
+import { visibleLinkFor, visibleLinkSql } from "@/lib/auth/scope";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import type { AlertChannel } from "@/lib/generated/prisma/enums";
 
+/**
+ * The guardian's alert settings, and the quiet hours for text messages of the
+ * schools of the children they may see (each school sets its own), one entry per school.
+ */
 export async function getAlertSettings(actor: Actor) {
   assertCan(actor, "alerts:settings");
   if (!actor.guardianId) throw new AppError("forbidden");
-  return db.guardian.findUniqueOrThrow({
+  const { links, ...settings } = await db.guardian.findUniqueOrThrow({
     where: { id: actor.guardianId },
-    select: { alertChannel: true, alertTiming: true, phone: true, user: { select: { email: true, locale: true } } },
+    select: {
+      alertChannel: true, alertTiming: true, phone: true, user: { select: { email: true, locale: true } },
+      links: { where: visibleLinkFor(actor.guardianId), select: { pupil: { select: { school: { select: { id: true, name: true, quietHoursStart: true, quietHoursEnd: true } } } } } },
+    },
   });
+  const schools = new Map(links.map(({ pupil: { school } }) => [school.id, { school: school.name, start: school.quietHoursStart, end: school.quietHoursEnd }]));
+  return { ...settings, quietHours: [...schools.values()].sort((a, b) => a.school.localeCompare(b.school)) };
 }
 
 type MessageRaw = {

@@ -29,9 +29,17 @@ const contactSelect = {
 
 export type PublicSchoolProfile = Awaited<ReturnType<typeof loadSchoolProfile>> & {};
 
-/** slug → id of existing schools, in the order asked. */
+/**
+ * A school is on the public Schoolkompas once it has published a figure: a
+ * school the board has just added (no figures yet) has no profile, is not
+ * found and cannot be compared.
+ */
+const IS_PUBLIC = { indicatorValues: { some: PUBLISHED } } as const;
+const IS_PUBLIC_SQL = Prisma.sql`EXISTS (SELECT 1 FROM "IndicatorValue" v WHERE v."schoolId" = "School"."id" AND v."publishedAt" IS NOT NULL AND v."publishedValue" IS NOT NULL)`;
+
+/** slug → id of public schools, in the order asked. */
 export async function loadSchoolIds(slugs: string[]): Promise<{ slug: string; id: string }[]> {
-  const rows = await db.school.findMany({ where: { slug: { in: slugs } }, select: { slug: true, id: true } });
+  const rows = await db.school.findMany({ where: { slug: { in: slugs }, ...IS_PUBLIC }, select: { slug: true, id: true } });
   return slugs.flatMap((slug) => rows.filter((r) => r.slug === slug));
 }
 
@@ -145,11 +153,12 @@ const SEARCH_DOCUMENT = Prisma.sql`lower(sk_unaccent("name" || ' ' || "city"))`;
 /** Ids of matching schools, best match first: typo-tolerant (trigrams) and accent-blind (unaccent). */
 async function matchingSchoolIds({ q, type, denomination }: SchoolSearchInput, limit: number): Promise<string[]> {
   const filters = [
+    IS_PUBLIC_SQL,
     type ? Prisma.sql`${type} = ANY("levels")` : null,
     denomination ? Prisma.sql`"denomination" = ${denomination}::"Denomination"` : null,
   ].filter((f) => f !== null);
   if (!q) {
-    const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+    const where = Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}`;
     const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "School" ${where} ORDER BY "name", "city" LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }

@@ -19,6 +19,12 @@ export default async function AlertSettingsPage() {
     getMessages(),
     getAlertSettings(actor),
   ]);
+  // Each school sets its own quiet hours; one sentence when the children's schools agree.
+  const windows = new Set(settings.quietHours.map((q) => `${q.start}-${q.end}`));
+  const quietText = (q: { start: string; end: string }) => (q.start === q.end ? t("quietHoursNone") : t("quietHours", { from: q.start, until: q.end }));
+  const quietHours = windows.size <= 1
+    ? [quietText(settings.quietHours[0] ?? { start: "21:00", end: "07:30" })]
+    : settings.quietHours.map((q) => t("quietHoursAt", { school: q.school, text: quietText(q) }));
   return (
     <>
       <Link href="/parent" className="inline-flex min-h-11 items-center text-brand-700 underline">
@@ -34,6 +40,7 @@ export default async function AlertSettingsPage() {
             action={saveAlertSettingsAction}
             email={settings.user.email ?? ""}
             current={{ channel: settings.alertChannel, timing: settings.alertTiming, phone: settings.phone ?? "" }}
+            quietHours={quietHours}
           />
         </NextIntlClientProvider>
       </div>
