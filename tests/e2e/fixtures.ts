@@ -1,14 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
+import { E2E } from "./env";
 
 export const PASSWORD = "schoolkompas";
 // The embedded database playwright.config.ts starts for the e2e server
 // (E2E_DB_PORT: a second instance, e.g. for a run beside another one).
-const DATABASE_URL = `postgresql://postgres:schoolkompas-local@127.0.0.1:${process.env.E2E_DB_PORT ?? 54339}/schoolkompas`;
+const databaseUrl = (port: number) => `postgresql://postgres:schoolkompas-local@127.0.0.1:${port}/schoolkompas`;
 
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
+  return queryAt<T>(E2E.dbPort, sql, params);
+}
+
+/** A query on the database of another test server (e.g. the empty one, E2E.emptyDbPort). */
+export async function queryAt<T extends pg.QueryResultRow>(port: number, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl(port) });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { createImport, type UploadedFile } from "@/lib/domain/imports/commands";
 import { unsafeApplyImport, unsafeValidateImport } from "@/lib/domain/imports/jobs";
@@ -14,12 +14,17 @@ import { fileBytes } from "@/scripts/import-samples/files";
 export const IMPORT_NOW = new Date("2026-12-07T11:00:00Z");
 export const SAMPLE_AS_OF = dayOf(2026, 12, 4);
 
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const randomBrin = () => `${randomInt(10, 100)}${LETTERS[randomInt(0, 26)]}${LETTERS[randomInt(0, 26)]}`;
+
 /** A school without classes, pupils or terms, on its own board, and an administrator of that board. */
 export async function createImportSchool(overrides: { brin?: string } = {}) {
   const u = randomUUID().slice(0, 8);
   const board = await db.board.create({ data: { name: `Bestuur ${u}` } });
   const school = await db.school.create({
-    data: { boardId: board.id, brin: overrides.brin ?? `${String(10 + Math.floor(Math.random() * 89))}${u.slice(0, 2).toUpperCase().replace(/[^A-Z]/g, "X")}`, locationCode: "00", name: `Zonnewijzer ${u}`, slug: `zonnewijzer-${u}`, city: "Amersfoort", kind: "HAVO_VWO", levels: ["HAVO", "VWO"] },
+    // BRIN + location code are unique together: random enough that a file's dozen schools never collide
+    // (two letters from a hex id collided about once in fifty runs).
+    data: { boardId: board.id, brin: overrides.brin ?? randomBrin(), locationCode: String(randomInt(0, 100)).padStart(2, "0"), name: `Zonnewijzer ${u}`, slug: `zonnewijzer-${u}`, city: "Amersfoort", kind: "HAVO_VWO", levels: ["HAVO", "VWO"] },
   });
   const admin = await actorOf((await createUser("ADMIN", { boardId: board.id })).id);
   return { board, school, admin };

@@ -22,7 +22,7 @@ afterEach(async () => {
 describe("the import's jobs on the worker", () => {
   it("run the dry run after the upload and the apply after the button, and report progress", { timeout: 120_000 }, async () => {
     const { school, admin } = await createImportSchool();
-    const set = sampleSet(20);
+    const set = sampleSet(20, "imports-worker-1");
     const classesAndPupils = [set.classes, set.pupils];
     worker = await startWorker({ connectionString: process.env.DATABASE_URL!, concurrency: 2, sweepSeconds: 60, tasks: IMPORT_TASKS });
     const { runId } = await createImport(admin, school.id, await uploadsOf(classesAndPupils), { idempotencyKey: crypto.randomUUID(), fullExport: false });
@@ -38,7 +38,7 @@ describe("the import's jobs on the worker", () => {
 
   it("discards runs left for two weeks and empties their files", async () => {
     const { school, admin } = await createImportSchool();
-    const { runId } = await createImport(admin, school.id, await uploadsOf([sampleSet(5).classes]), { idempotencyKey: crypto.randomUUID(), fullExport: false });
+    const { runId } = await createImport(admin, school.id, await uploadsOf([sampleSet(5, "imports-worker-2").classes]), { idempotencyKey: crypto.randomUUID(), fullExport: false });
     await db.importRun.update({ where: { id: runId }, data: { status: "READY" } });
     await unsafeCleanUpImports(new Date(Date.now() + 13 * 86_400_000));
     expect((await db.importRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("READY");

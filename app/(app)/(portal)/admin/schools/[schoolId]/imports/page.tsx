@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { listImports } from "@/lib/domain/imports/queries";
 import { UploadForm } from "@/components/imports/upload-form";
 import { RunList } from "@/components/imports/run-list";
+import { SchoolHeader } from "@/components/admin/school-nav";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("imports"))("title") };
@@ -24,8 +25,8 @@ export default async function ImportsPage({ params, searchParams }: Props) {
   const [t, messages] = await Promise.all([getTranslations("imports"), getMessages()]);
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("titleFor", { school: school.name })}</h1>
-      <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
+      <SchoolHeader schoolId={school.id} name={school.name} current="imports" title={t("title")} />
+      <p className="mt-4 max-w-prose text-slate-700">{t("intro")}</p>
       {discarded ? <p role="status" className="mt-4 rounded-lg border border-brand-100 bg-brand-50 p-3">{t("discardedNotice")}</p> : null}
       <section aria-labelledby="upload-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="upload-heading" className="mb-3 text-xl font-semibold">{t("uploadTitle")}</h2>

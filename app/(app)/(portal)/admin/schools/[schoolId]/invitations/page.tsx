@@ -6,6 +6,7 @@ import { invitationOverview } from "@/lib/domain/invitations/queries";
 import { InvitationFilter } from "@/lib/domain/invitations/schemas";
 import { InvitationList } from "@/components/invitations/invitation-list";
 import { noticeOf } from "@/components/invitations/notice";
+import { SchoolHeader } from "@/components/admin/school-nav";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invitations"))("title") };
@@ -21,8 +22,8 @@ export default async function SchoolInvitationsPage({ params, searchParams }: Pr
   const filter = InvitationFilter.parse({ class: query.class || undefined, status: query.status || undefined });
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("titleSchool", { school: overview.schoolName ?? "" })}</h1>
-      <p className="mt-1 mb-6 max-w-prose text-slate-700">{t("introAdmin")}</p>
+      <SchoolHeader schoolId={schoolId} name={overview.schoolName ?? ""} current="invitations" title={t("title")} />
+      <p className="mt-4 mb-6 max-w-prose text-slate-700">{t("introAdmin")}</p>
       <InvitationList overview={overview} context={{ schoolId: overview.schoolId, requestKey: randomUUID(), filter }} notice={noticeOf(query)} />
     </>
   );
