@@ -142,7 +142,8 @@ test("an administrator invites a guardian; the guardian sets a password from the
   await signIn(page, "beheer@demo.test");
   await expect(page).toHaveURL(/\/admin$/);
   await page.goto(`/admin/schools/${guardian.schoolId}/invitations?class=${guardian.classId}`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Uitnodigingen");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ouders uitnodigen");
+  await expect(page.getByRole("navigation", { name: "Beheer van deze school" }).getByRole("link", { name: "Uitnodigingen" })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
   const card = page.locator("main li").filter({ hasText: guardian.name }).first();
   await expect(card).toContainText("Niet uitgenodigd");

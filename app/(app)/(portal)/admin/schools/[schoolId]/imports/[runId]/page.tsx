@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
+import { SchoolNav } from "@/components/admin/school-nav";
 import { getFormatter, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getImportRun } from "@/lib/domain/imports/queries";
@@ -42,6 +43,7 @@ export default async function ImportRunPage({ params }: Props) {
       <p><Link href={base} className="underline">{t("back")}</Link></p>
       <h1 className="mt-2 text-2xl font-semibold">{t("runTitle", { date: format.dateTime(run.createdAt, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" }) })}</h1>
       <p className="mt-1 text-slate-700">{school.name} · {t("startedBy", { name: run.by })} · <strong>{tStatus(run.status)}</strong></p>
+      <SchoolNav schoolId={school.id} current="imports" />
 
       <div className="mt-4 space-y-3">
         {RUNNING.includes(run.status) ? <RunProgress url={`/api/imports/${encodeURIComponent(school.id)}/${encodeURIComponent(run.id)}`} initial={{ status: run.status, done: run.progressDone, total: run.progressTotal }} /> : null}
