@@ -54,7 +54,9 @@ test("a teacher who is also a parent switches role in the header, and each role 
   await expect(page).toHaveURL(/\/parent$/);
   expect((await auditRows("docent@demo.test", "DENIED")).map((r) => [r.action, r.targetId])).toContainEqual(["role:switch", foreign.id]);
 
-  // And back: the mentor's list again.
+  // And back: the mentor's list again (on a freshly loaded page: the refused submit's own
+  // navigation may still be re-rendering the header).
+  await page.goto("/parent");
   await page.getByLabel("Rol").selectOption({ index: 0 });
   await page.getByRole("button", { name: "Wisselen" }).click();
   await expect(page).toHaveURL(/\/mentor$/);
