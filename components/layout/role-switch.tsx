@@ -16,7 +16,8 @@ export function RoleSwitch({ action, current, options, labels }: Props) {
       <label htmlFor="role-select" className="text-sm text-slate-700">
         {labels.role}
       </label>
-      <select id="role-select" name="membershipId" defaultValue={current} className="min-h-11 w-0 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 text-sm sm:w-auto sm:max-w-[16rem] sm:flex-none">
+      {/* Keyed by the active role: after a switch (a client-side navigation) the select shows the new one. */}
+      <select key={current} id="role-select" name="membershipId" defaultValue={current} className="min-h-11 w-0 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 text-sm sm:w-auto sm:max-w-[16rem] sm:flex-none">
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
