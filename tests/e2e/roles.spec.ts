@@ -20,8 +20,13 @@ test("a teacher who is also a parent switches role in the header, and each role 
   expect(asMentor?.status()).toBe(404);
   await page.goto("/mentor");
 
-  await roleSelect.selectOption({ label: "Ouder/verzorger" });
-  await page.getByRole("button", { name: "Wisselen" }).click();
+  // By keyboard only: to the role list, the next role, to the button, Enter.
+  await roleSelect.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(roleSelect.locator("option:checked")).toHaveText("Ouder/verzorger");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Wisselen" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/parent$/);
   await expect(page.getByRole("heading", { level: 2, name: /Ayla/ })).toBeVisible();
   await expect(page.getByLabel("Rol").locator("option:checked")).toHaveText("Ouder/verzorger");
