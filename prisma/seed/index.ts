@@ -58,33 +58,44 @@ export type SeedOptions = {
 };
 
 /**
+ * What every seed starts with: its context (four school years — three finished
+ * ones with published indicators and the current one, whose indicators are a
+ * draft), and in `shared` the board, the national school years and the
+ * indicator definitions with their benchmarks.
+ */
+async function boardStart(db: PrismaClient, now: Date, rngSeed: string) {
+  const pool = pools.get(db);
+  const writer: BulkWriter = pool ? copyWriter(pool) : prismaWriter(db);
+  const today = dutchDay(now);
+  const current = schoolYearContaining(today);
+  const ctx: SeedContext = {
+    rng: new Rng(rngSeed),
+    now: now.getTime(),
+    today,
+    years: [current.startYear - 3, current.startYear - 2, current.startYear - 1, current.startYear].map((y) => ({ id: newId(), dates: schoolYearStarting(y) })),
+    boardId: newId(),
+    // argon2 is slow on purpose: hash once, and every seeded account shares it.
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    indicatorIds: new Map(),
+  };
+  const shared = newBuffers();
+  shared.Board.add({ id: ctx.boardId, name: "Stichting Onderwijsgroep Kompasroos" });
+  for (const y of ctx.years) shared.SchoolYear.add({ id: y.id, name: y.dates.name, startsOn: y.dates.startsOn, endsOn: y.dates.endsOn });
+  writeIndicatorDefinitions(ctx, shared);
+  return { ctx, writer, shared, current };
+}
+
+/**
  * The start of a real school: the board, its administrator (beheer@demo.test,
  * password "schoolkompas"), the national school years and indicator
  * definitions with their benchmarks — and no school, pupil or parent. The
  * administrator creates a school and imports its data (`npm run demo -- --empty`).
  */
 export async function seedEmpty(db: PrismaClient, opts: Pick<SeedOptions, "today" | "log"> = {}): Promise<void> {
-  const now = opts.today ?? new Date();
-  const pool = pools.get(db);
-  const writer: BulkWriter = pool ? copyWriter(pool) : prismaWriter(db);
-  const today = dutchDay(now);
-  const current = schoolYearContaining(today);
-  const ctx: SeedContext = {
-    rng: new Rng(`${SEED}/empty`),
-    now: now.getTime(),
-    today,
-    years: [current.startYear - 3, current.startYear - 2, current.startYear - 1, current.startYear].map((y) => ({ id: newId(), dates: schoolYearStarting(y) })),
-    boardId: newId(),
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    indicatorIds: new Map(),
-  };
-  const demo = createDemoAccounts();
-  const shared = newBuffers();
-  shared.Board.add({ id: ctx.boardId, name: "Stichting Onderwijsgroep Kompasroos" });
-  for (const y of ctx.years) shared.SchoolYear.add({ id: y.id, name: y.dates.name, startsOn: y.dates.startsOn, endsOn: y.dates.endsOn });
-  writeIndicatorDefinitions(ctx, shared);
-  shared.User.add({ id: demo.beheerUserId, email: "beheer@demo.test", name: "Joost Hermans", locale: "nl", passwordHash: ctx.passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
-  shared.RoleMembership.add({ id: newId(), userId: demo.beheerUserId, role: "ADMIN", schoolId: null, boardId: ctx.boardId, createdAt: ctx.now });
+  const { ctx, writer, shared, current } = await boardStart(db, opts.today ?? new Date(), `${SEED}/empty`);
+  const { beheerUserId } = createDemoAccounts();
+  shared.User.add({ id: beheerUserId, email: "beheer@demo.test", name: "Joost Hermans", locale: "nl", passwordHash: ctx.passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
+  shared.RoleMembership.add({ id: newId(), userId: beheerUserId, role: "ADMIN", schoolId: null, boardId: ctx.boardId, createdAt: ctx.now });
   await writer.write(inInsertOrder(shared));
   opts.log?.(`board and administrator beheer@demo.test, school year ${current.name}, no schools`);
 }
@@ -94,28 +105,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   if (!Number.isInteger(pupils) || pupils < MIN_PUPILS) throw new RangeError(`pupils must be a whole number of at least ${MIN_PUPILS}`);
   const log = opts.log ?? (() => undefined);
   const now = opts.today ?? new Date();
-  const pool = pools.get(db);
-  const writer: BulkWriter = pool ? copyWriter(pool) : prismaWriter(db);
-
-  // argon2 is slow on purpose: hash once, and every seeded account shares it.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const today = dutchDay(now);
-  const current = schoolYearContaining(today);
-  const ctx: SeedContext = {
-    rng: new Rng(`${SEED}/${pupils}`),
-    now: now.getTime(),
-    today,
-    // Three finished years with published indicators, plus the current one (indicators in draft).
-    years: [current.startYear - 3, current.startYear - 2, current.startYear - 1, current.startYear].map((y) => ({ id: newId(), dates: schoolYearStarting(y) })),
-    boardId: newId(),
-    passwordHash,
-    indicatorIds: new Map(),
-  };
+  const { ctx, writer, shared, current } = await boardStart(db, now, `${SEED}/${pupils}`);
   const demo = createDemoAccounts();
-  const shared = newBuffers();
-  shared.Board.add({ id: ctx.boardId, name: "Stichting Onderwijsgroep Kompasroos" });
-  for (const y of ctx.years) shared.SchoolYear.add({ id: y.id, name: y.dates.name, startsOn: y.dates.startsOn, endsOn: y.dates.endsOn });
-  writeIndicatorDefinitions(ctx, shared);
   writeDemoAccounts(ctx, demo, shared);
   await writer.write(inInsertOrder(shared));
 
