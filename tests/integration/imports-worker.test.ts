@@ -36,6 +36,21 @@ describe("the import's jobs on the worker", () => {
     expect(await db.importFile.count({ where: { runId, content: { not: null } } })).toBe(0);
   });
 
+  it("forget the people in a finished run's preview and error lines after 14 days, and keep its counts", async () => {
+    const { school, admin } = await createImportSchool();
+    const { runId } = await createImport(admin, school.id, await uploadsOf([sampleSet(5, "imports-worker-3").classes]), { idempotencyKey: crypto.randomUUID(), fullExport: false });
+    const summary = { counts: { classes: { created: 2, changed: 0, unchanged: 0, removed: 0 } }, examples: { pupils: [{ name: "Sanne de Vries" }] }, rows: 2 };
+    const errors = [{ file: 0, line: 3, code: "emailOtherPerson", params: { value: "sanne@example.test" } }];
+    await db.importRun.update({ where: { id: runId }, data: { status: "APPLIED", summary, errors, errorCount: 1, warnings: errors, warningCount: 1 } });
+    await unsafeCleanUpImports(new Date(Date.now() + 13 * 86_400_000));
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: runId } })).errors).toEqual(errors);
+    // (Runs of the other tests in this file are forgotten too.)
+    expect((await unsafeCleanUpImports(new Date(Date.now() + 15 * 86_400_000))).forgotten).toBeGreaterThanOrEqual(1);
+    const run = await db.importRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run).toMatchObject({ errors: null, warnings: null, errorCount: 1, warningCount: 1, summary: { ...summary, examples: {} } });
+    expect(JSON.stringify(run)).not.toContain("Sanne");
+  });
+
   it("discards runs left for two weeks and empties their files", async () => {
     const { school, admin } = await createImportSchool();
     const { runId } = await createImport(admin, school.id, await uploadsOf([sampleSet(5, "imports-worker-2").classes]), { idempotencyKey: crypto.randomUUID(), fullExport: false });
@@ -45,5 +60,20 @@ describe("the import's jobs on the worker", () => {
     await unsafeCleanUpImports(new Date(Date.now() + 15 * 86_400_000));
     expect((await db.importRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("DISCARDED");
     expect(await db.importFile.count({ where: { runId, content: { not: null } } })).toBe(0);
+  });
+
+  it("forget the people in a finished run's preview and error lines after 14 days, and keep its counts", async () => {
+    const { school, admin } = await createImportSchool();
+    const { runId } = await createImport(admin, school.id, await uploadsOf([sampleSet(5, "imports-worker-3").classes]), { idempotencyKey: crypto.randomUUID(), fullExport: false });
+    const summary = { counts: { classes: { created: 2, changed: 0, unchanged: 0, removed: 0 } }, examples: { pupils: [{ name: "Sanne de Vries" }] }, rows: 2 };
+    const errors = [{ file: 0, line: 3, code: "emailOtherPerson", params: { value: "sanne@example.test" } }];
+    await db.importRun.update({ where: { id: runId }, data: { status: "APPLIED", summary, errors, errorCount: 1, warnings: errors, warningCount: 1 } });
+    await unsafeCleanUpImports(new Date(Date.now() + 13 * 86_400_000));
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: runId } })).errors).toEqual(errors);
+    // (Runs of the other tests in this file are forgotten too.)
+    expect((await unsafeCleanUpImports(new Date(Date.now() + 15 * 86_400_000))).forgotten).toBeGreaterThanOrEqual(1);
+    const run = await db.importRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run).toMatchObject({ errors: null, warnings: null, errorCount: 1, warningCount: 1, summary: { ...summary, examples: {} } });
+    expect(JSON.stringify(run)).not.toContain("Sanne");
   });
 });

@@ -179,9 +179,15 @@ export const IMPORT_RETENTION_DAYS = 14;
  * Uploaded files are not kept: runs left unapplied for two weeks are
  * discarded, and the bytes of every finished run are removed.
  */
-export async function unsafeCleanUpImports(now: Date = new Date()): Promise<{ discarded: number; emptied: number }> {
+export async function unsafeCleanUpImports(now: Date = new Date()): Promise<{ discarded: number; emptied: number; forgotten: number }> {
   const cutoff = new Date(now.getTime() - IMPORT_RETENTION_DAYS * 86_400_000);
   const discarded = await db.importRun.updateMany({ where: { status: { in: ["QUEUED", "READY", "INVALID", "FAILED"] }, updatedAt: { lt: cutoff } }, data: { status: "DISCARDED" } });
   const emptied = await db.importFile.updateMany({ where: { content: { not: null }, run: { status: { in: ["APPLIED", "DISCARDED"] } } }, data: { content: null } });
-  return { discarded: discarded.count, emptied: emptied.count };
+  // After the same period a finished run keeps its counts, not the people in it: the preview's
+  // examples and the error and warning lines quote names, e-mail addresses and birth dates.
+  const forgotten = await db.$executeRaw`
+    UPDATE "ImportRun" SET "summary" = jsonb_set("summary", '{examples}', '{}'::jsonb), "errors" = NULL, "warnings" = NULL
+     WHERE "status" IN ('APPLIED', 'DISCARDED') AND "updatedAt" < ${cutoff}
+       AND ("errors" IS NOT NULL OR "warnings" IS NOT NULL OR "summary"->'examples' <> '{}'::jsonb)`;
+  return { discarded: discarded.count, emptied: emptied.count, forgotten };
 }

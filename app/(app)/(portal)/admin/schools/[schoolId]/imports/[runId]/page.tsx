@@ -71,8 +71,14 @@ export default async function ImportRunPage({ params }: Props) {
           <h2 id="errors-heading" className="text-xl font-semibold text-warn-700">{t("errorsTitle", { count: run.errorCount })}</h2>
           <p className="mt-1 max-w-prose">{t("errorsIntro")}</p>
           {run.errorCount > SHOWN_ERRORS ? <p className="mt-1 text-sm">{t("errorsMore", { shown: String(SHOWN_ERRORS), count: String(run.errorCount) })}</p> : null}
-          <p className="mt-2"><a href={`/api/imports/${encodeURIComponent(school.id)}/${encodeURIComponent(run.id)}/errors`} className="underline" download>{t("downloadErrors")}</a></p>
-          <div className="mt-2"><IssueTable issues={run.errors} fileNames={fileNames} limit={SHOWN_ERRORS} caption={t("errorsTitle", { count: run.errorCount })} /></div>
+          {run.errors.length ? (
+            <>
+              <p className="mt-2"><a href={`/api/imports/${encodeURIComponent(school.id)}/${encodeURIComponent(run.id)}/errors`} className="underline" download>{t("downloadErrors")}</a></p>
+              <div className="mt-2"><IssueTable issues={run.errors} fileNames={fileNames} limit={SHOWN_ERRORS} caption={t("errorsTitle", { count: run.errorCount })} /></div>
+            </>
+          ) : (
+            <p className="mt-2 text-slate-700">{t("detailsForgotten")}</p>
+          )}
         </section>
       ) : null}
 
