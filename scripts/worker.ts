@@ -7,6 +7,7 @@
 import { startWorker } from "@/lib/notifications/worker";
 import { extendOpenSickReports } from "@/lib/domain/sick-reports/commands";
 import { IMPORT_CRONTAB, IMPORT_TASKS } from "@/lib/domain/imports/tasks";
+import { RETENTION_CRONTAB, RETENTION_TASKS } from "@/lib/domain/retention/tasks";
 import { disconnectDb } from "@/lib/db/client";
 
 async function main() {
@@ -19,8 +20,9 @@ async function main() {
     // worker that was down at 06:00 catches up.
     // Imports: the dry run and the apply of a school's data (docs/decisions/0015),
     // and a nightly clean-up of uploaded files.
-    tasks: { "extend-sick-reports": async () => void (await extendOpenSickReports()), ...IMPORT_TASKS },
-    crontab: `5 * * * * extend-sick-reports\n${IMPORT_CRONTAB}`,
+    // Retention: every night, what each school keeps no longer goes (lib/domain/retention).
+    tasks: { "extend-sick-reports": async () => void (await extendOpenSickReports()), ...IMPORT_TASKS, ...RETENTION_TASKS },
+    crontab: `5 * * * * extend-sick-reports\n${IMPORT_CRONTAB}\n${RETENTION_CRONTAB}`,
   });
   await extendOpenSickReports();
   process.stdout.write("Job worker is running.\n");

@@ -15,3 +15,4 @@ export const calendarFormMessages = (messages: Messages) => ({
   ...part(messages, "attendance", "holidays"),
 });
 export const staffFormMessages = (messages: Messages) => pick(messages, ["staffAdmin", "staffErrors", "errors", "roles"]);
+export const retentionFormMessages = (messages: Messages) => pick(messages, ["retentionAdmin", "retentionErrors", "errors"]);

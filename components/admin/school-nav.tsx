@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 
-export const SCHOOL_TABS = ["details", "calendar", "staff", "imports", "invitations"] as const;
+export const SCHOOL_TABS = ["details", "calendar", "staff", "imports", "invitations", "retention"] as const;
 export type SchoolTab = (typeof SCHOOL_TABS)[number];
 
 const path = (schoolId: string, tab: SchoolTab) => `/admin/schools/${encodeURIComponent(schoolId)}${tab === "details" ? "" : `/${tab}`}`;

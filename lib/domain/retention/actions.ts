@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/session";
+import { commandErrors, issuesToErrors, type AdminFormState } from "@/lib/domain/admin/form-state";
+import { RetentionInput } from "@/lib/domain/retention/schemas";
+import { updateRetention } from "@/lib/domain/retention/commands";
+
+export type RetentionFormState = AdminFormState<Record<string, string>>;
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+export async function updateRetentionAction(previous: RetentionFormState, formData: FormData): Promise<RetentionFormState> {
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const values = Object.fromEntries(["results", "contacts", "absences", "audit"].map((name) => [name, text(formData, name).trim()]));
+  const echo = { values, attempt: (previous?.attempt ?? 0) + 1 };
+  const parsed = RetentionInput.safeParse({ schoolId: text(formData, "schoolId"), ...values });
+  if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "retentionErrors"), ...echo };
+  try {
+    await updateRetention(actor, parsed.data);
+  } catch (error) {
+    return { errors: commandErrors(error), ...echo };
+  }
+  revalidatePath(`/admin/schools/${parsed.data.schoolId}/retention`);
+  return { saved: true, attempt: echo.attempt, values };
+}
