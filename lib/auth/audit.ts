@@ -14,7 +14,9 @@ export type AuditAction =
   // Board administration
   | "board:update" | "school:create" | "school:update" | "school:view" | "calendar:update"
   | "staff:create" | "staff:update" | "guardians:view"
-  | "import:create" | "import:apply" | "import:discard" | "import:view" | "import:map";
+  | "import:create" | "import:apply" | "import:discard" | "import:view"
+  // Privacy rights
+  | "data:export" | "import:map";
 
 // Hand-written statements on the app's pool (prepared once per connection): a
 // page writes one of these on every view.

@@ -19,6 +19,8 @@ const PERMISSIONS = {
   "imports:manage": ["ADMIN"],
   // Inviting guardians: the administrator for the board's schools, a mentor for their own classes.
   "invitations:send": ["ADMIN", "MENTOR"],
+  // The right of access (AVG art. 15): a guardian or a pupil (16+) downloads what the school holds about them.
+  "data:access": ["PARENT", "PUPIL"],
   "contact:create": ["MENTOR"],
   "contact:correct": ["MENTOR"],
   "staff:contactHours": ["MENTOR"],

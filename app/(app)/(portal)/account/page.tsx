@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { accountOverview } from "@/lib/domain/accounts/queries";
 import { changePasswordAction } from "@/lib/domain/accounts/password-actions";
 import { LOCALES } from "@/lib/i18n/config";
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const actor = await requirePermission("profile:update", "/account");
-  const [account, t, tLang, format, locale, messages] = await Promise.all([
-    accountOverview(actor), getTranslations("account"), getTranslations("languages"), getFormatter(), getLocale(), getMessages(),
+  const [account, t, tLang, tData, format, locale, messages] = await Promise.all([
+    accountOverview(actor), getTranslations("account"), getTranslations("languages"), getTranslations("dataAccess"), getFormatter(), getLocale(), getMessages(),
   ]);
   const section = "rounded-xl border border-slate-200 bg-white p-4 sm:p-6";
   return (
@@ -58,6 +59,14 @@ export default async function AccountPage() {
           </NextIntlClientProvider>
         </div>
       </section>
+
+      {can(actor, "data:access") ? (
+        <section aria-labelledby="data-heading" className={section}>
+          <h2 id="data-heading" className="text-xl font-semibold">{tData("title")}</h2>
+          <p className="mt-1 text-sm text-slate-700">{tData("linkHelp")}</p>
+          <Link href="/account/data" className="mt-3 inline-flex min-h-11 items-center text-brand-700 underline">{tData("link")}</Link>
+        </section>
+      ) : null}
 
       {account.twoStep ? (
         <section aria-labelledby="two-step-heading" className={section}>
