@@ -40,12 +40,14 @@ export async function proxy(request: NextRequest) {
   // A nonce would be baked into a cached page; in development nothing is cached.
   const cached = rewrite !== null && CACHED_PUBLIC.test(rewrite.pathname) && !DEV;
   const policy = cached ? null : noncePolicy(randomBytes(18).toString("base64"), { dev: DEV });
-  // Next.js reads the nonce from the request's policy header and puts it on its own scripts.
-  const forwarded = new Headers(headers);
-  forwarded.delete("content-security-policy");
-  forwarded.delete("content-security-policy-report-only");
-  if (policy) forwarded.set("content-security-policy", policy);
-  const response = rewrite ? NextResponse.rewrite(rewrite, { request: { headers: forwarded } }) : NextResponse.next({ request: { headers: forwarded } });
+  // Next.js reads the nonce from the request's policy header and puts it on its own scripts
+  // (one sent by the client is dropped). A cached page's request goes on untouched: its policy is the cached one.
+  const forwarded = policy || headers.has("content-security-policy") || headers.has("content-security-policy-report-only") ? new Headers(headers) : null;
+  forwarded?.delete("content-security-policy-report-only");
+  if (policy) forwarded?.set("content-security-policy", policy);
+  else forwarded?.delete("content-security-policy");
+  const init = forwarded ? { request: { headers: forwarded } } : undefined;
+  const response = rewrite ? NextResponse.rewrite(rewrite, init) : NextResponse.next(init);
   if (policy) response.headers.set("Content-Security-Policy", policy);
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return PORTAL.test(nextUrl.pathname) ? portalSession(request, response, transport) : response;

@@ -1,26 +1,10 @@
-import type { Page } from "@playwright/test";
 import { childrenOf, expect, gotoUntilCached, query, signIn, test } from "./fixtures";
-import { cspDirectives, freshGet, publicSlugs, sharedCacheMayStore } from "./http-helpers";
+import { cspDirectives, freshGet, publicSlugs, sharedCacheMayStore, watchViolations } from "./http-helpers";
 
 // Finding 7 of the privacy issue: a Content-Security-Policy that stops
 // injected scripts on every page (and that the app itself never trips over),
 // the other security headers, and public pages that tell caches they differ
 // per language.
-
-/** Collects CSP violations the page reports, from before its first script runs. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction("__cspViolation", (text: string) => seen.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${document.location.pathname}`);
-    });
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) seen.push(message.text());
-  });
-  return seen;
-}
 
 test("every page carries a policy that allows only its own scripts, and the app never trips over it", async ({ page }) => {
   const violations = await watchViolations(page);

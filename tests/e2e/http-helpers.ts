@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { request as playwrightRequest } from "@playwright/test";
+import { request as playwrightRequest, type Page } from "@playwright/test";
 import { query } from "./fixtures";
 
 // Helpers for the HTTP specs (http-*.spec.ts): session cookies made the way
@@ -65,4 +65,19 @@ export async function freshGet(baseURL: string, address: string, headers: Record
   } finally {
     await context.dispose();
   }
+}
+
+/** Collects CSP violations the page reports, from before its first script runs. */
+export async function watchViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction("__cspViolation", (text: string) => seen.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${document.location.pathname}`);
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  return seen;
 }
