@@ -5,6 +5,7 @@ import { sessionCookieFor, sessionCookieOptions } from "@/lib/auth/session-cooki
 import { decodeSession, encodeSession } from "@/lib/auth/session-jwt";
 import { noncePolicy } from "@/lib/http/content-security-policy.cjs";
 import { isUnreadableAddress } from "@/lib/http/address";
+import { isReadableActionBody } from "@/lib/http/action-body";
 import { refusalResponse } from "@/lib/http/refusal";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { strictTransportSecurity } from "@/lib/http/transport";
@@ -12,8 +13,8 @@ import { LOCALE_COOKIE, visitorLocale } from "@/lib/i18n/config";
 import { publicRewrite } from "@/lib/i18n/public-paths";
 
 // Not a security boundary (every page and query checks the session itself).
-// It refuses what no page can answer (an unreadable address: 400; a form
-// posted from another site: 403), gives every page its Content-Security-Policy
+// It refuses what no page can answer (an unreadable address or form: 400; a
+// form posted from another site: 403), gives every page its Content-Security-Policy
 // nonce, gives public pages their language in the path, and — on portal pages
 // only — sends anonymous visitors to sign-in and keeps the idle timer running.
 // Public pages never touch the session, so a response a shared cache may keep
@@ -31,10 +32,14 @@ export async function proxy(request: NextRequest) {
   const transport: Record<string, string> = hsts ? { "Strict-Transport-Security": hsts } : {};
 
   if (isUnreadableAddress(nextUrl.pathname, nextUrl.search)) return refusalResponse("badAddress", locale, transport);
-  // The only posts a page takes are server actions: from another site they are refused before Next decodes them.
-  if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(headers)) return refusalResponse("crossSite", locale, transport);
   // API routes reach here only with a %-escape in the path (see the matcher); readable ones go on.
   if (nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  // The only posts a page takes are server actions: from another site, or in a body Next cannot
+  // decode, they are refused before Next decodes them.
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    if (!isSameOrigin(headers)) return refusalResponse("crossSite", locale, transport);
+    if (!(await isReadableActionBody(request))) return refusalResponse("badForm", locale, transport);
+  }
 
   const rewrite = publicRewrite(nextUrl, locale);
   // A nonce would be baked into a cached page; in development nothing is cached.

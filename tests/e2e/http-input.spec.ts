@@ -76,3 +76,18 @@ test("a server action posted from another site answers 403 and does nothing", as
   await page.goto("/parent");
   await expect(page).toHaveURL(/\/parent$/);
 });
+
+test("a post no server action can read answers 400, in place of a 500", async ({ page }) => {
+  await signIn(page, "ouder3@demo.test");
+  await expect(page).toHaveURL(/\/parent$/);
+  const actionId = (await page.locator('form input[name^="$ACTION_ID_"]').first().getAttribute("name"))!.replace("$ACTION_ID_", "");
+  const own = { Origin: new URL(page.url()).origin };
+  const multipart = await page.request.post("/parent", { headers: { ...own, "Content-Type": "multipart/form-data; boundary=zz" }, data: "garbage", maxRedirects: 0 });
+  expect(multipart.status()).toBe(400);
+  for (const body of ["garbage", '"\\u0000"', "{"]) {
+    const response = await page.request.post("/parent", { headers: { ...own, "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 });
+    expect(response.status(), body).toBe(400);
+  }
+  await page.goto("/parent");
+  await expect(page).toHaveURL(/\/parent$/);
+});

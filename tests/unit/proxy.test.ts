@@ -12,10 +12,10 @@ const SECRET = "unit-test-secret-unit-test-secret-000000";
 const now = () => Math.floor(Date.now() / 1000);
 const token = (idleSeconds: number) => encodeSession({ token: { sub: "user-1", sv: 1, authTime: now() - 3600, lastActivity: now() - idleSeconds }, secret: SECRET, maxAge: 3600 });
 
-function request(address: string, init: { cookies?: Record<string, string>; headers?: Record<string, string>; method?: string } = {}) {
+function request(address: string, init: { cookies?: Record<string, string>; headers?: Record<string, string>; method?: string; body?: string } = {}) {
   const headers = new Headers({ host: "portaal.school.nl", ...init.headers });
   if (init.cookies) headers.set("cookie", Object.entries(init.cookies).map(([k, v]) => `${k}=${v}`).join("; "));
-  return new NextRequest(new URL(address, "https://portaal.school.nl"), { headers, method: init.method ?? "GET" });
+  return new NextRequest(new URL(address, "https://portaal.school.nl"), { headers, method: init.method ?? "GET", body: init.body });
 }
 
 const setCookies = (response: Response) => response.headers.getSetCookie();
@@ -75,6 +75,18 @@ describe("what the proxy refuses", () => {
     expect(crossSite.status).toBe(403);
     const own = await proxy(request("/login", { method: "POST", headers: { origin: "https://portaal.school.nl" } }));
     expect(own.status).toBe(200);
+  });
+
+  it("answers 400 to a post Next could not decode as a server action's arguments", async () => {
+    const own = { origin: "https://portaal.school.nl" };
+    const post = (headers: Record<string, string>, body: string) => proxy(request("/mentor", { method: "POST", headers: { ...own, ...headers }, body }));
+    expect((await post({ "content-type": "multipart/form-data; boundary=zz" }, "garbage")).status).toBe(400);
+    expect((await post({ "next-action": "00ab", "content-type": "text/plain;charset=UTF-8" }, "garbage")).status).toBe(400);
+    expect((await post({ "next-action": "00ab", "content-type": "text/plain;charset=UTF-8" }, '"\\u0000"')).status).toBe(400);
+    // Readable ones go on (to sign-in here: nobody is signed in).
+    expect((await post({ "next-action": "00ab", "content-type": "text/plain;charset=UTF-8" }, '[null,"x"]')).status).toBe(307);
+    const multipart = "--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--zz--\r\n";
+    expect((await post({ "content-type": "multipart/form-data; boundary=zz" }, multipart)).status).toBe(307);
   });
 });
 
