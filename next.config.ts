@@ -1,7 +1,13 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { NON_PAGE_POLICY } from "./lib/http/content-security-policy.cjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** Browser features no page of the portal uses, switched off for every page and anything it might embed. */
+const PERMISSIONS_POLICY = [
+  "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+].map((feature) => `${feature}=()`).join(", ");
 
 const nextConfig: NextConfig = {
   // The benchmark builds into its own directory so it never races a running demo or test server.
@@ -22,6 +28,11 @@ const nextConfig: NextConfig = {
     // arbitrary compare selections cannot fill the disk.
     isrFlushToDisk: false,
   },
+  // Headers every response carries. The Content-Security-Policy of pages and
+  // HSTS come from proxy.ts (a nonce per request; HSTS only over https) and,
+  // for public pages served from cache, from the cached copy (docs/decisions/0021).
+  // Next's own Vary on pages would replace one set here: the language Vary of
+  // the cached public pages comes with the cached copy too.
   async headers() {
     return [
       {
@@ -30,10 +41,11 @@ const nextConfig: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
-      // Public pages answer in the visitor's language (proxy.ts): a shared cache must keep languages apart.
-      ...["/", "/schools/:slug", "/compare"].map((source) => ({ source, headers: [{ key: "Vary", value: "Cookie, Accept-Language" }] })),
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_POLICY }] },
     ];
   },
 };

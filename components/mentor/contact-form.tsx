@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ContactFormState, ContactFormValues } from "@/lib/domain/contacts/actions";
-import { CONTACT_KINDS, INITIATORS, TONES } from "@/lib/domain/contacts/fields";
+import { CONTACT_KINDS, INITIATORS, TONES, contactDateBounds } from "@/lib/domain/contacts/fields";
 
 export type ContactFormDefaults = ContactFormValues;
 
@@ -28,6 +28,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
   const tInit = useTranslations("initiators");
   const tTones = useTranslations("tones");
   const [state, formAction, pending] = useActionState(action, {});
+  const bounds = contactDateBounds(today);
   const errors = state.errors ?? {};
   // After a rejected submit, show what was typed (the form is re-mounted with it).
   const defaults = state.values ?? initial;
@@ -79,7 +80,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <div>
           <label htmlFor="occurredOn" className="block font-medium">{t("occurredOn")}</label>
-          <input id="occurredOn" name="occurredOn" type="date" max={today} defaultValue={defaults.occurredOn} aria-invalid={!!errors.occurredOn} aria-describedby={describe("occurredOn")} className={field} />
+          <input id="occurredOn" name="occurredOn" type="date" min={bounds.occurredMin} max={today} defaultValue={defaults.occurredOn} aria-invalid={!!errors.occurredOn} aria-describedby={describe("occurredOn")} className={field} />
           {errorText("occurredOn")}
         </div>
         <div>
@@ -128,7 +129,7 @@ export function ContactForm({ action, pupilId, idempotencyKey, guardians, defaul
           </div>
           <div>
             <label htmlFor="followUpOn" className="block font-medium">{t("followUpOn")}</label>
-            <input id="followUpOn" name="followUpOn" type="date" min={today} defaultValue={defaults.followUpOn} aria-invalid={!!errors.followUpOn} aria-describedby={describe("followUpOn")} className={field} />
+            <input id="followUpOn" name="followUpOn" type="date" min={today} max={bounds.followUpMax} defaultValue={defaults.followUpOn} aria-invalid={!!errors.followUpOn} aria-describedby={describe("followUpOn")} className={field} />
             {errorText("followUpOn")}
           </div>
         </div>

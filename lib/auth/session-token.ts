@@ -23,8 +23,6 @@ export function isWithinLifetime(claims: SessionClaims, nowS: number = Math.floo
   return nowS - claims.authTime < ABSOLUTE_LIFETIME_S && nowS - claims.lastActivity < IDLE_TIMEOUT_S;
 }
 
-export const SESSION_COOKIE_NAMES = ["next-auth.session-token", "__Secure-next-auth.session-token"] as const;
-
 export function sessionSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");

@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import NextAuth, { type AuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -9,10 +10,11 @@ import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
 import { CODE_FAILED, CODE_NEEDED, throttledError } from "@/lib/auth/retry-time";
 import { loadActor } from "@/lib/auth/actor";
 import { decodeSession, encodeSession } from "@/lib/auth/session-jwt";
+import { sessionCookieFor, sessionCookieOptions } from "@/lib/auth/session-cookie";
+import { jsonNoStore } from "@/lib/http/responses";
 import type { Actor } from "@/lib/auth/types";
 import {
   ABSOLUTE_LIFETIME_S,
-  SESSION_COOKIE_NAMES,
   claimsOf,
   isWithinLifetime,
   sessionSecret,
@@ -57,13 +59,52 @@ export const authOptions: AuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
-      return { ...session, claims: claimsOf(token) };
-    },
+  },
+  events: {
+    // next-auth's own sign-out (POST /api/auth/signout, signOut() of next-auth/react)
+    // ends every session like ours does; a copied cookie stops working (decision 0020).
+    signOut: ({ token }) => revokeSessions(token),
   },
 };
 
-export const authRouteHandler = NextAuth(authOptions);
+/**
+ * next-auth's routes, with the cookie names of this request (`__Secure-…` over
+ * https, lib/auth/session-cookie.ts) and our own answer to GET /api/auth/session.
+ */
+export async function authRouteHandler(request: Request, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+  const { nextauth } = await context.params;
+  // GET reads the session, POST would "update" it: both get our answer, which never issues the cookie again.
+  if (nextauth?.join("/") === "session") return sessionAnswer();
+  const { secure } = sessionCookieFor(request.headers);
+  return NextAuth(request as never, context as never, { ...authOptions, useSecureCookies: secure }) as Promise<Response>;
+}
+
+/**
+ * What the browser may know of its session: the name and when it ends, only
+ * while the session is valid (checked like every page: version, lifetime,
+ * blocked account). A revoked or expired cookie gets `{}`, no ids ever, and
+ * the cookie is not issued again.
+ */
+async function sessionAnswer(): Promise<Response> {
+  const claims = await currentClaims();
+  const actor = claims ? await getActor() : null;
+  if (!claims || !actor) return jsonNoStore({});
+  return jsonNoStore({ user: { name: actor.name }, expires: new Date((claims.authTime + ABSOLUTE_LIFETIME_S) * 1000).toISOString() });
+}
+
+/** Raises the session version of a still-valid token's user; a revoked or foreign token changes nothing. */
+async function revokeSessions(token: JWT | null): Promise<void> {
+  const claims = claimsOf(token);
+  if (!claims || !isWithinLifetime(claims)) return;
+  await db.user.updateMany({ where: { id: claims.userId, sessionVersion: claims.sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** This request's session cookie (its one name, by configuration) and the jar to read and write it. */
+async function sessionCookie() {
+  const [jar, incoming] = await Promise.all([cookies(), headers()]);
+  const cookie = sessionCookieFor(incoming);
+  return { jar, cookie, value: jar.get(cookie.name)?.value };
+}
 
 /**
  * The session's claims from the cookie, or null. Reads the token directly
@@ -71,11 +112,10 @@ export const authRouteHandler = NextAuth(authOptions);
  * token that a page cannot send anyway (proxy.ts renews the cookie).
  */
 async function currentClaims(): Promise<SessionClaims | null> {
-  const jar = await cookies();
-  const name = SESSION_COOKIE_NAMES.find((n) => jar.has(n));
-  if (!name) return null;
+  const { value } = await sessionCookie();
+  if (!value) return null;
   // A token that is forged, expired or made with another secret fails to decrypt: signed out.
-  const token = await decodeSession({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
+  const token = await decodeSession({ token: value, secret: sessionSecret() }).catch(() => null);
   const claims = claimsOf(token);
   return claims && isWithinLifetime(claims) ? claims : null;
 }
@@ -98,23 +138,22 @@ export const getActor = cache(async (): Promise<Actor | null> => {
  * it again on every request.
  */
 export async function setActiveMembership(membershipId: string): Promise<void> {
-  const jar = await cookies();
-  const name = SESSION_COOKIE_NAMES.find((n) => jar.has(n));
-  if (!name) return;
-  const token = await decodeSession({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
+  const { jar, cookie, value } = await sessionCookie();
+  if (!value) return;
+  const token = await decodeSession({ token: value, secret: sessionSecret() }).catch(() => null);
   const claims = claimsOf(token);
   if (!token || !claims || !isWithinLifetime(claims)) return;
   const now = Math.floor(Date.now() / 1000);
   const remaining = ABSOLUTE_LIFETIME_S - (now - claims.authTime);
   const renewed = await encodeSession({ token: { ...token, rm: membershipId, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });
-  jar.set(name, renewed, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: remaining });
+  jar.set(cookie.name, renewed, sessionCookieOptions(cookie, remaining));
 }
 
 /** Ends every session of the user (all devices) and clears this browser's cookie. */
 export async function endSessions(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-  const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
+  const { jar, cookie } = await sessionCookie();
+  jar.set(cookie.name, "", sessionCookieOptions(cookie, 0));
 }
 
 /**
@@ -123,14 +162,13 @@ export async function endSessions(userId: string): Promise<void> {
  * again with the new version. The lifetime limits still count from sign-in.
  */
 export async function keepThisSession(userId: string, sessionVersion: number): Promise<void> {
-  const jar = await cookies();
-  const name = SESSION_COOKIE_NAMES.find((n) => jar.has(n));
-  if (!name) return;
-  const token = await decodeSession({ token: jar.get(name)!.value, secret: sessionSecret() }).catch(() => null);
+  const { jar, cookie, value } = await sessionCookie();
+  if (!value) return;
+  const token = await decodeSession({ token: value, secret: sessionSecret() }).catch(() => null);
   const claims = claimsOf(token);
   if (!token || !claims || claims.userId !== userId || !isWithinLifetime(claims)) return;
   const now = Math.floor(Date.now() / 1000);
   const remaining = ABSOLUTE_LIFETIME_S - (now - claims.authTime);
   const renewed = await encodeSession({ token: { ...token, sv: sessionVersion, lastActivity: now }, secret: sessionSecret(), maxAge: remaining });
-  jar.set(name, renewed, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: remaining });
+  jar.set(cookie.name, renewed, sessionCookieOptions(cookie, remaining));
 }

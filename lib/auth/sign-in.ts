@@ -15,10 +15,12 @@ import { checkSecondStep } from "@/lib/auth/sign-in-second-step";
 //    known and unknown addresses take the same time and get the same answer;
 // 3. only after the right password does a two-step account ask for its code.
 
+// A NUL byte is never typed; PostgreSQL refuses text holding one, so such an attempt fails like a wrong password.
+const typed = (max: number) => z.string().max(max).refine((value) => !value.includes("\u0000"));
 const Input = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(1000),
-  code: z.string().trim().max(40).optional(),
+  email: typed(254).transform((value) => value.trim().toLowerCase()),
+  password: typed(1000),
+  code: typed(40).transform((value) => value.trim()).optional(),
 });
 
 export type SignInAttempt = { email: unknown; password: unknown; code?: unknown; address: string };

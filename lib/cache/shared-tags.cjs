@@ -1,5 +1,7 @@
 // Next.js cache handler (next.config.ts `cacheHandler`): Next's own in-memory
-// cache, plus one thing it lacks with several server processes — when one
+// cache, plus two things. Cached pages get the headers they must carry
+// (their Content-Security-Policy and language Vary, page-headers.cjs). And,
+// with several server processes: when one
 // process expires a cache tag (a leader publishes indicators), every other
 // process expires it too, within milliseconds, through PostgreSQL
 // LISTEN/NOTIFY. Without it, the other processes would show the old figures
@@ -14,6 +16,7 @@
 const { randomUUID } = require("node:crypto");
 const { Client } = require("pg");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
+const { withPageHeaders } = require("./page-headers.cjs");
 
 const CHANNEL = "schoolkompas_cache_tags";
 const RECONNECT_MS = 2000;
@@ -71,6 +74,19 @@ class SharedTagsCache extends FileSystemCache {
   constructor(options) {
     super(options);
     void connect();
+  }
+
+  async get(...args) {
+    const entry = await super.get(...args);
+    // Entries read from disk (pages rendered at build time) get their headers on first use.
+    if (entry?.value) withPageHeaders(entry.value);
+    return entry;
+  }
+
+  async set(key, data, ctx) {
+    // The same object is also the response to the request that rendered it.
+    withPageHeaders(data);
+    return super.set(key, data, ctx);
   }
 
   async revalidateTag(tags, durations) {

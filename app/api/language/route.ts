@@ -5,6 +5,7 @@ import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { LanguageChoice } from "@/lib/domain/accounts/schemas";
 import { setPreferredLocale } from "@/lib/domain/accounts/commands";
 import { isSameOrigin, localReferer } from "@/lib/http/same-origin";
+import { isHttpsRequest } from "@/lib/http/transport";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +24,7 @@ export async function POST(request: Request) {
   }
   const actor = await getActor();
   if (actor) await setPreferredLocale(actor, parsed.data.locale);
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  // Secure over https like the session cookie (docs/decisions/0020); the answer is no-store.
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, secure: isHttpsRequest(request.headers) });
   return new Response(null, { status: 303, headers: { Location: localReferer(request.headers), "Cache-Control": "no-store" } });
 }

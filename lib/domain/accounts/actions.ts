@@ -6,6 +6,7 @@ import { HOME_ROUTE } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/auth/audit";
 import { RoleChoice } from "@/lib/domain/accounts/schemas";
 import { markWelcomed } from "@/lib/domain/accounts/welcome";
+import { submittedForm } from "@/lib/forms/form-data";
 
 /** Ends the session everywhere: old cookies stop working, also copies of them. */
 export async function signOut(): Promise<void> {
@@ -19,10 +20,11 @@ export async function signOut(): Promise<void> {
  * active one for this session and goes to that role's home. A membership that
  * is not the user's is refused like any other out-of-scope id (404 + audit).
  */
-export async function switchRole(formData: FormData): Promise<void> {
+export async function switchRole(form: FormData): Promise<void> {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  const parsed = RoleChoice.safeParse({ membershipId: formData.get("membershipId") });
+  const formData = submittedForm(form);
+  const parsed = RoleChoice.safeParse({ membershipId: formData?.get("membershipId") });
   const chosen = parsed.success ? actor.memberships.find((m) => m.id === parsed.data.membershipId) : undefined;
   if (!chosen) {
     await writeAudit(actor, "role:switch", "DENIED", parsed.success ? parsed.data.membershipId : null);

@@ -9,6 +9,7 @@ import { ChangePasswordInput, ForgotPasswordInput, SetPasswordInput } from "@/li
 import { changePassword, inspectAccountToken, requestPasswordReset, setPasswordWithToken } from "@/lib/domain/accounts/password-commands";
 import { AccountFormError, TokenUnusableError } from "@/lib/domain/accounts/errors";
 import type { TokenState } from "@/lib/auth/account-tokens";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type AccountFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -23,7 +24,8 @@ export type AccountFormState = {
   tokenState?: Exclude<TokenState, "valid">;
 };
 
-const next = (previous: AccountFormState) => (previous.attempt ?? 0) + 1;
+/** Whatever the client sent back as the previous state (null included). */
+const next = nextAttempt;
 
 function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -36,7 +38,9 @@ async function requestAddress(): Promise<string> {
 }
 
 /** Always the same answer for a well-formed address, whether or not an account has it. */
-export async function forgotPasswordAction(previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function forgotPasswordAction(previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt: next(previous) };
   const email = String(formData.get("email") ?? "");
   const parsed = ForgotPasswordInput.safeParse({ email });
   if (!parsed.success) return { errors: firstErrors(parsed.error.issues), values: { email: email.slice(0, 254) }, attempt: next(previous) };
@@ -49,7 +53,9 @@ export async function inspectTokenAction(token: string) {
   return inspectAccountToken(token);
 }
 
-export async function setPasswordAction(previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function setPasswordAction(previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt: next(previous) };
   const parsed = SetPasswordInput.safeParse({ token: formData.get("token") ?? "", password: formData.get("password") ?? "", confirm: formData.get("confirm") ?? "" });
   if (!parsed.success) return { errors: firstErrors(parsed.error.issues), attempt: next(previous) };
   try {
@@ -63,7 +69,9 @@ export async function setPasswordAction(previous: AccountFormState, formData: Fo
 }
 
 /** Changes the password and keeps only this browser signed in. */
-export async function changePasswordAction(previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+export async function changePasswordAction(previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt: next(previous) };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" }, attempt: next(previous) };
   const parsed = ChangePasswordInput.safeParse({ current: formData.get("current") ?? "", password: formData.get("password") ?? "", confirm: formData.get("confirm") ?? "" });

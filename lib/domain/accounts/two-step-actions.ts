@@ -6,10 +6,12 @@ import { AppError } from "@/lib/errors";
 import { DisableTwoStepInput, TwoStepCodeInput } from "@/lib/domain/accounts/schemas";
 import { disableTwoStep, enableTwoStep } from "@/lib/domain/accounts/two-step-commands";
 import { AccountFormError } from "@/lib/domain/accounts/errors";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type TwoStepFormState = { errors?: Record<string, string>; attempt?: number; recoveryCodes?: string[]; done?: boolean };
 
-const next = (previous: TwoStepFormState) => (previous.attempt ?? 0) + 1;
+/** Whatever the client sent back as the previous state (null included). */
+const next = nextAttempt;
 
 function rejected(error: unknown, previous: TwoStepFormState): TwoStepFormState {
   if (error instanceof AccountFormError) return { errors: error.fieldErrors, attempt: next(previous) };
@@ -18,7 +20,9 @@ function rejected(error: unknown, previous: TwoStepFormState): TwoStepFormState 
 }
 
 /** Confirms the first code from the app; the answer carries the recovery codes, shown once. */
-export async function enableTwoStepAction(previous: TwoStepFormState, formData: FormData): Promise<TwoStepFormState> {
+export async function enableTwoStepAction(previous: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt: next(previous) };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" }, attempt: next(previous) };
   const parsed = TwoStepCodeInput.safeParse({ code: formData.get("code") ?? "" });
@@ -31,7 +35,9 @@ export async function enableTwoStepAction(previous: TwoStepFormState, formData: 
   }
 }
 
-export async function disableTwoStepAction(previous: TwoStepFormState, formData: FormData): Promise<TwoStepFormState> {
+export async function disableTwoStepAction(previous: TwoStepFormState, form: FormData): Promise<TwoStepFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt: next(previous) };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" }, attempt: next(previous) };
   const parsed = DisableTwoStepInput.safeParse({ code: formData.get("code") ?? "", password: formData.get("password") ?? "" });

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { commandErrors, issuesToErrors, type AdminFormState } from "@/lib/domain/admin/form-state";
 import { HolidayInput, PeriodInput, SchoolYearInput, holidayFormValues, periodFormValues } from "@/lib/domain/admin/calendar-schemas";
 import { addSchoolYear, deleteHoliday, deletePeriod, saveHoliday, savePeriod } from "@/lib/domain/admin/calendar-commands";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type CalendarFormState = AdminFormState<Record<string, string>>;
 
@@ -17,12 +18,14 @@ function schoolIdOf(formData: FormData): string | null {
 
 const refresh = (schoolId: string) => revalidatePath(`/admin/schools/${schoolId}/calendar`);
 
-export async function savePeriodAction(previous: CalendarFormState, formData: FormData): Promise<CalendarFormState> {
+export async function savePeriodAction(previous: CalendarFormState, form: FormData): Promise<CalendarFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   const schoolId = schoolIdOf(formData);
   if (!actor || !schoolId) return FORBIDDEN;
   const values = periodFormValues(formData);
-  const echo = { values: { startsOn: values.startsOn, endsOn: values.endsOn }, attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values: { startsOn: values.startsOn, endsOn: values.endsOn }, attempt: nextAttempt(previous) };
   const parsed = PeriodInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "calendarErrors"), ...echo };
   try {
@@ -35,12 +38,14 @@ export async function savePeriodAction(previous: CalendarFormState, formData: Fo
   return { saved: true, attempt: echo.attempt, values: values.periodId ? echo.values : { startsOn: "", endsOn: "" } };
 }
 
-export async function saveHolidayAction(previous: CalendarFormState, formData: FormData): Promise<CalendarFormState> {
+export async function saveHolidayAction(previous: CalendarFormState, form: FormData): Promise<CalendarFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   const schoolId = schoolIdOf(formData);
   if (!actor || !schoolId) return FORBIDDEN;
   const values = holidayFormValues(formData);
-  const echo = { values: { kind: values.kind, customName: values.customName, startsOn: values.startsOn, endsOn: values.endsOn }, attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values: { kind: values.kind, customName: values.customName, startsOn: values.startsOn, endsOn: values.endsOn }, attempt: nextAttempt(previous) };
   const parsed = HolidayInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "calendarErrors"), ...echo };
   try {
@@ -53,7 +58,9 @@ export async function saveHolidayAction(previous: CalendarFormState, formData: F
 }
 
 /** Removes a term or a holiday ("what" says which); twice is a no-op. */
-export async function deleteCalendarItemAction(_: CalendarFormState, formData: FormData): Promise<CalendarFormState> {
+export async function deleteCalendarItemAction(_: CalendarFormState, form: FormData): Promise<CalendarFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   const schoolId = schoolIdOf(formData);
   const id = formData.get("id");
@@ -70,7 +77,9 @@ export async function deleteCalendarItemAction(_: CalendarFormState, formData: F
   return { saved: true };
 }
 
-export async function addSchoolYearAction(_: CalendarFormState, formData: FormData): Promise<CalendarFormState> {
+export async function addSchoolYearAction(_: CalendarFormState, form: FormData): Promise<CalendarFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   const schoolId = schoolIdOf(formData);
   if (!actor || !schoolId) return FORBIDDEN;

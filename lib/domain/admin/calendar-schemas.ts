@@ -1,21 +1,12 @@
 import { z } from "zod";
 import { formText } from "@/lib/forms/form-data";
+import { formDay } from "@/lib/domain/calendar/day-input";
 import { HOLIDAY_KINDS, HOLIDAY_NAME_MAX } from "@/lib/domain/admin/calendar-fields";
 
 // Error messages are catalogue keys (namespace "calendarErrors").
 
 /** A calendar day "YYYY-MM-DD" between 2000 and 2100 that exists ("2030-02-30" would roll over to 2 March). */
-const isRealDay = (value: string) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100;
-};
-
-const isoDay = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine(isRealDay, message)
-    .transform((value) => new Date(`${value}T00:00:00Z`));
+const isoDay = (message: string) => formDay(message).refine((day) => day.getUTCFullYear() >= 2000 && day.getUTCFullYear() <= 2100, message);
 
 const id = z.string().min(1).max(64);
 

@@ -9,6 +9,7 @@ import { SchoolInput, schoolFormValues } from "@/lib/domain/admin/school-schemas
 import type { SchoolFormValues } from "@/lib/domain/admin/school-fields";
 import { createSchool, updateSchool } from "@/lib/domain/admin/school-commands";
 import { setStaffTwoFactorRequired } from "@/lib/domain/admin/board-commands";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type SchoolFormState = AdminFormState<SchoolFormValues>;
 
@@ -20,11 +21,13 @@ function expirePublicPages(schoolId: string) {
   updateTag(publicSchoolTag(schoolId));
 }
 
-export async function createSchoolAction(previous: SchoolFormState, formData: FormData): Promise<SchoolFormState> {
+export async function createSchoolAction(previous: SchoolFormState, form: FormData): Promise<SchoolFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return FORBIDDEN;
   const values = schoolFormValues(formData);
-  const echo = { values, attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values, attempt: nextAttempt(previous) };
   const parsed = SchoolInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "schoolErrors"), ...echo };
   let id: string;
@@ -38,12 +41,14 @@ export async function createSchoolAction(previous: SchoolFormState, formData: Fo
   redirect(`/admin/schools/${encodeURIComponent(id)}?created=1`);
 }
 
-export async function updateSchoolAction(previous: SchoolFormState, formData: FormData): Promise<SchoolFormState> {
+export async function updateSchoolAction(previous: SchoolFormState, form: FormData): Promise<SchoolFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return FORBIDDEN;
   const schoolId = formData.get("schoolId");
   const values = schoolFormValues(formData);
-  const echo = { values, attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values, attempt: nextAttempt(previous) };
   if (typeof schoolId !== "string" || !schoolId || schoolId.length > 64) return { errors: { _form: "errors.invalidInput" }, ...echo };
   const parsed = SchoolInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "schoolErrors"), ...echo };
@@ -64,7 +69,9 @@ function stringified(input: SchoolInput): Partial<SchoolFormValues> {
 
 export type BoardFormState = { saved?: boolean; errors?: Record<string, string> };
 
-export async function boardTwoFactorAction(_: BoardFormState, formData: FormData): Promise<BoardFormState> {
+export async function boardTwoFactorAction(_: BoardFormState, form: FormData): Promise<BoardFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const value = formData.get("requireStaffTwoFactor");

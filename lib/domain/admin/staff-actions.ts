@@ -8,6 +8,7 @@ import { commandErrors, issuesToErrors, type AdminFormState } from "@/lib/domain
 import { NewStaffInput, StaffRolesInput, staffFormValues } from "@/lib/domain/admin/staff-schemas";
 import type { StaffFormValues } from "@/lib/domain/admin/staff-fields";
 import { createStaffAccount, setAccountBlocked, updateStaffRoles } from "@/lib/domain/admin/staff-commands";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type StaffFormState = AdminFormState<StaffFormValues> & {
   /** An account with this address exists, of someone with the same name: ask to confirm it is them. */
@@ -21,12 +22,14 @@ const idOf = (formData: FormData, name: string) => {
 };
 const staffPath = (schoolId: string) => `/admin/schools/${encodeURIComponent(schoolId)}/staff`;
 
-export async function createStaffAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function createStaffAction(previous: StaffFormState, form: FormData): Promise<StaffFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   const schoolId = idOf(formData, "schoolId");
   if (!actor || !schoolId) return FORBIDDEN;
   const { confirmExisting, ...values } = staffFormValues(formData);
-  const echo = { values, attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values, attempt: nextAttempt(previous) };
   const parsed = NewStaffInput.safeParse({ ...values, confirmExisting });
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "staffErrors"), ...echo };
   let staffId: string;
@@ -41,14 +44,16 @@ export async function createStaffAction(previous: StaffFormState, formData: Form
   redirect(`${staffPath(schoolId)}?created=${encodeURIComponent(staffId)}`);
 }
 
-export async function updateStaffAction(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function updateStaffAction(previous: StaffFormState, form: FormData): Promise<StaffFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   const schoolId = idOf(formData, "schoolId");
   const staffId = idOf(formData, "staffId");
   if (!actor || !schoolId || !staffId) return FORBIDDEN;
   const { name, email, phone, roles, classIds } = staffFormValues(formData);
   const values = { name, email, phone, roles, classIds };
-  const echo = { values, attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values, attempt: nextAttempt(previous) };
   const parsed = StaffRolesInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "staffErrors"), ...echo };
   try {
@@ -60,7 +65,9 @@ export async function updateStaffAction(previous: StaffFormState, formData: Form
   return { saved: true, ...echo };
 }
 
-export async function blockAccountAction(_: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function blockAccountAction(_: StaffFormState, form: FormData): Promise<StaffFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   const schoolId = idOf(formData, "schoolId");
   const staffId = idOf(formData, "staffId");

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { AlertSettingsInput, alertSettingsValues } from "@/lib/domain/alerts/schemas";
 import { markMessagesRead, updateAlertSettings } from "@/lib/domain/alerts/commands";
+import { submittedForm } from "@/lib/forms/form-data";
 
 export type AlertSettingsState = {
   errors?: Record<string, string>;
@@ -12,7 +13,9 @@ export type AlertSettingsState = {
   values?: { channel: string; timing: string; phone: string };
 };
 
-export async function saveAlertSettingsAction(_previous: AlertSettingsState, formData: FormData): Promise<AlertSettingsState> {
+export async function saveAlertSettingsAction(_previous: AlertSettingsState, form: FormData): Promise<AlertSettingsState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const raw = alertSettingsValues(formData);
   const values = { channel: raw.channel ?? "", timing: raw.timing ?? "", phone: raw.phone ?? "" };
   const actor = await getActor();

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { AbsenceInput, absenceFormValues } from "@/lib/domain/attendance/schemas";
 import { AbsenceValidationError, registerAbsence, type AbsenceRegistration } from "@/lib/domain/attendance/commands";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type AbsenceFormValues = { date: string; fromLesson: string; toLesson: string; kind: string; minutes: string; reason: string };
 
@@ -21,7 +22,7 @@ export type AbsenceFormState = {
 function echo(formData: FormData, previous: AbsenceFormState): Pick<AbsenceFormState, "values" | "attempt"> {
   const v = absenceFormValues(formData);
   return {
-    attempt: (previous.attempt ?? 0) + 1,
+    attempt: nextAttempt(previous),
     values: {
       date: v.date ?? "", fromLesson: v.fromLesson ?? "", toLesson: v.toLesson ?? "", kind: v.kind ?? "", minutes: v.minutes ?? "", reason: v.reason ?? "",
     },
@@ -37,7 +38,9 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
   return errors;
 }
 
-export async function registerAbsenceAction(previous: AbsenceFormState, formData: FormData): Promise<AbsenceFormState> {
+export async function registerAbsenceAction(previous: AbsenceFormState, form: FormData): Promise<AbsenceFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = AbsenceInput.safeParse(absenceFormValues(formData));
@@ -56,7 +59,7 @@ export async function registerAbsenceAction(previous: AbsenceFormState, formData
   revalidatePath(`/mentor/pupils/${pupilId}`);
   revalidatePath(`/attendance/pupils/${pupilId}`);
   return {
-    attempt: (previous.attempt ?? 0) + 1,
+    attempt: nextAttempt(previous),
     saved: { date: parsed.data.date.toISOString().slice(0, 10), written: result.written, alertsQueued: result.alertsQueued },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formText } from "@/lib/forms/form-data";
+import { formDay, parseFormDay } from "@/lib/domain/calendar/day-input";
 // The form's choices and limits live apart so the client form can import them without zod.
 import {
   FIRST_LESSON,
@@ -21,15 +22,8 @@ export function earliestRegistrableDay(today: Date): Date {
 }
 
 // Error messages are catalogue keys (namespace "absenceErrors"), translated where shown.
-const isoDay = z
-  .string({ error: "absenceErrors.date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "absenceErrors.date")
-  // Rejects days that do not exist (2026-02-30 would otherwise roll over to March).
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "absenceErrors.date")
-  .transform((value) => new Date(`${value}T00:00:00Z`));
+// A real calendar day (2026-02-30 is refused, not rolled over to March); the command bounds it to the last 30 days.
+const isoDay = formDay("absenceErrors.date");
 
 /** Form fields arrive as strings; an empty field means "not given". */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -92,6 +86,6 @@ export function absenceFormValues(formData: FormData) {
 
 /** The day an absence page shows: `?absenceDate=YYYY-MM-DD` when it is a real day up to today, otherwise today. */
 export function shownAbsenceDay(value: unknown, today: Date): Date {
-  const parsed = isoDay.safeParse(value);
-  return parsed.success && parsed.data <= today ? parsed.data : today;
+  const day = parseFormDay(value);
+  return day && day <= today ? day : today;
 }

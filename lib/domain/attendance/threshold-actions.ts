@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ThresholdCaseInput, thresholdCaseFormValues } from "@/lib/domain/attendance/threshold-schemas";
 import { ThresholdValidationError, updateThresholdCase } from "@/lib/domain/attendance/threshold-commands";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type ThresholdCaseFormValues = { status: string; reportedOn: string; note: string };
 
@@ -19,7 +20,7 @@ export type ThresholdCaseFormState = {
 
 function echo(formData: FormData, previous: ThresholdCaseFormState): Pick<ThresholdCaseFormState, "values" | "attempt"> {
   const v = thresholdCaseFormValues(formData);
-  return { attempt: (previous.attempt ?? 0) + 1, values: { status: v.status ?? "", reportedOn: v.reportedOn ?? "", note: v.note ?? "" } };
+  return { attempt: nextAttempt(previous), values: { status: v.status ?? "", reportedOn: v.reportedOn ?? "", note: v.note ?? "" } };
 }
 
 function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
@@ -31,7 +32,9 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
   return errors;
 }
 
-export async function updateThresholdCaseAction(previous: ThresholdCaseFormState, formData: FormData): Promise<ThresholdCaseFormState> {
+export async function updateThresholdCaseAction(previous: ThresholdCaseFormState, form: FormData): Promise<ThresholdCaseFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = ThresholdCaseInput.safeParse(thresholdCaseFormValues(formData));
@@ -47,5 +50,5 @@ export async function updateThresholdCaseAction(previous: ThresholdCaseFormState
   revalidatePath("/attendance");
   // What was stored (trimmed note, date only for "reported"), not what was typed.
   const { status, reportedOn, note } = parsed.data;
-  return { saved: true, attempt: (previous.attempt ?? 0) + 1, values: { status, reportedOn: reportedOn?.toISOString().slice(0, 10) ?? "", note: note ?? "" } };
+  return { saved: true, attempt: nextAttempt(previous), values: { status, reportedOn: reportedOn?.toISOString().slice(0, 10) ?? "", note: note ?? "" } };
 }

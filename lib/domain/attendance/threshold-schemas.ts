@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ThresholdCaseStatus } from "@/lib/generated/prisma/enums";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { formText } from "@/lib/forms/form-data";
+import { formDay } from "@/lib/domain/calendar/day-input";
 // The form's choices and limits live apart so the client form can import them without zod.
 import { CASE_NOTE_MAX, THRESHOLD_STATUSES } from "@/lib/domain/attendance/threshold-fields";
 
@@ -10,14 +11,8 @@ export { CASE_NOTE_MAX, THRESHOLD_STATUSES };
 export const REASON_MIN = 5;
 
 // Error messages are catalogue keys (namespace "thresholdErrors"), translated where shown.
-const asDay = (value: string) => new Date(`${value}T00:00:00Z`);
-// Date() rolls 31 February over to 3 March: the date must come back as it was typed.
-const isoDay = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((value) => !Number.isNaN(asDay(value).getTime()) && asDay(value).toISOString().slice(0, 10) === value, message)
-    .transform(asDay);
+// Date() rolls 31 February over to 3 March: the shared check takes the date only as it was typed.
+const isoDay = formDay;
 
 type CaseFields = { status: ThresholdCaseStatus; reportedOn: Date | null; note: string | null };
 

@@ -5,10 +5,13 @@ import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ConsentChange } from "@/lib/domain/consent/schemas";
 import { setGuardianConsent } from "@/lib/domain/consent/commands";
+import { submittedForm } from "@/lib/forms/form-data";
 
 export type ConsentState = { error?: string } | undefined;
 
-export async function changeGuardianConsent(_: ConsentState, formData: FormData): Promise<ConsentState> {
+export async function changeGuardianConsent(_: ConsentState, form: FormData): Promise<ConsentState> {
+  const formData = submittedForm(form);
+  if (!formData) return { error: "errors.invalidInput" };
   const actor = await getActor();
   if (!actor) return { error: "errors.forbidden" };
   const parsed = ConsentChange.safeParse({ linkId: formData.get("linkId"), allow: formData.get("allow") });

@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ContactHoursInput, ContactMomentInput, contactFormValues } from "@/lib/domain/contacts/schemas";
 import { ContactValidationError, correctContactMoment, logContactMoment, updateContactHours } from "@/lib/domain/contacts/commands";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type ContactFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -24,7 +25,7 @@ export type ContactFormValues = {
 function echo(formData: FormData, previous: ContactFormState): Pick<ContactFormState, "values" | "attempt"> {
   const v = contactFormValues(formData);
   return {
-    attempt: (previous.attempt ?? 0) + 1,
+    attempt: nextAttempt(previous),
     values: {
       occurredOn: v.occurredOn ?? "", kind: v.kind ?? "", initiatedBy: v.initiatedBy ?? "", tone: v.tone ?? null,
       guardianIds: v.guardianIds, summary: v.summary ?? "", internalNote: v.internalNote ?? "", followUpOn: v.followUpOn ?? "",
@@ -53,7 +54,9 @@ function returnPath(formData: FormData, pupilId: string): string {
   return value === "list" ? `/mentor?logged=${encodeURIComponent(pupilId)}` : `/mentor/pupils/${encodeURIComponent(pupilId)}?logged=1`;
 }
 
-export async function logContactAction(previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
+export async function logContactAction(previous: ContactFormState, form: FormData): Promise<ContactFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = ContactMomentInput.safeParse(contactFormValues(formData));
@@ -67,7 +70,9 @@ export async function logContactAction(previous: ContactFormState, formData: For
   redirect(returnPath(formData, parsed.data.pupilId));
 }
 
-export async function correctContactAction(previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
+export async function correctContactAction(previous: ContactFormState, form: FormData): Promise<ContactFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const id = formData.get("contactMomentId");
@@ -83,7 +88,9 @@ export async function correctContactAction(previous: ContactFormState, formData:
   redirect(`/mentor/pupils/${encodeURIComponent(parsed.data.pupilId)}?corrected=1`);
 }
 
-export async function contactHoursAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
+export async function contactHoursAction(_: ContactFormState, form: FormData): Promise<ContactFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = ContactHoursInput.safeParse({ contactHours: formData.get("contactHours") ?? "" });

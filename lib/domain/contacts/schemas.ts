@@ -1,19 +1,13 @@
 import { z } from "zod";
-import { dutchToday } from "@/lib/domain/calendar/dates";
+import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
+import { addDays, formDay } from "@/lib/domain/calendar/day-input";
 import { formText } from "@/lib/forms/form-data";
 // The form's choices and limits live apart so the client form can import them without zod.
-import { CONTACT_KINDS, INITIATORS, NOTE_MAX, SUMMARY_MAX, TONES } from "@/lib/domain/contacts/fields";
+import { CONTACT_KINDS, FOLLOW_UP_MAX_DAYS, INITIATORS, NOTE_MAX, SUMMARY_MAX, TONES } from "@/lib/domain/contacts/fields";
 
 export { CONTACT_KINDS, INITIATORS, NOTE_MAX, SUMMARY_MAX, TONES };
-const DAY_MS = 86_400_000;
 
 // Error messages are catalogue keys (namespace "contactErrors"), translated where shown.
-const isoDay = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .transform((value) => new Date(`${value}T00:00:00Z`))
-    .refine((date) => !Number.isNaN(date.getTime()), message);
 
 const optionalText = (max: number, message: string) =>
   z
@@ -37,21 +31,22 @@ export const ContactMomentInput = z
       .transform((ids) => [...new Set(ids)]),
     summary: z.string({ error: "contactErrors.summaryRequired" }).trim().min(1, "contactErrors.summaryRequired").max(SUMMARY_MAX, "contactErrors.summaryTooLong"),
     internalNote: optionalText(NOTE_MAX, "contactErrors.noteTooLong"),
-    occurredOn: isoDay("contactErrors.occurredOn"),
-    followUpOn: z
-      .union([z.literal(""), isoDay("contactErrors.followUpOn")])
-      .optional()
-      .transform((value) => (value instanceof Date ? value : null)),
+    // A real calendar day (2026-02-30 is refused, not rolled over to 2 March).
+    occurredOn: formDay("contactErrors.occurredOn"),
+    followUpOn: z.preprocess((value) => (value === "" || value === undefined ? null : value), formDay("contactErrors.followUpOn").nullable()),
   })
   .superRefine((input, ctx) => {
     // Runs even when a field failed; only compare what parsed into dates.
-    if (!(input.occurredOn instanceof Date)) return;
     const today = dutchToday();
-    if (input.occurredOn > today) ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "contactErrors.occurredInFuture" });
-    if (input.occurredOn.getTime() < today.getTime() - 366 * DAY_MS)
-      ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "contactErrors.occurredTooLongAgo" });
-    if (input.followUpOn instanceof Date && input.followUpOn < today)
-      ctx.addIssue({ code: "custom", path: ["followUpOn"], message: "contactErrors.followUpInPast" });
+    if (input.occurredOn instanceof Date) {
+      if (input.occurredOn > today) ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "contactErrors.occurredInFuture" });
+      // Contact is counted per school year (the mentor's coverage starts on 1 August).
+      if (input.occurredOn < schoolYearOf(today).startsOn) ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "contactErrors.occurredBeforeSchoolYear" });
+    }
+    if (input.followUpOn instanceof Date) {
+      if (input.followUpOn < today) ctx.addIssue({ code: "custom", path: ["followUpOn"], message: "contactErrors.followUpInPast" });
+      if (input.followUpOn > addDays(today, FOLLOW_UP_MAX_DAYS)) ctx.addIssue({ code: "custom", path: ["followUpOn"], message: "contactErrors.followUpTooFar" });
+    }
   });
 export type ContactMomentInput = z.infer<typeof ContactMomentInput>;
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { formText } from "@/lib/forms/form-data";
+import { formText, nextAttempt, submittedForm } from "@/lib/forms/form-data";
 import { ColumnChoices, RunRef } from "@/lib/domain/imports/schemas";
 import { FILE_KINDS } from "@/lib/domain/imports/fields";
 import { applyImport, discardImport, mapImportColumns } from "@/lib/domain/imports/commands";
@@ -14,15 +14,17 @@ export type ImportActionState = { errors?: { field?: string; code: string }[]; a
 const runPath = (schoolId: string, runId: string) => `/admin/schools/${encodeURIComponent(schoolId)}/imports/${encodeURIComponent(runId)}`;
 
 function failed(error: unknown, previous: ImportActionState): ImportActionState {
-  if (error instanceof AppError) return { errors: [{ code: `errors.${error.code}` }], attempt: (previous.attempt ?? 0) + 1 };
+  if (error instanceof AppError) return { errors: [{ code: `errors.${error.code}` }], attempt: nextAttempt(previous) };
   throw error;
 }
 
 /** "Apply": queues the all-or-nothing write; the page then shows its progress. */
-export async function applyImportAction(previous: ImportActionState, formData: FormData): Promise<ImportActionState> {
+export async function applyImportAction(previous: ImportActionState, form: FormData): Promise<ImportActionState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   const actor = await getActor();
   const ref = RunRef.safeParse({ schoolId: formText(formData, "schoolId"), runId: formText(formData, "runId") });
-  if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: (previous.attempt ?? 0) + 1 };
+  if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   try {
     await applyImport(actor, ref.data.schoolId, ref.data.runId);
   } catch (error) {
@@ -32,10 +34,12 @@ export async function applyImportAction(previous: ImportActionState, formData: F
   redirect(runPath(ref.data.schoolId, ref.data.runId));
 }
 
-export async function discardImportAction(previous: ImportActionState, formData: FormData): Promise<ImportActionState> {
+export async function discardImportAction(previous: ImportActionState, form: FormData): Promise<ImportActionState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   const actor = await getActor();
   const ref = RunRef.safeParse({ schoolId: formText(formData, "schoolId"), runId: formText(formData, "runId") });
-  if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: (previous.attempt ?? 0) + 1 };
+  if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   try {
     await discardImport(actor, ref.data.schoolId, ref.data.runId);
   } catch (error) {
@@ -48,10 +52,12 @@ export async function discardImportAction(previous: ImportActionState, formData:
  * The column form: `kind:<position>` per file and `column:<position>:<index>`
  * per header (its value the field; the header text travels in `header:…`).
  */
-export async function mapColumnsAction(previous: ImportActionState, formData: FormData): Promise<ImportActionState> {
+export async function mapColumnsAction(previous: ImportActionState, form: FormData): Promise<ImportActionState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   const actor = await getActor();
   const ref = RunRef.safeParse({ schoolId: formText(formData, "schoolId"), runId: formText(formData, "runId") });
-  if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: (previous.attempt ?? 0) + 1 };
+  if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   const kinds: { position: number; kind: string }[] = [];
   const columns: { position: number; header: string; field: string }[] = [];
   for (const [name, value] of formData.entries()) {
@@ -64,7 +70,7 @@ export async function mapColumnsAction(previous: ImportActionState, formData: Fo
   const missingKind = kinds.filter((k) => !(FILE_KINDS as readonly string[]).includes(k.kind)).map((k) => ({ field: `kind-${k.position}`, code: "importErrors.chooseKind" }));
   const parsed = ColumnChoices.safeParse({ kinds: kinds.filter((k) => (FILE_KINDS as readonly string[]).includes(k.kind)), columns });
   if (missingKind.length || !parsed.success) {
-    return { errors: missingKind.length ? missingKind : [{ code: "importErrors.fieldUnknown" }], attempt: (previous.attempt ?? 0) + 1 };
+    return { errors: missingKind.length ? missingKind : [{ code: "importErrors.fieldUnknown" }], attempt: nextAttempt(previous) };
   }
   try {
     await mapImportColumns(actor, ref.data.schoolId, ref.data.runId, parsed.data);

@@ -94,6 +94,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
 
 function toTable(rows: { line: number; cells: string[] }[]): ReadResult {
   if (rows.length === 0) return { ok: false, code: "empty" };
+  // A NUL byte: another encoding (UTF-16) or a damaged file; PostgreSQL refuses text holding one.
+  const damaged = rows.find((r) => r.cells.some((cell) => cell.includes("\u0000")));
+  if (damaged) return { ok: false, code: "unreadable", line: damaged.line };
   const [header, ...body] = rows;
   if (body.length === 0) return { ok: false, code: "noRows", line: header.line };
   return { ok: true, table: { headers: header.cells.map((h) => h.trim()), headerLine: header.line, rows: body } };

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { AbsenceKind, Locale, Relationship } from "@/lib/generated/prisma/enums";
+import { calendarDay } from "@/lib/domain/calendar/day-input";
 
 // Values as Dutch administration systems write them. Each parser answers the
 // value, or null when the text is not one (the caller reports the line).
@@ -17,8 +18,8 @@ export function parseDutchDate(text: string): Date | null {
     // Two-digit years: up to 20 years ahead is this century (a birth date never is).
     if (match[3].length === 2) y += y <= (new Date().getUTCFullYear() % 100) + 20 ? 2000 : 1900;
   } else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : null;
+  // The shared check: a day that exists (31-02-2026 is refused, not rolled over to March).
+  return calendarDay(y, m, d);
 }
 
 /** A whole number ("3", "3,0"); null otherwise. */

@@ -8,6 +8,7 @@ import { DraftInput, PublishInput, entriesFromForm } from "@/lib/domain/indicato
 import { IndicatorValidationError, publishIndicators, saveIndicatorDrafts } from "@/lib/domain/indicators/commands";
 import { readIndicatorCsv } from "@/lib/domain/indicators/csv";
 import { BenchmarkInput, saveBenchmarks } from "@/lib/domain/indicators/benchmarks";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type IndicatorFormState = {
   /** Catalogue keys per entry ("CODE:TYPE"), per CSV line ("line:N"), or "_form". */
@@ -28,10 +29,12 @@ function errorState(error: unknown): IndicatorFormState {
 const typed = (formData: FormData) =>
   Object.fromEntries([...formData.entries()].filter(([k, v]) => /^[ve]:/.test(k) && typeof v === "string")) as Record<string, string>;
 
-export async function saveDraftsAction(previous: IndicatorFormState, formData: FormData): Promise<IndicatorFormState> {
+export async function saveDraftsAction(previous: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
-  const echo = { values: typed(formData), attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values: typed(formData), attempt: nextAttempt(previous) };
   const parsed = DraftInput.safeParse({ schoolId: formData.get("schoolId"), schoolYearId: formData.get("schoolYearId"), entries: entriesFromForm(formData) });
   if (!parsed.success) return { errors: { _form: "errors.invalidInput" }, ...echo };
   try {
@@ -43,7 +46,9 @@ export async function saveDraftsAction(previous: IndicatorFormState, formData: F
   }
 }
 
-export async function publishAction(_: IndicatorFormState, formData: FormData): Promise<IndicatorFormState> {
+export async function publishAction(_: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = PublishInput.safeParse({ schoolId: formData.get("schoolId"), schoolYearId: formData.get("schoolYearId") });
@@ -60,7 +65,9 @@ export async function publishAction(_: IndicatorFormState, formData: FormData): 
   }
 }
 
-export async function uploadCsvAction(_: IndicatorFormState, formData: FormData): Promise<IndicatorFormState> {
+export async function uploadCsvAction(_: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const file = formData.get("file");
@@ -89,10 +96,12 @@ export async function uploadCsvAction(_: IndicatorFormState, formData: FormData)
   }
 }
 
-export async function saveBenchmarksAction(previous: IndicatorFormState, formData: FormData): Promise<IndicatorFormState> {
+export async function saveBenchmarksAction(previous: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
-  const echo = { values: typed(formData), attempt: (previous.attempt ?? 0) + 1 };
+  const echo = { values: typed(formData), attempt: nextAttempt(previous) };
   const entries = entriesFromForm(formData).map((e) => {
     const { indicatorCode, schoolType, value } = e as { indicatorCode: string; schoolType: string; value: string };
     return { indicatorCode, schoolType, value };

@@ -12,6 +12,8 @@ export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; errors: { li
  */
 export function readIndicatorCsv(text: string): CsvResult {
   if (text.length > CSV_MAX_BYTES) return { ok: false, errors: [{ line: 0, error: "indicatorErrors.csvTooLarge" }] };
+  // A NUL byte means another encoding (UTF-16) or a binary file; PostgreSQL would refuse the text anyway.
+  if (text.includes("\u0000")) return { ok: false, errors: [{ line: 0, error: "indicatorErrors.csvUnreadable" }] };
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes(";") ? ";" : ",";
   let records: string[][];

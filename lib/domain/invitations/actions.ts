@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { InviteEveryoneInput, InvitePersonInput } from "@/lib/domain/invitations/schemas";
 import { inviteEveryone, invitePerson } from "@/lib/domain/invitations/commands";
+import { submittedForm } from "@/lib/forms/form-data";
 
 // Plain forms (they work without JavaScript): the answer is the list again,
 // with how many invitations went out or why nothing did.
@@ -26,9 +27,11 @@ function back(formData: FormData, schoolId: string | null, outcome: Record<strin
 
 const schoolOf = (formData: FormData) => (typeof formData.get("schoolId") === "string" && formData.get("schoolId") ? String(formData.get("schoolId")) : null);
 
-export async function invitePersonAction(formData: FormData): Promise<void> {
+export async function invitePersonAction(form: FormData): Promise<void> {
   const actor = await getActor();
   if (!actor) redirect("/login");
+  const formData = submittedForm(form);
+  if (!formData) back(new FormData(), null, { error: "invalidInput" });
   const schoolId = schoolOf(formData);
   const parsed = InvitePersonInput.safeParse({ schoolId, userId: formData.get("userId"), requestKey: formData.get("requestKey") });
   if (!parsed.success) back(formData, schoolId, { error: "invalidInput" });
@@ -43,9 +46,11 @@ export async function invitePersonAction(formData: FormData): Promise<void> {
   back(formData, schoolId, { sent: String(sent) });
 }
 
-export async function inviteEveryoneAction(formData: FormData): Promise<void> {
+export async function inviteEveryoneAction(form: FormData): Promise<void> {
   const actor = await getActor();
   if (!actor) redirect("/login");
+  const formData = submittedForm(form);
+  if (!formData) back(new FormData(), null, { error: "invalidInput" });
   const schoolId = schoolOf(formData);
   const classId = formData.get("classId");
   const parsed = InviteEveryoneInput.safeParse({ schoolId, classId: typeof classId === "string" && classId ? classId : null, requestKey: formData.get("requestKey") });

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { commandErrors, issuesToErrors, type AdminFormState } from "@/lib/domain/admin/form-state";
 import { RetentionInput } from "@/lib/domain/retention/schemas";
 import { updateRetention } from "@/lib/domain/retention/commands";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type RetentionFormState = AdminFormState<Record<string, string>>;
 
@@ -13,11 +14,13 @@ const text = (formData: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-export async function updateRetentionAction(previous: RetentionFormState, formData: FormData): Promise<RetentionFormState> {
+export async function updateRetentionAction(previous: RetentionFormState, form: FormData): Promise<RetentionFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const values = Object.fromEntries(["results", "contacts", "absences", "audit"].map((name) => [name, text(formData, name).trim()]));
-  const echo = { values, attempt: (previous?.attempt ?? 0) + 1 };
+  const echo = { values, attempt: nextAttempt(previous) };
   const parsed = RetentionInput.safeParse({ schoolId: text(formData, "schoolId"), ...values });
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "retentionErrors"), ...echo };
   try {

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { ReportBetterInput, SickReportInput, sickReportFormValues } from "@/lib/domain/sick-reports/schemas";
 import { SickReportValidationError, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
 import { isoDay } from "@/lib/domain/sick-reports/rules";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
 export type SickReportFormValues = { mode: string; reason: string; from: string; to: string; note: string };
 
@@ -24,7 +25,7 @@ export type ReportBetterState = { errors?: Record<string, string>; done?: boolea
 function echo(formData: FormData, previous: SickReportFormState): Pick<SickReportFormState, "values" | "attempt"> {
   const v = sickReportFormValues(formData);
   return {
-    attempt: (previous.attempt ?? 0) + 1,
+    attempt: nextAttempt(previous),
     values: { mode: v.mode ?? "", reason: v.reason ?? "", from: v.from ?? "", to: v.to ?? "", note: v.note ?? "" },
   };
 }
@@ -50,7 +51,9 @@ function revalidate(pupilId: string) {
   revalidatePath("/mentor", "layout");
 }
 
-export async function reportSickAction(previous: SickReportFormState, formData: FormData): Promise<SickReportFormState> {
+export async function reportSickAction(previous: SickReportFormState, form: FormData): Promise<SickReportFormState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = SickReportInput.safeParse(sickReportFormValues(formData));
@@ -59,7 +62,7 @@ export async function reportSickAction(previous: SickReportFormState, formData: 
     const report = await reportSick(actor, parsed.data, { now: new Date() });
     revalidate(parsed.data.pupilId);
     return {
-      attempt: (previous.attempt ?? 0) + 1,
+      attempt: nextAttempt(previous),
       saved: { from: isoDay(report.startsOn), to: report.endsOn ? isoDay(report.endsOn) : null, reason: report.reason },
     };
   } catch (error) {
@@ -67,7 +70,9 @@ export async function reportSickAction(previous: SickReportFormState, formData: 
   }
 }
 
-export async function reportBetterAction(_: ReportBetterState, formData: FormData): Promise<ReportBetterState> {
+export async function reportBetterAction(_: ReportBetterState, form: FormData): Promise<ReportBetterState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
   if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = ReportBetterInput.safeParse({ reportId: formData.get("reportId"), pupilId: formData.get("pupilId") });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NOTE_MAX, SICK_REPORT_MODES, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/fields";
 import { formText } from "@/lib/forms/form-data";
+import { parseFormDay } from "@/lib/domain/calendar/day-input";
 
 export { NOTE_MAX };
 
@@ -8,13 +9,10 @@ export { NOTE_MAX };
 // The checks that need the school's rules and today's date (in the past, too
 // far ahead, after the deadline, overlap) are made by the command.
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
+/** An empty field is "not given"; anything else must be a real calendar day (the shared check). */
 function parseDay(value: string | undefined): Date | null | "invalid" {
   if (!value) return null;
-  if (!ISO_DAY.test(value)) return "invalid";
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? "invalid" : date;
+  return parseFormDay(value) ?? "invalid";
 }
 
 export const SickReportInput = z

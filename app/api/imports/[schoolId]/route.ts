@@ -34,9 +34,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ sch
   if (!form) return back([{ code: "uploadUnreadable" }], 400);
   const input = ImportUploadInput.safeParse({ idempotencyKey: form.get("idempotencyKey"), fullExport: form.get("fullExport") ?? "" });
   if (!input.success) return back([{ code: "uploadUnreadable" }], 400);
-  const files = await Promise.all(
-    form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
+  const uploads = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
+  // A file name no file system gives (a NUL byte) comes from a crafted request; PostgreSQL would refuse it.
+  if (uploads.some((f) => f.name.includes("\u0000"))) return back([{ code: "uploadUnreadable" }], 400);
+  const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   try {
     const { runId } = await createImport(actor, schoolId, files, input.data);
     const location = `/admin/schools/${encodeURIComponent(schoolId)}/imports/${encodeURIComponent(runId)}`;
