@@ -14,7 +14,10 @@ export type AuditAction =
   // Board administration
   | "board:update" | "school:create" | "school:update" | "school:view" | "calendar:update"
   | "staff:create" | "staff:update" | "guardians:view"
-  | "import:create" | "import:apply" | "import:discard" | "import:view" | "import:map";
+  | "import:create" | "import:apply" | "import:discard" | "import:view" | "import:map"
+  // A guardian's rights (decisions 0022, 0023): the pupil's consent, requests for information
+  | "consent:granted" | "consent:withdrawn" | "reasons:shared" | "reasons:unshared"
+  | "information:requested" | "information:granted" | "information:refused" | "information:view";
 
 // Hand-written statements on the app's pool (prepared once per connection): a
 // page writes one of these on every view.

@@ -54,10 +54,10 @@ describe("a parent of a pupil of 18+", () => {
     const link = await db.guardianLink.findFirstOrThrow({ where: { pupilId: pupil.id } });
     const self = await actorOf(pupilUser.id);
 
-    await setGuardianConsent(self, { linkId: link.id, allow: true });
+    await setGuardianConsent(self, { linkId: link.id, change: "consentGrant" });
     expect({ sees: await sees(parent.user.id, pupil.id), receives: await receives(parent.guardian.id, pupil.id) }).toEqual({ sees: true, receives: true });
 
-    await setGuardianConsent(self, { linkId: link.id, allow: false });
+    await setGuardianConsent(self, { linkId: link.id, change: "consentWithdraw" });
     expect({ sees: await sees(parent.user.id, pupil.id), receives: await receives(parent.guardian.id, pupil.id) }).toEqual({ sees: false, receives: false });
   });
 

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
+import { rightsMoment } from "@/lib/auth/guardian-rights";
+import { linkWhere } from "@/lib/auth/guardian-rights-forms";
 import { denyAccess, writeAudit } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
@@ -15,8 +17,9 @@ import { loadContactHours, loadMentorPupils } from "@/lib/domain/contacts/mentor
 
 export type MentorListFilter = { show: "all" | "notReached"; sort: "name" | "lastContact" | "class" };
 
-const guardianSelect = {
-  where: { accessRestricted: false },
+/** The guardians the school may involve (the one rule: not restricted; of a pupil of 18+ only with consent). */
+const guardianSelect = (now: Date) => ({
+  where: linkWhere("involve", rightsMoment(now)),
   orderBy: { createdAt: "asc" },
   select: {
     hasParentalAuthority: true,
@@ -25,17 +28,17 @@ const guardianSelect = {
       select: { id: true, phone: true, preferredChannel: true, interpreterWanted: true, user: { select: { name: true, email: true, locale: true } } },
     },
   },
-} as const;
+} as const);
 
 /**
  * Every pupil of the mentor's classes with their families' contact coverage,
  * in one statement whatever the number of pupils; plus the follow-ups that are due.
  */
-export async function listMentorOverview(actor: Actor, filter: MentorListFilter) {
+export async function listMentorOverview(actor: Actor, filter: MentorListFilter, now: Date = new Date()) {
   assertCan(actor, "mentor:view");
-  const today = dutchToday();
+  const today = dutchToday(now);
   const year = schoolYearOf(today);
-  const [contactHours, pupils] = await Promise.all([loadContactHours(actor.staffId), loadMentorPupils(actor.mentorOf, year.startsOn)]);
+  const [contactHours, pupils] = await Promise.all([loadContactHours(actor.staffId), loadMentorPupils(actor.mentorOf, year.startsOn, today)]);
   const rows = pupils.map((pupil) => {
     const coverage = coverageOf(pupil.moments, today, pupil.contactThresholdWeeks);
     const followUp = openFollowUp(pupil.moments);
@@ -86,7 +89,7 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
       lastName: true,
       classGroup: { select: { name: true, year: true, track: true } },
       school: { select: { contactThresholdWeeks: true } },
-      guardianLinks: guardianSelect,
+      guardianLinks: guardianSelect(now),
       ...schoolYearRecords(year.startsOn),
       contactMoments: {
         select: {
