@@ -49,7 +49,7 @@ export async function InformationRequestsView({ pending, decided, decidedId }: P
       </section>
       <section aria-labelledby="decided-heading" className="mt-8">
         <h2 id="decided-heading" className="text-xl font-semibold">{t("decidedTitle")}</h2>
-        {decided.length === 0 ? <p className="mt-2">{t("noneDecided")}</p> : null}
+        {decided.length === 0 ? <p className="mt-2">{t("noneDecided")}</p> : (
         <ul className="mt-3 max-w-3xl divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white px-4">
           {await Promise.all(decided.map(async (r) => (
             <li key={r.id} className="py-3">
@@ -64,6 +64,7 @@ export async function InformationRequestsView({ pending, decided, decidedId }: P
             </li>
           )))}
         </ul>
+        )}
       </section>
     </>
   );

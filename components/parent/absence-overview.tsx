@@ -56,7 +56,9 @@ export async function AbsenceOverview({ totals, term, absences, childName }: Pro
                   {" · "}
                   {a.wholeDay ? t("wholeDay") : t("lessonCount", { count: a.lessons })}
                   {a.reason ? <span dir="auto" className="block text-slate-600">{a.reason}</span> : null}
-                  {a.pupilReason ? <span dir="auto" className="block text-slate-600">{tRights("pupilReason", { name: childName, reason: a.pupilReason })}</span> : null}
+                  {a.pupilReasons?.map((reason) => (
+                    <span key={reason} dir="auto" className="block text-slate-600">{tRights("pupilReason", { name: childName, reason })}</span>
+                  ))}
                 </span>
                 <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>
                   {tKinds(a.kind)} · {duration(a.minutes, a.kind)}

@@ -22,7 +22,7 @@ export async function AskInformation({ pupils }: { pupils: AskableChild[] }) {
   return (
     <section aria-labelledby="ask-heading" className="mt-8 max-w-3xl">
       <h2 id="ask-heading" className="text-xl font-semibold">{t("askTitle")}</h2>
-      <p className="mt-1 max-w-prose text-slate-700">{t("askIntro")}</p>
+      <p className="mt-1 max-w-prose text-slate-700">{t("askIntro", { count: pupils.length })}</p>
       <ul className="mt-3 space-y-3">
         {pupils.map((child) => (
           <li key={child.id} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">

@@ -31,9 +31,9 @@ export function sumTotals(totals: AbsenceTotals): AbsenceTotal {
 
 /**
  * `wholeDay`: reported for the whole day (a guardian's sick report has no lesson hour).
- * `pupilReason`: the reason the pupil gave, where the reader may see it (lib/auth/guardian-rights.ts).
+ * `pupilReasons`: the reasons the pupil gave that day (each once), where the reader may see them (lib/auth/guardian-rights.ts).
  */
-export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number; reason: string | null; pupilReason?: string | null; wholeDay: boolean };
+export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number; reason: string | null; pupilReasons?: string[]; wholeDay: boolean };
 
 /** Lesson-level records folded into one line per day and kind, newest first. */
 export function groupByDay(records: readonly (AbsenceLike & { reason?: string | null; pupilReason?: string | null; lessonHour?: number | null })[]): AbsenceDay[] {
@@ -45,7 +45,11 @@ export function groupByDay(records: readonly (AbsenceLike & { reason?: string | 
     else day.lessons += 1;
     day.minutes += r.minutes;
     day.reason ??= r.reason ?? null;
-    if (r.pupilReason) day.pupilReason ??= r.pupilReason;
+    // Lessons of one day can carry different reasons of the pupil: keep each.
+    if (r.pupilReason) {
+      day.pupilReasons ??= [];
+      if (!day.pupilReasons.includes(r.pupilReason)) day.pupilReasons.push(r.pupilReason);
+    }
     days.set(key, day);
   }
   return [...days.values()].sort((a, b) => b.date.getTime() - a.date.getTime() || a.kind.localeCompare(b.kind));
