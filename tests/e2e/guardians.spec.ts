@@ -61,6 +61,9 @@ test("art. 1:377c: asked in Arabic, granted by the mentor, refused by the leader
   await pending.getByRole("button", { name: "Beslissing opslaan" }).click();
   await expect(mentor.getByRole("status")).toContainText("Je beslissing is opgeslagen");
   await expect(mentor.getByText(/Toegestaan door Marieke Jansen/)).toContainText("cijfers");
+  // Lotte's page for the mentor says what each guardian gets.
+  await mentor.goto(`/mentor/pupils/${link.pupilId}`);
+  await expect(mentor.locator("li", { hasText: "Rob Hendriks" }).first()).toContainText("Zonder ouderlijk gezag · krijgt informatie: cijfers, tot en met");
 
   // The guardian is told in Arabic, and sees Lotte's results and nothing else.
   const told = await mailTo("stiefouder@demo.test", "ستحصل على معلومات عن Lotte");

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
-import { rightsMoment } from "@/lib/auth/guardian-rights";
-import { linkWhere } from "@/lib/auth/guardian-rights-forms";
+import { guardianRights, rightsMoment } from "@/lib/auth/guardian-rights";
+import { LINK_FACTS_SELECT, linkWhere } from "@/lib/auth/guardian-rights-forms";
 import { denyAccess, writeAudit } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
@@ -22,7 +22,7 @@ const guardianSelect = (now: Date) => ({
   where: linkWhere("involve", rightsMoment(now)),
   orderBy: { createdAt: "asc" },
   select: {
-    hasParentalAuthority: true,
+    ...LINK_FACTS_SELECT,
     relationship: true,
     guardian: {
       select: { id: true, phone: true, preferredChannel: true, interpreterWanted: true, user: { select: { name: true, email: true, locale: true } } },
@@ -87,6 +87,7 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
       id: true,
       firstName: true,
       lastName: true,
+      birthDate: true,
       classGroup: { select: { name: true, year: true, track: true } },
       school: { select: { contactThresholdWeeks: true } },
       guardianLinks: guardianSelect(now),
@@ -119,6 +120,8 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
       interpreterWanted: link.guardian.interpreterWanted,
       hasParentalAuthority: link.hasParentalAuthority,
       relationship: link.relationship,
+      // What this guardian gets from the school (the one rule), for the mentor's card.
+      rights: guardianRights(link, pupil.birthDate, now),
     })),
     // Mentors see every result as soon as it is entered; release times are for parents.
     subjects: buildSubjectReports(pupil.results, now),
