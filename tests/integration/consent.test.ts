@@ -7,6 +7,8 @@ import { listOwnGuardians } from "@/lib/domain/consent/queries";
 import { getChildDetail } from "@/lib/domain/pupils/queries";
 import { actorOf, createClass, createGuardianOf, createPupil, createSchool, createUser } from "@/tests/factories";
 import { expectNotFound } from "@/tests/support/next-errors";
+import { deliverNotification } from "@/lib/notifications/deliver";
+import type { OutgoingMessage } from "@/lib/notifications/transports/types";
 
 // A pupil of 18+ decides whether each guardian may look (and hear, and book);
 // from 16 they may decide it ahead and who sees the reasons they give
@@ -123,5 +125,36 @@ describe("the form's input", () => {
     expect(confirmationOf({ confirm: "abc", change: "consentGrant" })).toEqual({ linkId: "abc", change: "consentGrant" });
     expect(confirmationOf({ confirm: ["a", "b"], change: "consentGrant" })).toBeNull();
     expect(confirmationOf({})).toBeNull();
+  });
+});
+
+describe("the guardian's notice", () => {
+  const sent: OutgoingMessage[] = [];
+  const transport = { send: async (m: OutgoingMessage) => (sent.push(m), { providerRef: "test" }) };
+  const deps = { email: transport, sms: transport, settingsUrl: "http://portal.test/parent/settings" };
+
+  it("goes out as it was written, by e-mail or only to the inbox without an address, and not to a blocked account", async () => {
+    const pupil = await actorOf(adult.userId);
+    await setGuardianConsent(pupil, { linkId: adult.linkId, change: "consentGrant" });
+    const [notice] = await db.notification.findMany({ where: { guardianId: adult.guardianId, kind: "CONSENT_NOTICE", status: "PENDING" }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(await deliverNotification(notice.id, deps)).toBe("delivered");
+    expect(sent.at(-1)).toMatchObject({ id: notice.id, subject: notice.subject, text: notice.body, locale: "ar" });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: notice.id } })).toMatchObject({ status: "DELIVERED", subject: notice.subject, body: notice.body });
+
+    // Without an e-mail address: only the portal's inbox.
+    await db.user.update({ where: { id: adult.parentUserId }, data: { email: null } });
+    await setGuardianConsent(pupil, { linkId: adult.linkId, change: "consentWithdraw" });
+    const portal = await db.notification.findFirstOrThrow({ where: { guardianId: adult.guardianId, kind: "CONSENT_NOTICE", status: "PENDING" }, orderBy: { createdAt: "desc" } });
+    expect(portal.channel).toBe("PORTAL");
+    const before = sent.length;
+    expect(await deliverNotification(portal.id, deps)).toBe("delivered");
+    expect(sent).toHaveLength(before);
+
+    // A blocked account gets nothing.
+    await db.user.update({ where: { id: adult.parentUserId }, data: { disabledAt: new Date() } });
+    await setGuardianConsent(pupil, { linkId: adult.linkId, change: "consentGrant" });
+    const blocked = await db.notification.findFirstOrThrow({ where: { guardianId: adult.guardianId, kind: "CONSENT_NOTICE", status: "PENDING" }, orderBy: { createdAt: "desc" } });
+    expect(await deliverNotification(blocked.id, deps)).toBe("skipped");
+    await db.user.update({ where: { id: adult.parentUserId }, data: { disabledAt: null, email: `parent-${adult.parentUserId}@test.test` } });
   });
 });

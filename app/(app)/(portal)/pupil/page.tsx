@@ -27,7 +27,9 @@ export default async function PupilHome({ searchParams }: Props) {
   }
   const birthday = format.dateTime(data.adultOn, "full");
   const confirmation = confirmationOf(params);
-  const confirming = confirmation && data.guardians.find((g) => g.linkId === confirmation.linkId);
+  // From 18 the consent covers the reasons: no separate switch to confirm.
+  const offered = confirmation && !(data.stage === "adult" && confirmation.change.startsWith("reasons"));
+  const confirming = offered && data.guardians.find((g) => g.linkId === confirmation.linkId);
   const ahead = data.stage !== "adult" && confirmation?.change.startsWith("consent") ? "Ahead" : "";
   const doneChange = CONSENT_CHANGES.find((c) => c === params.done);
   const doneFor = doneChange && data.guardians.find((g) => g.linkId === params.guardian);
