@@ -92,8 +92,12 @@ export async function PersonalDataView({ data }: { data: PersonalData }) {
           ) : <p className="mt-1 text-slate-700">{t("none")}</p>}
           <h3 className="mt-4 font-semibold">{t("absences")}</h3>
           {p.absences.length ? (
-            <Table label={`${t("absences")} — ${p.name}`} head={[t("date"), t("lesson"), t("kind"), t("minutes"), t("reason"), t("reportedBy")]}
-              rows={p.absences.map((a) => [day(a.date), a.lessonHour ?? "–", tAbs(a.kind), a.minutes, a.reason ?? "–", t(`reporters.${a.reportedBy}`)])} />
+            <Table label={`${t("absences")} — ${p.name}`}
+              head={[t("date"), t("lesson"), t("kind"), t("minutes"), t("reason"), ...(p.absences.some((a) => "pupilReason" in a) ? [t("pupilReason")] : []), t("reportedBy")]}
+              rows={p.absences.map((a) => [
+                day(a.date), a.lessonHour ?? "–", tAbs(a.kind), a.minutes, a.reason ?? "–",
+                ...("pupilReason" in a ? [a.pupilReason ?? "–"] : []), t(`reporters.${a.reportedBy}`),
+              ])} />
           ) : <p className="mt-1 text-slate-700">{t("none")}</p>}
           {p.sickReports.length ? (
             <>

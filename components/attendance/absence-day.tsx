@@ -11,7 +11,7 @@ type Props = {
 
 /** What is registered for a pupil on one day: lesson, kind, who reported it. */
 export async function AbsenceDayList({ day, today, pagePath }: Props) {
-  const [t, format] = await Promise.all([getTranslations("absence"), getFormatter()]);
+  const [t, tPupil, format] = await Promise.all([getTranslations("absence"), getTranslations("pupilReasons"), getFormatter()]);
   const who = (r: AbsenceDayRecord) => {
     if (r.reportedBy === "PARENT") return t("byGuardian");
     if (r.reportedBy === "PUPIL") return t("byPupil");
@@ -34,6 +34,7 @@ export async function AbsenceDayList({ day, today, pagePath }: Props) {
               </div>
               <p className="text-slate-600">{who(r)}</p>
               {r.reason ? <p dir="auto" className="text-slate-800">{r.reason}</p> : null}
+              {r.pupilReason ? <p dir="auto" className="text-slate-800">{tPupil("shown", { reason: r.pupilReason })}</p> : null}
             </li>
           ))}
         </ul>

@@ -27,7 +27,7 @@ export function AbsenceForm(props: Props) {
   const [state, formAction, pending] = useActionState(props.action, {});
   const defaults: AbsenceFormValues = state.values ?? {
     // After a registration, stay on the day that was registered.
-    date: state.saved?.date ?? props.shownDay, fromLesson: "1", toLesson: "1", kind: "", minutes: "", reason: "",
+    date: state.saved?.date ?? props.shownDay, fromLesson: "1", toLesson: "1", kind: "", minutes: "", reason: "", pupilReason: "",
   };
   // Re-mounted per submit, so a rejected form shows exactly what was sent.
   return <AbsenceFields key={state.attempt ?? 0} {...props} state={state} defaults={defaults} formAction={formAction} pending={pending} />;
@@ -37,6 +37,7 @@ type FieldsProps = Props & { state: AbsenceFormState; defaults: AbsenceFormValue
 
 function AbsenceFields({ pupilId, today, earliest, shownDay, pagePath, state, defaults, formAction, pending }: FieldsProps) {
   const t = useTranslations("absence");
+  const tPupil = useTranslations("pupilReasons");
   const tErr = useTranslations();
   const format = useFormatter();
   const [kind, setKind] = useState(defaults.kind);
@@ -121,9 +122,16 @@ function AbsenceFields({ pupilId, today, earliest, shownDay, pagePath, state, de
 
       <div>
         <label htmlFor="absence-reason" className="block font-medium">{t("reason")}</label>
-        <p id="absence-reason-help" className="text-sm text-slate-600">{t("reasonHelp")}</p>
+        <p id="absence-reason-help" className="text-sm text-slate-600">{tPupil("schoolReasonHelp")}</p>
         <input id="absence-reason" name="reason" type="text" dir="auto" maxLength={REASON_MAX} defaultValue={defaults.reason} aria-invalid={!!errors.reason} aria-describedby={describe("reason", true)} className={field} />
         {errorText("reason")}
+      </div>
+
+      <div>
+        <label htmlFor="absence-pupilReason" className="block font-medium">{tPupil("label")}</label>
+        <p id="absence-pupilReason-help" className="text-sm text-slate-600">{tPupil("help")}</p>
+        <input id="absence-pupilReason" name="pupilReason" type="text" dir="auto" maxLength={REASON_MAX} defaultValue={defaults.pupilReason} aria-invalid={!!errors.pupilReason} aria-describedby={describe("pupilReason", true)} className={field} />
+        {errorText("pupilReason")}
       </div>
 
       <button type="submit" disabled={pending} className="min-h-12 w-full rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:opacity-70 sm:w-auto">

@@ -4,11 +4,12 @@ import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { ABSENCE_KINDS, groupByDay, type AbsenceTotals } from "@/lib/domain/attendance/totals";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
 
-type Props = { totals: ChildDetail["totals"]; term: number | null; absences: ChildDetail["absences"] };
+type Props = { totals: ChildDetail["totals"]; term: number | null; absences: ChildDetail["absences"]; childName: string };
 
-export async function AbsenceOverview({ totals, term, absences }: Props) {
+/** The records carry the pupil's own reason only where the guardian may see it (the child page's statement leaves it out otherwise). */
+export async function AbsenceOverview({ totals, term, absences, childName }: Props) {
   const locale = await getLocale();
-  const [t, tKinds] = await Promise.all([fastTranslations(locale, "child"), fastTranslations(locale, "absenceKinds")]);
+  const [t, tKinds, tRights] = await Promise.all([fastTranslations(locale, "child"), fastTranslations(locale, "absenceKinds"), fastTranslations(locale, "childRights")]);
   const format = { number: (value: number, name: "integer" | "hours") => numberFormat(locale, name).format(value) };
   const dayMonth = dateFormat(locale, "dayMonth");
   // One line per day and kind: a sick day is one line, not eight lessons.
@@ -55,6 +56,9 @@ export async function AbsenceOverview({ totals, term, absences }: Props) {
                   {" · "}
                   {a.wholeDay ? t("wholeDay") : t("lessonCount", { count: a.lessons })}
                   {a.reason ? <span dir="auto" className="block text-slate-600">{a.reason}</span> : null}
+                  {a.pupilReasons?.map((reason) => (
+                    <span key={reason} dir="auto" className="block text-slate-600">{tRights("pupilReason", { name: childName, reason })}</span>
+                  ))}
                 </span>
                 <span className={a.kind === "UNAUTHORISED" ? "font-semibold text-warn-700" : ""}>
                   {tKinds(a.kind)} · {duration(a.minutes, a.kind)}

@@ -5,6 +5,7 @@ import { numberFormat } from "@/lib/i18n/fast-format";
 import type { ChildOverview } from "@/lib/domain/pupils/queries";
 import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
 import { Grade, gradeFormat } from "@/components/ui/grade";
+import { RightsBanner } from "@/components/parent/rights-banner";
 
 export async function ChildCard({ child }: { child: ChildOverview }) {
   const locale = await getLocale();
@@ -17,10 +18,14 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
         {name}
       </h2>
       <p className="mt-1 text-slate-700">{t("classAt", { className: child.className, school: child.school })}</p>
-      <p className="text-slate-700">{child.mentors.length ? t("mentor", { names: child.mentors.join(", ") }) : t("noMentor")}</p>
+      {/* Only what the guardian's link allows (lib/auth/guardian-rights.ts). */}
+      {child.rights.see.mentor ? (
+        <p className="text-slate-700">{child.mentors.length ? t("mentor", { names: child.mentors.join(", ") }) : t("noMentor")}</p>
+      ) : null}
+      <RightsBanner rights={child.rights} pupilId={child.id} firstName={child.firstName} />
 
-      <h3 className="mt-5 font-semibold">{t("latestResults")}</h3>
-      {child.latest.length ? (
+      {child.rights.see.results ? <h3 className="mt-5 font-semibold">{t("latestResults")}</h3> : null}
+      {!child.rights.see.results ? null : child.latest.length ? (
         <ul className="mt-2 divide-y divide-slate-100">
           {child.latest.map((r) => (
             <li key={r.id} className="flex items-center justify-between gap-3 py-2">
@@ -36,15 +41,19 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
         <p className="mt-2 text-slate-600">{t("noResults")}</p>
       )}
 
-      <h3 className="mt-5 font-semibold">{child.term ? t("termAbsence", { term: child.term }) : t("termAbsenceNoTerm")}</h3>
-      <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-        {ABSENCE_KINDS.map((kind) => (
-          <div key={kind} className="rounded-lg bg-slate-50 p-2">
-            <dt className="text-sm text-slate-600">{tKinds(kind)}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{integer.format(child.termAbsences[kind].count)}</dd>
-          </div>
-        ))}
-      </dl>
+      {child.rights.see.absences ? (
+        <>
+          <h3 className="mt-5 font-semibold">{child.term ? t("termAbsence", { term: child.term }) : t("termAbsenceNoTerm")}</h3>
+          <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+            {ABSENCE_KINDS.map((kind) => (
+              <div key={kind} className="rounded-lg bg-slate-50 p-2">
+                <dt className="text-sm text-slate-600">{tKinds(kind)}</dt>
+                <dd className="text-lg font-semibold tabular-nums">{integer.format(child.termAbsences[kind].count)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
 
       <Link
         href={`/parent/children/${child.id}`}

@@ -14,9 +14,12 @@ export type AuditAction =
   // Board administration
   | "board:update" | "school:create" | "school:update" | "school:view" | "calendar:update"
   | "staff:create" | "staff:update" | "guardians:view"
-  | "import:create" | "import:apply" | "import:discard" | "import:view"
+  | "import:create" | "import:apply" | "import:discard" | "import:view" | "import:map"
   // Privacy rights
-  | "data:export" | "import:map";
+  | "data:export"
+  // A guardian's rights (decisions 0022, 0023): the pupil's consent, requests for information
+  | "consent:granted" | "consent:withdrawn" | "reasons:shared" | "reasons:unshared"
+  | "information:requested" | "information:granted" | "information:refused" | "information:view";
 
 // Hand-written statements on the app's pool (prepared once per connection): a
 // page writes one of these on every view.

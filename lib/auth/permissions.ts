@@ -34,6 +34,10 @@ const PERMISSIONS = {
   "threshold:update": ["ATTENDANCE_OFFICER"],
   "sickReport:create": ["PARENT"],
   "alerts:settings": ["PARENT"],
+  // Art. 1:377c BW: a guardian without parental authority asks for information;
+  // the mentor (own classes) or school leader (own school) decides.
+  "information:request": ["PARENT"],
+  "information:decide": ["MENTOR", "LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,39 +1,44 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/types";
+import { rightsMoment } from "@/lib/auth/guardian-rights";
+import { linkWhere, rightsSql, type LinkRight } from "@/lib/auth/guardian-rights-forms";
 
 // Matches nothing: for actors who have no scope at all.
 const NOTHING = { id: { in: [] as string[] } };
 
 /**
- * The guardian links through which a guardian may see a pupil: not restricted
- * by the school, consent not withdrawn by a pupil of 18+, and either parental
- * authority or information granted on request (art. 1:377c BW).
+ * The guardian links through which guardian `guardianId` has `right` at `now`
+ * ("any": the child's page opens at all). The rule itself is
+ * lib/auth/guardian-rights.ts; this is its Prisma form.
  */
-export function visibleLinkFor(guardianId: string): Prisma.GuardianLinkWhereInput {
-  return { guardianId, ...informedLink() };
+export function visibleLinkFor(guardianId: string, right: LinkRight = "any", now: Date = new Date()): Prisma.GuardianLinkWhereInput {
+  return { guardianId, ...linkWhere(right, rightsMoment(now)) };
 }
 
 /**
- * visibleLinkFor without the guardian: the links through which a guardian may
- * be informed at all (for inviting the guardians of a class or school).
+ * The links through which a guardian has something to see, or may ask for
+ * information (art. 1:377c BW): whom a school invites to the portal.
  */
-export function informedLink(): Prisma.GuardianLinkWhereInput {
-  return {
-    accessRestricted: false,
-    consentWithdrawnAt: null,
-    OR: [{ hasParentalAuthority: true }, { informationGrantedAt: { not: null } }],
-  };
+export function informedLink(now: Date = new Date()): Prisma.GuardianLinkWhereInput {
+  const at = rightsMoment(now);
+  return { OR: [linkWhere("any", at), linkWhere("ask", at)] };
 }
 
 /**
  * visibleLinkFor as SQL, for hand-written statements: true when guardian
- * `guardianParam` (e.g. "$2") may see the pupil whose id is `pupilColumn`.
- * tests/integration/isolation/visible-link-sql.test.ts keeps the two equal.
+ * `guardianParam` (e.g. "$2") has `right` about the pupil `pupilAlias` (a
+ * Pupil row) on the Dutch calendar day `todayParam`.
+ * tests/integration/guardian-rights-forms.test.ts keeps the forms equal.
  */
-export function visibleLinkSql(pupilColumn: string, guardianParam: string): string {
-  return `EXISTS (SELECT 1 FROM "GuardianLink" vl WHERE vl."pupilId" = ${pupilColumn} AND vl."guardianId" = ${guardianParam}
-    AND NOT vl."accessRestricted" AND vl."consentWithdrawnAt" IS NULL
-    AND (vl."hasParentalAuthority" OR vl."informationGrantedAt" IS NOT NULL))`;
+export function visibleLinkSql(pupilAlias: string, guardianParam: string, todayParam: string, right: LinkRight = "any"): string {
+  return `EXISTS (SELECT 1 FROM "GuardianLink" vl WHERE vl."pupilId" = ${pupilAlias}.id AND vl."guardianId" = ${guardianParam}
+    AND ${rightsSql("vl", pupilAlias, todayParam)[right]})`;
+}
+
+/** The pupils about whom a parent has `right` (e.g. "reportSick"), at `now`; nothing for other roles. */
+export function guardianScope(actor: Actor, right: LinkRight, now: Date = new Date()): Prisma.PupilWhereInput {
+  if (actor.role !== "PARENT" || !actor.guardianId) return NOTHING;
+  return { guardianLinks: { some: visibleLinkFor(actor.guardianId, right, now) } };
 }
 
 /**
@@ -49,7 +54,7 @@ export function mentorClassesSql(classColumn: string, mentorOfParam: string): st
 export function pupilScope(actor: Actor): Prisma.PupilWhereInput {
   switch (actor.role) {
     case "PARENT":
-      return actor.guardianId ? { guardianLinks: { some: visibleLinkFor(actor.guardianId) } } : NOTHING;
+      return guardianScope(actor, "any");
     case "MENTOR":
       return { classGroupId: { in: actor.mentorOf } };
     case "LEADER":

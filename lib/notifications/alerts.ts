@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AbsenceKind } from "@/lib/generated/prisma/enums";
-import { addressFor, effectiveChannel, mayReceiveMessages } from "@/lib/notifications/recipients";
+import { addressFor, effectiveChannel, mayReceiveAbsenceAlerts } from "@/lib/notifications/recipients";
+import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
 import { coalesceSeconds, sendAfterFor } from "@/lib/notifications/schedule";
 import { queueDelivery } from "@/lib/notifications/queue";
 
@@ -32,8 +33,7 @@ export async function queueAbsenceAlerts(tx: Tx, input: { pupilId: string; date:
       school: { select: { quietHoursStart: true, quietHoursEnd: true } },
       guardianLinks: {
         select: {
-          hasParentalAuthority: true, accessRestricted: true, informationGrantedAt: true,
-          consentWithdrawnAt: true, consentGrantedAt: true,
+          ...LINK_FACTS_SELECT,
           guardian: { select: { id: true, phone: true, alertChannel: true, alertTiming: true, user: { select: { email: true, locale: true, disabledAt: true } } } },
         },
       },
@@ -43,7 +43,8 @@ export async function queueAbsenceAlerts(tx: Tx, input: { pupilId: string; date:
   const queued: string[] = [];
   for (const link of pupil.guardianLinks) {
     const { guardian } = link;
-    if (guardian.user.disabledAt || !mayReceiveMessages(link, pupil.birthDate, input.date)) continue;
+    // Asked at the moment of registering: from 00:00 on the 18th birthday only with the pupil's consent.
+    if (guardian.user.disabledAt || !mayReceiveAbsenceAlerts(link, pupil.birthDate, now)) continue;
     const channel = effectiveChannel(guardian.alertChannel, guardian.phone, guardian.user.email);
     const sendAfter = sendAfterFor(now, channel, guardian.alertTiming, coalesceSeconds(), quiet);
     const rows = await tx.$queryRaw<{ id: string }[]>`

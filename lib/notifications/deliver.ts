@@ -3,7 +3,9 @@ import type { AlertChannel, Locale, NotificationKind } from "@/lib/generated/pri
 import { deliverAccountMail } from "@/lib/notifications/deliver-account";
 import { ALERT_KINDS } from "@/lib/notifications/alerts";
 import { MAX_ATTEMPTS, queueDelivery } from "@/lib/notifications/queue";
-import { mayReceiveMessages } from "@/lib/notifications/recipients";
+import { mayReceiveAbsenceAlerts } from "@/lib/notifications/recipients";
+import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
+import { deliverStoredNotice } from "@/lib/notifications/deliver-notice";
 import { renderAlert } from "@/lib/notifications/templates";
 import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
 
@@ -18,8 +20,11 @@ import { DeliveryError, type Transport } from "@/lib/notifications/transports/ty
 // Message-ID / idempotency key is the outbox id so receivers can drop it.
 // See docs/decisions/0005-notification-outbox.md.
 
-/** `baseUrl`: the portal's public address, for links in account e-mails (default PUBLIC_URL or NEXTAUTH_URL). */
-export type DeliveryDeps = { email: Transport; sms: Transport; settingsUrl: string; leaseSeconds?: number; baseUrl?: string };
+/**
+ * `baseUrl`: the portal's public address, for links in account e-mails (default PUBLIC_URL or NEXTAUTH_URL).
+ * `now`: the clock who may receive a message is decided by (tests fix it).
+ */
+export type DeliveryDeps = { email: Transport; sms: Transport; settingsUrl: string; leaseSeconds?: number; baseUrl?: string; now?: () => Date };
 
 export type DeliveryOutcome = "delivered" | "skipped" | "not-claimed" | "failed" | "retry";
 
@@ -71,7 +76,7 @@ async function loadFacts(n: Claimed) {
       guardianLinks: {
         where: { guardianId: n.guardianId },
         select: {
-          hasParentalAuthority: true, accessRestricted: true, informationGrantedAt: true, consentWithdrawnAt: true, consentGrantedAt: true,
+          ...LINK_FACTS_SELECT,
           guardian: { select: { user: { select: { locale: true, disabledAt: true } } } },
         },
       },
@@ -85,11 +90,12 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
   if (row.kind === "INVITATION" || row.kind === "PASSWORD_RESET") {
     return deliverAccountMail({ ...row, kind: row.kind }, { email: deps.email, baseUrl: deps.baseUrl ?? publicBaseUrl() }, finish);
   }
+  if (row.kind === "CONSENT_NOTICE" || row.kind === "INFORMATION_DECISION") return deliverStoredNotice(row, deps, finish);
   // An absence alert always names its guardian, pupil and day.
   const n = row as Claimed;
   const facts = await loadFacts(n);
   const link = facts.guardianLinks[0];
-  if (!link || link.guardian.user.disabledAt || !mayReceiveMessages(link, facts.birthDate, n.aboutDate)) {
+  if (!link || link.guardian.user.disabledAt || !mayReceiveAbsenceAlerts(link, facts.birthDate, deps.now?.() ?? new Date())) {
     await finish(n.id, { status: "SKIPPED", lastError: "not-eligible" });
     return "skipped";
   }

@@ -1,30 +1,15 @@
 import type { AlertChannel } from "@/lib/generated/prisma/enums";
-import { AGE_OF_CONSENT, ageOn } from "@/lib/domain/consent/age";
+import { guardianRights, type LinkFacts } from "@/lib/auth/guardian-rights";
 
-// Who may receive a message about a pupil. Pure: the same rule decides when a
-// message is queued and again just before it is sent.
+// Who may receive a message about a pupil: the one rule
+// (lib/auth/guardian-rights.ts), asked when a message is queued and again
+// just before it is sent, each time at that moment.
 
-export type LinkForMessaging = {
-  hasParentalAuthority: boolean;
-  accessRestricted: boolean;
-  informationGrantedAt: Date | null;
-  consentWithdrawnAt: Date | null;
-  consentGrantedAt: Date | null;
-};
-
-/**
- * A guardian hears about a pupil when the school has not restricted the link,
- * they hold parental authority or were granted information (art. 1:377c BW),
- * and — for a pupil of 18 or older — the pupil has explicitly agreed.
- */
-export function mayReceiveMessages(link: LinkForMessaging, pupilBirthDate: Date, day: Date): boolean {
-  if (link.accessRestricted || link.consentWithdrawnAt) return false;
-  if (!link.hasParentalAuthority && !link.informationGrantedAt) return false;
-  if (ageOn(pupilBirthDate, day) >= AGE_OF_CONSENT && !link.consentGrantedAt) return false;
-  return true;
+/** A guardian hears about a pupil's absence when they may see the pupil's absences (decision 0022). */
+export function mayReceiveAbsenceAlerts(link: LinkFacts, pupilBirthDate: Date, now: Date): boolean {
+  return guardianRights(link, pupilBirthDate, now).receive.absenceAlerts;
 }
 
-/** The channel actually used: a text message needs a phone number, otherwise e-mail. */
 /**
  * The channel a message can actually go by: a text message needs a phone
  * number, an e-mail an address (a guardian the school knows no e-mail address

@@ -146,15 +146,22 @@ export function writeAbsences(ctx: SeedContext, school: SchoolState, cls: ClassI
   for (const pupil of cls.pupils) {
     const a = new PupilAbsences([...cls.lessonsPerDay, 0, 0]);
     const adultFrom = birthdayAt(pupil.birthDate, AGE_OF_MAJORITY);
+    // Scripted first, so the simulation leaves those lessons alone (it draws the same random numbers either way).
+    for (const s of pupil.scriptedAbsences ?? []) {
+      const day = past.at(-s.schoolDaysAgo);
+      if (day !== undefined) a.add(day, s.hour, s.kind, s.pupilReason, "PUPIL", momentAt(day, LESSON_START[s.hour - 1] + 10), s.minutes);
+    }
     simulate(rng, pupil, days, adultFrom, a);
     if (pupil.nearTruancyThreshold) nearThreshold(rng, past, a, pupil.truancyHours);
     if (pupil.everyAbsenceKind) everyKind(rng, past, a);
     for (const d of a.drafts) {
       // Today's lessons that have not started yet cannot have been registered.
       if (d.at > ctx.now) continue;
+      // What the pupil said (they reported it, or why they were late) is the pupil's own reason (decision 0023).
+      const own = d.reportedBy === "PUPIL" || d.kind === "LATE";
       buffers.AbsenceRecord.add({
         id: newId(), pupilId: pupil.id, date: d.day, lessonHour: d.hour, kind: d.kind, minutes: d.minutes,
-        reason: d.reason, reportedBy: d.reportedBy, createdAt: d.at,
+        reason: own ? null : d.reason, pupilReason: own ? d.reason : null, reportedBy: d.reportedBy, createdAt: d.at,
       });
       if (d.day >= historyFrom && d.day < ctx.today && (d.kind === "UNAUTHORISED" || d.kind === "LATE")) {
         const list = recent.get(pupil) ?? [];

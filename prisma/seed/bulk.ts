@@ -45,6 +45,10 @@ export const textArray: Column<readonly string[]> = {
 export function enumOf<E extends string>(typeName: string): Column<E> {
   return { sql: `"${typeName}"`, encode: safe };
 }
+/** An array of enum values (plain words). */
+export function enumArrayOf<E extends string>(typeName: string): Column<readonly E[]> {
+  return { sql: `"${typeName}"[]`, encode: textArray.encode };
+}
 
 type Models = {
   User: Prisma.UserCreateManyInput;

@@ -1,5 +1,7 @@
 import type { ContactKind, InitiatedBy, Tone } from "../../lib/generated/prisma/enums";
-import { momentAt, type Day } from "./calendar";
+import { dateOf, momentAt, type Day } from "./calendar";
+import { linkFacts } from "./people";
+import { guardianRights, seesAnything } from "../../lib/auth/guardian-rights";
 import { newId } from "./ids";
 import type { ClassInfo, GuardianInfo, PupilInfo, ScriptedContact, SchoolState, SeedContext, StaffInfo } from "./model";
 import type { Rng, Weighted } from "./random";
@@ -66,10 +68,10 @@ function inSentence(cls: ClassInfo, code: string | null, rng: Rng): string {
   return subject.family === "language" || /^[A-Z]{2,}/.test(subject.name) ? subject.name : subject.name.charAt(0).toLowerCase() + subject.name.slice(1);
 }
 
-/** Guardians the school talks to: not restricted, and allowed to be informed. */
-function reachable(pupil: PupilInfo): GuardianInfo[] {
+/** Guardians the school talks to: those who may see anything of the pupil now (the one rule). */
+function reachable(pupil: PupilInfo, now: number): GuardianInfo[] {
   return pupil.links
-    .filter((l) => !l.restrictionReason && !l.consentWithdrawnAt && (l.hasParentalAuthority || l.informationGrantedAt))
+    .filter((l) => seesAnything(guardianRights(linkFacts(l), dateOf(pupil.birthDate), new Date(now))))
     .map((l) => l.guardian);
 }
 
@@ -100,7 +102,7 @@ export class ContactWriter {
     const days = this.school.schoolDays.filter((d) => d < this.ctx.today);
     if (days.length === 0) return;
     for (const pupil of cls.pupils) {
-      const guardians = reachable(pupil);
+      const guardians = reachable(pupil, this.ctx.now);
       const fill = (text: string, subjectCode: string | null = null) =>
         text.replaceAll("{naam}", pupil.firstName).replace("{vak}", inSentence(cls, subjectCode, rng));
       const some = () => (rng.chance(0.7) ? guardians.slice(0, 1) : guardians);

@@ -5,8 +5,8 @@ import type { ClassInfo, GuardianInfo, LinkInfo, PupilInfo, SchoolState, SeedCon
 import type { Buffers } from "./tables";
 
 // The accounts of the "demo data" contract (docs/architecture.md), placed
-// into generated schools: school 0 (havo/vwo) holds child #1 and its staff,
-// school 1 (vmbo) child #2, school 3 (mbo) the adult pupil.
+// into generated schools: school 0 (havo/vwo) holds child #1 and its staff
+// and the pupil of 17, school 1 (vmbo) child #2, school 3 (mbo) the adult pupil.
 
 export type DemoAccounts = {
   ouder: GuardianInfo;
@@ -14,7 +14,9 @@ export type DemoAccounts = {
   ouder3: GuardianInfo;
   stiefouder: GuardianInfo;
   beperkt: GuardianInfo;
+  ouder4: GuardianInfo;
   leerlingUserId: string;
+  leerling17UserId: string;
   beheerUserId: string;
 };
 
@@ -34,7 +36,9 @@ export function createDemoAccounts(): DemoAccounts {
     ouder3: demoGuardian("ouder3@demo.test", "Petra", "Mulder", { phone: "06-16180339", preferredChannel: "APP" }),
     stiefouder: demoGuardian("stiefouder@demo.test", "Rob", "Hendriks", { sex: "male", phone: "06-14142135" }),
     beperkt: demoGuardian("beperkt@demo.test", "Erik", "de Groot", { sex: "male", phone: "06-17320508" }),
+    ouder4: demoGuardian("ouder4@demo.test", "Mark", "Bakker", { sex: "male", phone: "06-22360679" }),
     leerlingUserId: newId(),
+    leerling17UserId: newId(),
     beheerUserId: newId(),
   };
 }
@@ -46,7 +50,7 @@ export function writeDemoAccounts(ctx: SeedContext, demo: DemoAccounts, buffers:
     buffers.User.add({ id, email, name, locale, passwordHash: ctx.passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
     buffers.RoleMembership.add({ id: newId(), userId: id, role, schoolId: null, boardId: role === "ADMIN" ? ctx.boardId : null, createdAt: ctx.now });
   };
-  for (const g of [demo.ouder, demo.ouder2, demo.ouder3, demo.stiefouder, demo.beperkt]) {
+  for (const g of [demo.ouder, demo.ouder2, demo.ouder3, demo.stiefouder, demo.beperkt, demo.ouder4]) {
     user(g.userId, g.email, `${g.name.firstName} ${g.name.lastName}`, "PARENT", g.locale);
     buffers.Guardian.add({
       id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,
@@ -55,6 +59,7 @@ export function writeDemoAccounts(ctx: SeedContext, demo: DemoAccounts, buffers:
     });
   }
   user(demo.leerlingUserId, "leerling@demo.test", "Sem Willems", "PUPIL");
+  user(demo.leerling17UserId, "leerling17@demo.test", "Lina Bakker", "PUPIL");
   user(demo.beheerUserId, "beheer@demo.test", "Joost Hermans", "ADMIN");
 }
 
@@ -83,7 +88,7 @@ function pickClass(classes: ClassInfo[], except?: ClassInfo): ClassInfo {
 }
 
 export function placeDemoAccounts(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
-  if (school.plan.index === 0) placeAtFirstSchool(school, demo, families);
+  if (school.plan.index === 0) placeAtFirstSchool(ctx, school, demo, families);
   if (school.plan.index === 1) {
     const child2 = rename(pickClass(school.classes).pupils[0], "Daan", "Visser", "male", [parent(demo.ouder, "MOTHER")]);
     Object.assign(child2, DEMO_CHILD, { weakSubject: "en" });
@@ -91,7 +96,7 @@ export function placeDemoAccounts(ctx: SeedContext, school: SchoolState, demo: D
   if (school.plan.index === 3) placeAdultPupil(ctx, school, demo, families);
 }
 
-function placeAtFirstSchool(school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
+function placeAtFirstSchool(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
   const classA = pickClass(school.classes);
   const classB = pickClass(school.classes, classA);
   const classC = school.classes.find((c) => c !== classA && c !== classB && c.pupils.length > 0);
@@ -137,6 +142,7 @@ function placeAtFirstSchool(school: SchoolState, demo: DemoAccounts, families: F
   }
   rename(classB.pupils[0], "Fleur", "Mulder", "female", [parent(demo.ouder3, "MOTHER")]);
   if (classC && classB.pupils.length > 1) placeTeacherParent(classC, classB.pupils[1], families);
+  placePupilOf17(ctx, school, [classA, classB, classC], demo, families);
   // The 16-hour list of the demo school (verzuim@demo.test): two pupils over, two near it.
   const truants = [...school.classes].reverse().flatMap((c) => c.pupils.slice(-1)).slice(0, 4);
   truants.forEach((pupil, i) => Object.assign(pupil, { nearTruancyThreshold: true, truancyHours: [22, 20, 14, 12.5][i] }));
@@ -156,19 +162,39 @@ function placeTeacherParent(classC: ClassInfo, child: PupilInfo, families: Famil
   rename(child, "Ayla", "Yilmaz", "female", [parent(families.guardian("dutch", "female", "Yilmaz"), "MOTHER"), parent(teacher, "FATHER")]);
 }
 
-/** leerling@demo.test turns 19 today; one guardian still sees their data, one was refused by the pupil. */
+/** leerling@demo.test turns 19 today; the pupil let one guardian keep looking and refused the other (decision 0022). */
 function placeAdultPupil(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
   const pupil = pickClass(school.classes).pupils[0];
   const { year, month, date } = partsOf(ctx.today);
   pupil.birthDate = dayOf(year - 19, month, month === 2 && date === 29 ? 28 : date);
   pupil.userId = demo.leerlingUserId;
   const adultOn = birthdayAt(pupil.birthDate, AGE_OF_MAJORITY);
-  const grant = { hasParentalAuthority: false, informationGrantedAt: momentAt(adultOn, 9 * 60) };
   rename(pupil, "Sem", "Willems", "male", [
-    parent(families.guardian("dutch", "female", "Willems"), "MOTHER", grant),
-    parent(families.guardian("dutch", "male", "Willems"), "FATHER", {
-      ...grant,
-      consentWithdrawnAt: momentAt(ctx.today - 40, 20 * 60),
-    }),
+    parent(families.guardian("dutch", "female", "Willems"), "MOTHER", { hasParentalAuthority: false, consentGrantedAt: momentAt(adultOn, 9 * 60) }),
+    parent(families.guardian("dutch", "male", "Willems"), "FATHER", { hasParentalAuthority: false, consentWithdrawnAt: momentAt(ctx.today - 40, 20 * 60) }),
   ]);
+}
+
+/**
+ * leerling17@demo.test: a pupil of 17 at the first school (18 in two months),
+ * in an upper class. Her father ouder4@demo.test has parental authority and
+ * sees that and when she was absent, not the reasons she gave; she shares
+ * them with her mother only (decision 0023).
+ */
+function placePupilOf17(ctx: SeedContext, school: SchoolState, taken: (ClassInfo | undefined)[], demo: DemoAccounts, families: FamilyFactory): void {
+  const free = school.classes.filter((c) => !taken.includes(c) && c.pupils.length > 1);
+  const cls = free.find((c) => c.plan.year >= 5) ?? free.at(-1);
+  if (!cls) return;
+  const pupil = cls.pupils[0];
+  const { year, month, date } = partsOf(ctx.today + 60);
+  pupil.birthDate = dayOf(year - 18, month, month === 2 && date === 29 ? 28 : date);
+  pupil.userId = demo.leerling17UserId;
+  rename(pupil, "Lina", "Bakker", "female", [
+    parent(demo.ouder4, "FATHER"),
+    parent(families.guardian("dutch", "female", "Bakker"), "MOTHER", { reasonsSharedAt: momentAt(ctx.today - 20, 19 * 60) }),
+  ]);
+  pupil.scriptedAbsences = [
+    { schoolDaysAgo: 1, hour: 3, kind: "UNAUTHORISED", minutes: 50, pupilReason: "Ik was bij een vriendin die het moeilijk had" },
+    { schoolDaysAgo: 4, hour: 1, kind: "LATE", minutes: 10, pupilReason: "Verslapen" },
+  ];
 }

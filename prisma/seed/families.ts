@@ -162,9 +162,10 @@ export class FamilyFactory {
   }
 
   /**
-   * Parental authority ends at 18. Such a pupil's guardians keep access the
-   * way the schema offers it: information granted (from the 18th birthday),
-   * which the pupil can end by withdrawing consent.
+   * Parental authority ends at 18. Such a pupil's guardians keep access with
+   * the pupil's consent (from the 18th birthday; decision 0022), which some
+   * pupils withdraw. Information granted to a guardian without authority
+   * (art. 1:377c BW) covers results and absences until the school year ends.
    */
   link(member: Member, pupil: PupilInfo): LinkInfo {
     const rng = this.rng;
@@ -178,17 +179,23 @@ export class FamilyFactory {
       restrictionReason: member.restriction,
       informationGrantedAt: member.granted ? momentAt(grantedOn, 10 * 60) : null,
       informationGrantedBy: member.granted ? this.leaderUserId : null,
+      informationCategories: member.granted ? ["RESULTS", "ABSENCES"] : [],
+      informationUntil: member.granted ? this.ctx.years.at(-1)!.dates.endsOn : null,
       consentWithdrawnAt: null,
     };
     if (adultOn > today) return base;
     if (member.restriction) return { ...base, hasParentalAuthority: false };
     const withdrawn = rng.chance(0.08) ? rng.int(adultOn, today) : null;
+    const withdrawnAt = withdrawn !== null && withdrawn < today ? momentAt(withdrawn, 20 * 60) : null;
     return {
       ...base,
       hasParentalAuthority: false,
-      informationGrantedAt: momentAt(Math.max(adultOn, pupil.enrolledOn), 9 * 60),
+      informationGrantedAt: null,
       informationGrantedBy: null,
-      consentWithdrawnAt: withdrawn !== null && withdrawn < today ? momentAt(withdrawn, 20 * 60) : null,
+      informationCategories: [],
+      informationUntil: null,
+      consentGrantedAt: withdrawnAt === null ? momentAt(Math.max(adultOn, pupil.enrolledOn), 9 * 60) : null,
+      consentWithdrawnAt: withdrawnAt,
     };
   }
 }

@@ -50,7 +50,14 @@ export type LinkInfo = {
   restrictionReason: string | null;
   informationGrantedAt: number | null;
   informationGrantedBy: string | null;
+  /** What was granted (art. 1:377c BW) and its last day; none without a grant. */
+  informationCategories?: ("RESULTS" | "ABSENCES")[];
+  informationUntil?: Day | null;
   consentWithdrawnAt: number | null;
+  /** A pupil of 16+ let this guardian keep looking from 18 (decision 0022). */
+  consentGrantedAt?: number | null;
+  /** A pupil of 16 or 17 shares the reasons they give for absence (decision 0023). */
+  reasonsSharedAt?: number | null;
 };
 
 export type ScriptedContact = {
@@ -94,6 +101,8 @@ export type PupilInfo = {
   /** Demo pupils: at least one absence of every kind. */
   everyAbsenceKind: boolean;
   scriptedContacts: ScriptedContact[];
+  /** Demo pupils: absences with the pupil's own reason, school days ago (decision 0023). */
+  scriptedAbsences?: { schoolDaysAgo: number; hour: number; kind: "UNAUTHORISED" | "LATE"; minutes: number; pupilReason: string }[];
 };
 
 export type StaffInfo = {

@@ -5,7 +5,8 @@ import { fullName } from "./names";
 import { alertPreferenceOf } from "./people";
 import type { RecentAlerts } from "./absences";
 import type { Buffers } from "./tables";
-import { addressFor, effectiveChannel, mayReceiveMessages } from "../../lib/notifications/recipients";
+import { addressFor, effectiveChannel, mayReceiveAbsenceAlerts } from "../../lib/notifications/recipients";
+import { linkFacts } from "./people";
 import { renderAlert } from "../../lib/notifications/templates";
 
 // The message history of the last school days: one absence alert per guardian,
@@ -28,15 +29,8 @@ export function writeNotifications(
       const first = Math.min(...dayRecords.map((r) => r.at));
       for (const link of pupil.links) {
         const g = link.guardian;
-        const eligible = mayReceiveMessages(
-          {
-            hasParentalAuthority: link.hasParentalAuthority, accessRestricted: link.restrictionReason !== null,
-            informationGrantedAt: link.informationGrantedAt ? new Date(link.informationGrantedAt) : null,
-            consentWithdrawnAt: link.consentWithdrawnAt ? new Date(link.consentWithdrawnAt) : null, consentGrantedAt: null,
-          },
-          dateOf(pupil.birthDate),
-          dateOf(day),
-        );
+        // The one rule, at the moment the first record was registered.
+        const eligible = mayReceiveAbsenceAlerts(linkFacts(link), dateOf(pupil.birthDate), new Date(first));
         if (!eligible) continue;
         const preference = g.global ? { alertChannel: "EMAIL" as const, alertTiming: "IMMEDIATE" as const } : alertPreferenceOf(g);
         const channel = effectiveChannel(preference.alertChannel, g.phone, g.email);

@@ -1,6 +1,7 @@
-import { momentAt } from "./calendar";
+import { dateOf, momentAt } from "./calendar";
 import { newId } from "./ids";
-import type { GuardianInfo, SchoolState, SeedContext, StaffInfo } from "./model";
+import type { GuardianInfo, LinkInfo, SchoolState, SeedContext, StaffInfo } from "./model";
+import type { LinkFacts } from "../../lib/auth/guardian-rights";
 import { fullName } from "./names";
 import type { Buffers } from "./tables";
 import type { AlertChannel, AlertTiming } from "../../lib/generated/prisma/enums";
@@ -24,6 +25,20 @@ function writeStaff(ctx: SeedContext, school: SchoolState, staff: StaffInfo, buf
  * some by text message, some once a day, a few only in the portal. Derived
  * from the e-mail address, so it is stable for a seed.
  */
+/** A seeded link as the rule (lib/auth/guardian-rights.ts) reads it. */
+export function linkFacts(link: LinkInfo): LinkFacts {
+  const at = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms));
+  return {
+    hasParentalAuthority: link.hasParentalAuthority,
+    accessRestricted: link.restrictionReason !== null,
+    informationGrantedAt: at(link.informationGrantedAt),
+    informationCategories: link.informationCategories ?? [],
+    informationUntil: link.informationUntil === undefined || link.informationUntil === null ? null : dateOf(link.informationUntil),
+    consentGrantedAt: at(link.consentGrantedAt),
+    reasonsSharedAt: at(link.reasonsSharedAt),
+  };
+}
+
 export function alertPreferenceOf(g: GuardianInfo): { alertChannel: AlertChannel; alertTiming: AlertTiming } {
   let hash = 0;
   for (const c of g.email) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
@@ -70,7 +85,9 @@ export function writePeople(ctx: SeedContext, school: SchoolState, buffers: Buff
           id: newId(), guardianId: link.guardian.id, pupilId: pupil.id, relationship: link.relationship,
           hasParentalAuthority: link.hasParentalAuthority, accessRestricted: link.restrictionReason !== null,
           restrictionReason: link.restrictionReason, informationGrantedAt: link.informationGrantedAt,
-          informationGrantedBy: link.informationGrantedBy, consentWithdrawnAt: link.consentWithdrawnAt,
+          informationGrantedBy: link.informationGrantedBy, informationCategories: link.informationCategories ?? [],
+          informationUntil: link.informationUntil ?? null, consentWithdrawnAt: link.consentWithdrawnAt,
+          consentGrantedAt: link.consentGrantedAt ?? null, reasonsSharedAt: link.reasonsSharedAt ?? null,
           // A minute apart, so "first guardian" has a stable meaning.
           createdAt: enrolled + k * 60_000,
         });

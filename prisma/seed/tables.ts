@@ -11,6 +11,7 @@ import type {
   GradeReleaseMode,
   IndicatorUnit,
   InitiatedBy,
+  InformationCategory,
   Locale,
   Relationship,
   ReportedBy,
@@ -18,7 +19,7 @@ import type {
   SchoolKind,
   Tone,
 } from "../../lib/generated/prisma/enums";
-import { bool, date, decimal, enumOf, int, moment, multiline, table, TableBuffer, text, textArray, type Columns, type TableSpec } from "./bulk";
+import { bool, date, decimal, enumArrayOf, enumOf, int, moment, multiline, table, TableBuffer, text, textArray, type Columns, type TableSpec } from "./bulk";
 
 // The columns the seed writes, per model. Timestamps without a database
 // default (updatedAt) and the ones whose default would be "now" but should
@@ -59,7 +60,8 @@ export const tables = {
   GuardianLink: table("GuardianLink", {
     id: text, guardianId: text, pupilId: text, relationship: enumOf<Relationship>("Relationship"),
     hasParentalAuthority: bool, accessRestricted: bool, restrictionReason: text, informationGrantedAt: moment,
-    informationGrantedBy: text, consentWithdrawnAt: moment, createdAt: moment,
+    informationGrantedBy: text, informationCategories: enumArrayOf<InformationCategory>("InformationCategory"), informationUntil: date, consentWithdrawnAt: moment,
+    consentGrantedAt: moment, reasonsSharedAt: moment, createdAt: moment,
   }),
   Assessment: table("Assessment", {
     id: text, classGroupId: text, subjectId: text, periodId: text, description: text, weight: int, heldOn: date,
@@ -67,7 +69,7 @@ export const tables = {
   Result: table("Result", { id: text, pupilId: text, assessmentId: text, grade: decimal, textValue: text, enteredAt: moment }),
   AbsenceRecord: table("AbsenceRecord", {
     id: text, pupilId: text, date: date, lessonHour: int, kind: enumOf<AbsenceKind>("AbsenceKind"), minutes: int,
-    reason: text, reportedBy: enumOf<ReportedBy>("ReportedBy"), createdAt: moment,
+    reason: text, pupilReason: text, reportedBy: enumOf<ReportedBy>("ReportedBy"), createdAt: moment,
   }),
   ContactMoment: table("ContactMoment", {
     id: text, pupilId: text, staffId: text, kind: enumOf<ContactKind>("ContactKind"),

@@ -80,15 +80,17 @@ test("health answers ok when the database answers", async ({ request }) => {
   expect(await response.json()).toEqual({ status: "ok" });
 });
 
-test("a pupil of 18+ grants and withdraws a guardian's access", async ({ page }) => {
+test("a pupil of 18+ grants and withdraws a guardian's access, each after a confirmation", async ({ page }) => {
   await signIn(page, "leerling@demo.test");
   await expect(page).toHaveURL(/\/pupil$/);
-  const card = page.locator("main li").filter({ has: page.getByRole("button", { name: "Toestaan" }) }).first();
-  const name = (await card.locator("span.font-semibold").innerText()).trim();
-  await card.getByRole("button", { name: "Toestaan" }).click();
+  const card = page.locator("main li").filter({ has: page.getByRole("link", { name: "Toestaan" }) }).first();
+  const name = (await card.locator("h3").innerText()).trim();
+  await card.getByRole("link", { name: "Toestaan" }).click();
+  await page.getByRole("button", { name: "Ja, dat wil ik" }).click();
   const same = page.locator("main li").filter({ hasText: name });
   await expect(same).toContainText("Mag meekijken");
-  await same.getByRole("button", { name: "Intrekken" }).click();
+  await same.getByRole("link", { name: "Intrekken" }).click();
+  await page.getByRole("button", { name: "Ja, dat wil ik" }).click();
   await expect(same).toContainText("Mag niet meekijken");
   await expectAccessible(page);
 });

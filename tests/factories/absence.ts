@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { dutchToday } from "@/lib/domain/calendar/dates";
-import { createUser } from "@/tests/factories";
+import { createUser, type LinkOptions } from "@/tests/factories";
 
 // Factories for absence registration; shared ones live in tests/factories/index.ts.
 
@@ -35,13 +35,7 @@ export async function createLeader(schoolId: string) {
   return { user, staff };
 }
 
-type GuardianLinkOptions = {
-  hasParentalAuthority?: boolean;
-  accessRestricted?: boolean;
-  informationGrantedAt?: Date | null;
-  consentWithdrawnAt?: Date | null;
-  consentGrantedAt?: Date | null;
-};
+type GuardianLinkOptions = LinkOptions;
 
 /** A guardian of one pupil with any link, including the 18+ consent to messages. */
 export async function createGuardianFor(pupilId: string, link: GuardianLinkOptions = {}) {

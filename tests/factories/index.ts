@@ -49,7 +49,12 @@ export async function createPupil(schoolId: string, classGroupId: string, overri
   });
 }
 
-type LinkOptions = { hasParentalAuthority?: boolean; accessRestricted?: boolean; informationGrantedAt?: Date | null; consentWithdrawnAt?: Date | null };
+/** Any fact of a GuardianLink the rule reads (lib/auth/guardian-rights.ts). */
+export type LinkOptions = {
+  hasParentalAuthority?: boolean; accessRestricted?: boolean;
+  informationGrantedAt?: Date | null; informationCategories?: ("RESULTS" | "ABSENCES")[]; informationUntil?: Date | null;
+  consentGrantedAt?: Date | null; consentWithdrawnAt?: Date | null; reasonsSharedAt?: Date | null;
+};
 
 export async function createGuardianOf(pupilIds: string[], link: LinkOptions = {}) {
   const user = await createUser("PARENT");

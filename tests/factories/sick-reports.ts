@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { SickReportInput } from "@/lib/domain/sick-reports/schemas";
+import type { LinkOptions } from "@/tests/factories";
 
 // Factories for sick reports: school rules, holidays and valid form input.
 
@@ -28,7 +29,7 @@ export const recordsOf = (sickReportId: string) =>
 export const isoDays = (records: { date: Date }[]) => records.map((r) => r.date.toISOString().slice(0, 10));
 
 /** Another child in a class, linked to an existing guardian (so each test has a child without reports). */
-export async function createChildOf(guardianId: string, classGroup: { id: string; schoolId: string }, link: { hasParentalAuthority?: boolean; accessRestricted?: boolean; informationGrantedAt?: Date | null } = {}) {
+export async function createChildOf(guardianId: string, classGroup: { id: string; schoolId: string }, link: LinkOptions = {}) {
   const pupil = await db.pupil.create({
     data: {
       schoolId: classGroup.schoolId, classGroupId: classGroup.id, studentNumber: randomUUID().slice(0, 8),

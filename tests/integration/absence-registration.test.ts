@@ -146,7 +146,9 @@ describe("alerts to guardians", () => {
     const pupil = await createPupil(world.school.id, world.classA.id);
     const mother = await createGuardianFor(pupil.id);
     const father = await createGuardianFor(pupil.id);
-    const granted = await createGuardianFor(pupil.id, { hasParentalAuthority: false, informationGrantedAt: new Date() });
+    const granted = await createGuardianFor(pupil.id, { hasParentalAuthority: false, informationGrantedAt: new Date(), informationCategories: ["ABSENCES"] });
+    // Information granted about results only (art. 1:377c BW): no absence alerts (decision 0023).
+    const resultsOnly = await createGuardianFor(pupil.id, { hasParentalAuthority: false, informationGrantedAt: new Date(), informationCategories: ["RESULTS"] });
     const restricted = await createGuardianFor(pupil.id, { accessRestricted: true });
     const noAuthority = await createGuardianFor(pupil.id, { hasParentalAuthority: false });
 
@@ -161,6 +163,7 @@ describe("alerts to guardians", () => {
     for (const n of notifications) expect(n).toMatchObject({ status: "PENDING", kind: "ABSENCE_ALERT", aboutDate: day });
     expect(notifications.map((n) => n.guardianId)).not.toContain(restricted.guardian.id);
     expect(notifications.map((n) => n.guardianId)).not.toContain(noAuthority.guardian.id);
+    expect(notifications.map((n) => n.guardianId)).not.toContain(resultsOnly.guardian.id);
     expect(await jobsFor(notifications.map((n) => n.id))).toBe(notifications.length);
   });
 

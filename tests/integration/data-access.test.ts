@@ -80,6 +80,26 @@ describe("the right of access", () => {
     }
   });
 
+  it("gives a guardian without authority only the categories the school granted, and a 16-year-old's own reasons only when shared", async () => {
+    const { user, guardian } = await createGuardianOf([world.pupilA.id], { hasParentalAuthority: false });
+    await db.guardianLink.updateMany({ where: { guardianId: guardian.id }, data: { informationGrantedAt: new Date(), informationCategories: ["ABSENCES"] } });
+    await db.absenceRecord.updateMany({ where: { pupilId: world.pupilA.id }, data: { pupilReason: "Mijn eigen reden" } });
+    const granted = await getPersonalData(await actorOf(user.id));
+    expect(granted.pupils[0].results).toEqual([]);
+    expect(granted.pupils[0].absences.length).toBeGreaterThan(0);
+    // pupilA is 14: a parent with authority sees the pupil's reason; at 16 only when the pupil shares it.
+    const parent = await getPersonalData(await actorOf(world.parentA.user.id));
+    expect(parent.pupils[0].absences[0]).toMatchObject({ pupilReason: "Mijn eigen reden" });
+    await db.pupil.update({ where: { id: world.pupilA.id }, data: { birthDate: new Date("2009-06-01") } });
+    try {
+      const at16 = await getPersonalData(await actorOf(world.parentA.user.id), new Date("2026-12-08T12:00:00Z"));
+      expect(at16.pupils[0].absences[0]).not.toHaveProperty("pupilReason");
+      expect(JSON.stringify(at16)).not.toContain("Mijn eigen reden");
+    } finally {
+      await db.pupil.update({ where: { id: world.pupilA.id }, data: { birthDate: world.pupilA.birthDate } });
+    }
+  });
+
   it("gives a guardian whose access is restricted no child at all", async () => {
     const { user } = await createGuardianOf([world.pupilA.id], { accessRestricted: true });
     expect((await getPersonalData(await actorOf(user.id))).pupils).toEqual([]);

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createSeedClient, seedDemo } from "@/prisma/seed";
-import { listChildrenOverview } from "@/lib/domain/pupils/queries";
+import { getChildDetail, listChildrenOverview, parentOverview } from "@/lib/domain/pupils/queries";
+import { listOwnGuardians } from "@/lib/domain/consent/queries";
 import { listMentorOverview } from "@/lib/domain/contacts/queries";
 import { verifyPassword } from "@/lib/auth/password";
-import { ageOn } from "@/lib/domain/consent/age";
-import { dutchToday } from "@/lib/domain/calendar/dates";
+import { ageStage, rightsMoment } from "@/lib/auth/guardian-rights";
 import { actorOf } from "@/tests/factories";
 import { getThresholdList } from "@/lib/domain/attendance/threshold-queries";
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe("demo data contract", () => {
   it("every demo account signs in with the demo password", async () => {
-    for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling", "verzuim", "stiefouder", "beperkt", "docent"].map((n) => `${n}@demo.test`)) {
+    for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling", "verzuim", "stiefouder", "beperkt", "docent", "leerling17", "ouder4"].map((n) => `${n}@demo.test`)) {
       const user = await db.user.findUniqueOrThrow({ where: { email } });
       expect(await verifyPassword(user.passwordHash, "schoolkompas")).toBe(true);
     }
@@ -95,11 +95,32 @@ describe("demo data contract", () => {
     expect(list.over.every((p) => p.minutes >= 960)).toBe(true);
   });
 
-  it("leerling@ is 18 or older and has guardians to decide about", async () => {
+  it("leerling@ is 18 or older and has guardians to decide about: one allowed, one refused", async () => {
     const actor = await actorOf(await userId("leerling@demo.test"));
-    const pupil = await db.pupil.findUniqueOrThrow({ where: { id: actor.pupilId! }, include: { guardianLinks: true } });
-    expect(ageOn(pupil.birthDate, dutchToday())).toBeGreaterThanOrEqual(18);
-    expect(pupil.guardianLinks.length).toBeGreaterThan(0);
+    const pupil = await db.pupil.findUniqueOrThrow({ where: { id: actor.pupilId! }, include: { guardianLinks: { orderBy: { createdAt: "asc" } } } });
+    expect(ageStage(pupil.birthDate, rightsMoment())).toBe("adult");
+    expect(pupil.guardianLinks.map((l) => [l.consentGrantedAt !== null, l.consentWithdrawnAt !== null])).toEqual([[true, false], [false, true]]);
+    const own = await listOwnGuardians(actor);
+    expect(own?.guardians.map((g) => g.consent)).toEqual(["granted", "withdrawn"]);
+  });
+
+  it("leerling17@ is 16 or 17; her father ouder4@ sees that and when she was absent, not the reasons she gave", async () => {
+    const actor = await actorOf(await userId("leerling17@demo.test"));
+    expect((await listOwnGuardians(actor))?.stage).toBe("ownReasons");
+    const father = await actorOf(await userId("ouder4@demo.test"));
+    const [child] = await listChildrenOverview(father);
+    const detail = await getChildDetail(father, child.id);
+    expect(detail.rights).toMatchObject({ basis: "authority", see: { absences: true, absenceReasons: false } });
+    const own = await db.absenceRecord.count({ where: { pupilId: child.id, pupilReason: { not: null } } });
+    expect(own).toBeGreaterThanOrEqual(2);
+    expect(detail.absences.length).toBeGreaterThan(0);
+    expect(detail.absences.every((a) => a.pupilReason === null)).toBe(true);
+  });
+
+  it("stiefouder@ may ask for information about Lotte (art. 1:377c), and sees nothing of her yet", async () => {
+    const { children, askable } = await parentOverview(await actorOf(await userId("stiefouder@demo.test")));
+    expect(children).toEqual([]);
+    expect(askable.map((c) => c.firstName)).toEqual(["Lotte"]);
   });
 
   it("has four or more schools with three published years of indicators and a draft year, and families the mentor has not reached", async () => {

@@ -44,8 +44,9 @@ describe("the invitation list", () => {
     expect(byUser.get(s.noEmail.user.id)).toMatchObject({ status: "noEmail", phone: "06 12345678" });
     expect(byUser.get(s.active.user.id)?.status).toBe("active");
     expect(byUser.has(s.restricted.user.id)).toBe(false);
-    expect(byUser.has(s.noAuthority.user.id)).toBe(false);
-    expect(overview.guardians).toHaveLength(4);
+    // Without parental authority a guardian may still ask for information (art. 1:377c BW; decision 0022): invited too.
+    expect(byUser.has(s.noAuthority.user.id)).toBe(true);
+    expect(overview.guardians).toHaveLength(5);
     expect(overview.classes.map((c) => c.name)).toEqual(["1A", "1B"]);
     // The mentor was made without a password: a staff account to invite.
     expect(overview.staff.map((p) => [p.userId, p.roles])).toEqual([[s.mentorA.user.id, ["MENTOR"]]]);
@@ -55,7 +56,7 @@ describe("the invitation list", () => {
     const s = await school();
     const mentor = await actorOf(s.mentorA.user.id);
     const overview = await invitationOverview(mentor, null);
-    expect(overview.guardians.map((g) => g.userId).sort()).toEqual([s.both.user.id, s.noEmail.user.id, s.active.user.id].sort());
+    expect(overview.guardians.map((g) => g.userId).sort()).toEqual([s.both.user.id, s.noEmail.user.id, s.active.user.id, s.noAuthority.user.id].sort());
     expect(overview.staff).toEqual([]);
     expect(overview.guardians.find((g) => g.userId === s.both.user.id)?.children.map((c) => c.className)).toEqual(["1A", "1A"]);
   });
@@ -84,10 +85,11 @@ describe("inviting", () => {
     const s = await school();
     const mentor = await actorOf(s.mentorA.user.id);
     const requestKey = key();
-    expect(await inviteEveryone(mentor, { schoolId: null, classId: s.classA.id, requestKey })).toBe(1);
-    expect(await inviteEveryone(mentor, { schoolId: null, classId: s.classA.id, requestKey })).toBe(1);
+    expect(await inviteEveryone(mentor, { schoolId: null, classId: s.classA.id, requestKey })).toBe(2);
+    expect(await inviteEveryone(mentor, { schoolId: null, classId: s.classA.id, requestKey })).toBe(2);
     expect(await queued(s.both.user.id)).toBe(1);
-    for (const u of [s.noEmail, s.active, s.restricted, s.noAuthority, s.onlyB]) expect(await queued(u.user.id)).toBe(0);
+    expect(await queued(s.noAuthority.user.id)).toBe(1);
+    for (const u of [s.noEmail, s.active, s.restricted, s.onlyB]) expect(await queued(u.user.id)).toBe(0);
     // The administrator's whole-school round adds the rest (guardian of 1B, the mentor's own account).
     expect(await inviteEveryone(s.admin, { schoolId: s.school.id, classId: null, requestKey: key() })).toBe(2);
     expect(await queued(s.onlyB.user.id)).toBe(1);

@@ -128,15 +128,16 @@ describe("refusals", () => {
     expect(audit).toMatchObject({ outcome: "DENIED", pupilId: world.pupilA.id, targetId: world.pupilA.id });
   });
 
-  it("a guardian whose link is restricted, or who has neither authority nor information: 404", async () => {
+  it("a guardian whose link is restricted, or who has no parental authority (with or without information granted): 404", async () => {
     for (const link of [{ accessRestricted: true }, { hasParentalAuthority: false, informationGrantedAt: null }]) {
       const guardian = await createGuardianOf([world.pupilA.id], link);
       await expectNotFound(reportSick(await actorOf(guardian.user.id), sickReportInput(world.pupilA.id, { mode: "TODAY" }), { now: MONDAY_MORNING }));
     }
-    // Without parental authority but with information granted, a guardian may report.
+    // Information granted on request (art. 1:377c BW) is information only: reporting sick is for authority (decision 0023).
     const informed = await createGuardianOf([], {});
-    const child = await createChildOf(informed.guardian.id, world.classA, { hasParentalAuthority: false, informationGrantedAt: new Date() });
-    await expect(reportSick(await actorOf(informed.user.id), sickReportInput(child.id, { mode: "TODAY" }), { now: MONDAY_MORNING })).resolves.toMatchObject({ created: true });
+    const child = await createChildOf(informed.guardian.id, world.classA, { hasParentalAuthority: false, informationGrantedAt: new Date(), informationCategories: ["RESULTS", "ABSENCES"] });
+    await expectNotFound(reportSick(await actorOf(informed.user.id), sickReportInput(child.id, { mode: "TODAY" }), { now: MONDAY_MORNING }));
+    expect(await reportCount(child.id)).toBe(0);
   });
 
   it("staff cannot report as a guardian", async () => {

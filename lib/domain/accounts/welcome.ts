@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { scopeFor } from "@/lib/auth/scope";
+import { guardianScope } from "@/lib/auth/scope";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 
@@ -17,7 +17,8 @@ export async function welcomeFacts(actor: Actor): Promise<WelcomeFacts | null> {
   if (actor.role !== "PARENT" || actor.welcomed) return null;
   assertCan(actor, "parent:view");
   const pupils = await db.pupil.findMany({
-    where: scopeFor(actor, "pupil"),
+    // The children whose mentor card the guardian may see (the one rule).
+    where: guardianScope(actor, "mentor"),
     orderBy: [{ birthDate: "asc" }, { id: "asc" }],
     select: {
       id: true,

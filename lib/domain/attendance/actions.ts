@@ -7,7 +7,7 @@ import { AbsenceInput, absenceFormValues } from "@/lib/domain/attendance/schemas
 import { AbsenceValidationError, registerAbsence, type AbsenceRegistration } from "@/lib/domain/attendance/commands";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
-export type AbsenceFormValues = { date: string; fromLesson: string; toLesson: string; kind: string; minutes: string; reason: string };
+export type AbsenceFormValues = { date: string; fromLesson: string; toLesson: string; kind: string; minutes: string; reason: string; pupilReason: string };
 
 export type AbsenceFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -25,6 +25,7 @@ function echo(formData: FormData, previous: AbsenceFormState): Pick<AbsenceFormS
     attempt: nextAttempt(previous),
     values: {
       date: v.date ?? "", fromLesson: v.fromLesson ?? "", toLesson: v.toLesson ?? "", kind: v.kind ?? "", minutes: v.minutes ?? "", reason: v.reason ?? "",
+      pupilReason: v.pupilReason ?? "",
     },
   };
 }
@@ -33,7 +34,7 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "_form");
-    errors[field] ??= issue.message.startsWith("absenceErrors.") ? issue.message : "absenceErrors.invalid";
+    errors[field] ??= issue.message.startsWith("absenceErrors.") || issue.message.startsWith("pupilReasons.") ? issue.message : "absenceErrors.invalid";
   }
   return errors;
 }

@@ -31,6 +31,8 @@ export type AbsenceRecordsInput = {
   /** Per record: minutes late for LATE, otherwise the lesson's length. */
   minutes: number;
   reason: string | null;
+  /** The reason the pupil gave (hidden from parents of a pupil of 16+ without the pupil's say-so). */
+  pupilReason?: string | null;
   /** Staff member who registered it; null for an import. */
   recordedById: string | null;
   reportedBy: ReportedBy;
@@ -75,12 +77,12 @@ export async function unsafeRegisterAbsenceRecords(
       SELECT "lessonHour", "kind"::text AS "kind" FROM "AbsenceRecord"
       WHERE "pupilId" = ${input.pupilId} AND "date" = ${day}::date AND "lessonHour" = ANY(${lessons}::int[])
     ), written AS (
-      INSERT INTO "AbsenceRecord" ("id", "pupilId", "date", "lessonHour", "kind", "minutes", "reason", "reportedBy", "recordedById", "updatedAt")
+      INSERT INTO "AbsenceRecord" ("id", "pupilId", "date", "lessonHour", "kind", "minutes", "reason", "pupilReason", "reportedBy", "recordedById", "updatedAt")
       SELECT gen_random_uuid()::text, ${input.pupilId}, ${day}::date, lesson, ${input.kind}::"AbsenceKind", ${input.minutes}::int,
-             ${input.reason}, ${input.reportedBy}::"ReportedBy", ${input.recordedById}, now()
+             ${input.reason}, ${input.pupilReason ?? null}, ${input.reportedBy}::"ReportedBy", ${input.recordedById}, now()
       FROM unnest(${lessons}::int[]) AS lesson
       ON CONFLICT ("pupilId", "date", "lessonHour") DO UPDATE
-        SET "kind" = EXCLUDED."kind", "minutes" = EXCLUDED."minutes", "reason" = EXCLUDED."reason",
+        SET "kind" = EXCLUDED."kind", "minutes" = EXCLUDED."minutes", "reason" = EXCLUDED."reason", "pupilReason" = EXCLUDED."pupilReason",
             "reportedBy" = EXCLUDED."reportedBy", "recordedById" = EXCLUDED."recordedById", "updatedAt" = now()
       RETURNING "lessonHour"
     )
@@ -123,7 +125,7 @@ export async function registerAbsence(actor: Actor, input: AbsenceInput, options
       tx,
       {
         pupilId: pupil.id, schoolId: pupil.schoolId, date: input.date, lessons: lessonRange(input.fromLesson, input.toLesson),
-        kind: input.kind, minutes: input.minutes, reason: input.reason, recordedById, reportedBy: "SCHOOL",
+        kind: input.kind, minutes: input.minutes, reason: input.reason, pupilReason: input.pupilReason, recordedById, reportedBy: "SCHOOL",
       },
       { now },
     ),

@@ -17,6 +17,8 @@ export type AbsenceDayRecord = {
   kind: AbsenceKind;
   minutes: number;
   reason: string | null;
+  /** The reason the pupil gave (staff always see it). */
+  pupilReason: string | null;
   reportedBy: ReportedBy;
   /** Staff member who registered it, when a staff member did. */
   recordedBy: string | null;
@@ -36,7 +38,7 @@ function absencesOn(date: Date) {
       where: { date },
       orderBy: [{ lessonHour: "asc" }, { createdAt: "asc" }],
       select: {
-        lessonHour: true, kind: true, minutes: true, reason: true, reportedBy: true, sickReportId: true,
+        lessonHour: true, kind: true, minutes: true, reason: true, pupilReason: true, reportedBy: true, sickReportId: true,
         recordedBy: { select: { user: { select: { name: true } } } },
       },
     },
@@ -44,13 +46,13 @@ function absencesOn(date: Date) {
 }
 
 type SelectedAbsence = {
-  lessonHour: number | null; kind: AbsenceKind; minutes: number; reason: string | null; reportedBy: ReportedBy;
+  lessonHour: number | null; kind: AbsenceKind; minutes: number; reason: string | null; pupilReason: string | null; reportedBy: ReportedBy;
   sickReportId: string | null; recordedBy: { user: { name: string } } | null;
 };
 
 function toAbsenceDay(date: Date, absences: SelectedAbsence[]): AbsenceDay {
   const records = absences.map((a) => ({
-    lessonHour: a.lessonHour, kind: a.kind, minutes: a.minutes, reason: a.reason, reportedBy: a.reportedBy,
+    lessonHour: a.lessonHour, kind: a.kind, minutes: a.minutes, reason: a.reason, pupilReason: a.pupilReason, reportedBy: a.reportedBy,
     recordedBy: a.recordedBy?.user.name ?? null, fromSickReport: a.sickReportId !== null,
   }));
   return { date, records, reportedByGuardian: records.some((r) => r.fromSickReport || r.reportedBy === "PARENT") };

@@ -14,8 +14,14 @@ describe("AbsenceInput", () => {
   it("reads a form: whole lessons count 50 minutes, an empty reason is null", () => {
     const result = AbsenceInput.parse(valid);
     expect(result).toEqual({
-      pupilId: "p1", date: new Date("2026-11-23T00:00:00Z"), fromLesson: 3, toLesson: 5, kind: "UNAUTHORISED", minutes: LESSON_MINUTES, reason: null,
+      pupilId: "p1", date: new Date("2026-11-23T00:00:00Z"), fromLesson: 3, toLesson: 5, kind: "UNAUTHORISED", minutes: LESSON_MINUTES, reason: null, pupilReason: null,
     });
+  });
+
+  it("keeps the pupil's own reason in its own field, trimmed, at most 200 characters (decision 0023)", () => {
+    expect(AbsenceInput.parse({ ...valid, reason: "Niet verschenen", pupilReason: "  bus gemist " })).toMatchObject({ reason: "Niet verschenen", pupilReason: "bus gemist" });
+    const tooLong = AbsenceInput.safeParse({ ...valid, pupilReason: "x".repeat(201) });
+    expect(tooLong.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["pupilReason", "pupilReasons.tooLong"]]);
   });
 
   it("late arrival keeps the minutes late; other kinds ignore a minutes field", () => {

@@ -54,6 +54,13 @@ export const AbsenceInput = z
       .max(REASON_MAX, "absenceErrors.reasonTooLong")
       .optional()
       .transform((value) => (value ? value : null)),
+    // The pupil's own reason, in its own field (decision 0023).
+    pupilReason: z
+      .string({ error: "absenceErrors.invalid" })
+      .trim()
+      .max(REASON_MAX, "pupilReasons.tooLong")
+      .optional()
+      .transform((value) => (value ? value : null)),
   })
   .superRefine((input, ctx) => {
     // Runs even when a field failed; only compare what parsed.
@@ -81,6 +88,7 @@ export function absenceFormValues(formData: FormData) {
     kind: text("kind"),
     minutes: text("minutes"),
     reason: text("reason"),
+    pupilReason: text("pupilReason"),
   };
 }
 

@@ -62,4 +62,15 @@ describe("groupByDay", () => {
     ]);
     expect(days.map((day) => [day.wholeDay, day.lessons])).toEqual([[false, 1], [true, 0]]);
   });
+
+  it("keeps each reason the pupil gave that day once, and none where there are none", () => {
+    const days = groupByDay([
+      { date: d("2026-11-12"), kind: "UNAUTHORISED", minutes: 50, pupilReason: "bus gemist" },
+      { date: d("2026-11-12"), kind: "UNAUTHORISED", minutes: 50, pupilReason: "huisarts" },
+      { date: d("2026-11-12"), kind: "UNAUTHORISED", minutes: 50, pupilReason: "bus gemist" },
+      { date: d("2026-11-12"), kind: "UNAUTHORISED", minutes: 50, pupilReason: null },
+      { date: d("2026-11-11"), kind: "LATE", minutes: 5 },
+    ]);
+    expect(days.map((day) => day.pupilReasons)).toEqual([["bus gemist", "huisarts"], undefined]);
+  });
 });

@@ -29,11 +29,14 @@ export function sumTotals(totals: AbsenceTotals): AbsenceTotal {
   });
 }
 
-/** `wholeDay`: reported for the whole day (a guardian's sick report has no lesson hour). */
-export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number; reason: string | null; wholeDay: boolean };
+/**
+ * `wholeDay`: reported for the whole day (a guardian's sick report has no lesson hour).
+ * `pupilReasons`: the reasons the pupil gave that day (each once), where the reader may see them (lib/auth/guardian-rights.ts).
+ */
+export type AbsenceDay = { date: Date; kind: AbsenceKind; lessons: number; minutes: number; reason: string | null; pupilReasons?: string[]; wholeDay: boolean };
 
 /** Lesson-level records folded into one line per day and kind, newest first. */
-export function groupByDay(records: readonly (AbsenceLike & { reason?: string | null; lessonHour?: number | null })[]): AbsenceDay[] {
+export function groupByDay(records: readonly (AbsenceLike & { reason?: string | null; pupilReason?: string | null; lessonHour?: number | null })[]): AbsenceDay[] {
   const days = new Map<string, AbsenceDay>();
   for (const r of records) {
     const key = `${r.date.toISOString().slice(0, 10)}|${r.kind}`;
@@ -42,6 +45,11 @@ export function groupByDay(records: readonly (AbsenceLike & { reason?: string | 
     else day.lessons += 1;
     day.minutes += r.minutes;
     day.reason ??= r.reason ?? null;
+    // Lessons of one day can carry different reasons of the pupil: keep each.
+    if (r.pupilReason) {
+      day.pupilReasons ??= [];
+      if (!day.pupilReasons.includes(r.pupilReason)) day.pupilReasons.push(r.pupilReason);
+    }
     days.set(key, day);
   }
   return [...days.values()].sort((a, b) => b.date.getTime() - a.date.getTime() || a.kind.localeCompare(b.kind));

@@ -1,27 +1,30 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ConsentChange } from "@/lib/domain/consent/schemas";
 import { setGuardianConsent } from "@/lib/domain/consent/commands";
-import { submittedForm } from "@/lib/forms/form-data";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
-export type ConsentState = { error?: string } | undefined;
+export type ConsentState = { error?: string; attempt?: number } | undefined;
 
-export async function changeGuardianConsent(_: ConsentState, form: FormData): Promise<ConsentState> {
+/** The confirmed change (the confirmation step on /pupil posts here); back to /pupil with a status line. */
+export async function changeGuardianConsent(previous: ConsentState, form: FormData): Promise<ConsentState> {
+  const attempt = nextAttempt(previous);
   const formData = submittedForm(form);
-  if (!formData) return { error: "errors.invalidInput" };
+  if (!formData) return { error: "errors.invalidInput", attempt };
   const actor = await getActor();
-  if (!actor) return { error: "errors.forbidden" };
-  const parsed = ConsentChange.safeParse({ linkId: formData.get("linkId"), allow: formData.get("allow") });
-  if (!parsed.success) return { error: "errors.invalidInput" };
+  if (!actor) return { error: "errors.forbidden", attempt };
+  const parsed = ConsentChange.safeParse({ linkId: formData.get("linkId"), change: formData.get("change") });
+  if (!parsed.success) return { error: "errors.invalidInput", attempt };
   try {
     await setGuardianConsent(actor, parsed.data);
   } catch (error) {
-    if (error instanceof AppError) return { error: `errors.${error.code}` };
+    if (error instanceof AppError) return { error: `errors.${error.code}`, attempt };
     throw error;
   }
   revalidatePath("/pupil");
-  return undefined;
+  redirect(`/pupil?done=${parsed.data.change}&guardian=${encodeURIComponent(parsed.data.linkId)}`);
 }

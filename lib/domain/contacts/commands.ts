@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
+import { rightsMoment } from "@/lib/auth/guardian-rights";
+import { linkWhere } from "@/lib/auth/guardian-rights-forms";
 import { writeAudit } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
@@ -23,11 +25,11 @@ function contactFields(input: ContactMomentInput) {
   return { kind, initiatedBy, tone, summary, internalNote, occurredOn, followUpOn, guardians: { create: guardianIds.map((guardianId) => ({ guardianId })) } };
 }
 
-/** The guardians a contact may be logged with: linked, and not restricted by the school. */
+/** The guardians a contact may be logged with: those the school may involve (the one rule, lib/auth/guardian-rights.ts). */
 async function selectableGuardianIds(actor: Actor, pupilId: string, action: "contact:create" | "contact:correct") {
   const pupil = await db.pupil.findFirst({
     where: { id: pupilId, ...scopeFor(actor, "pupil") },
-    select: { guardianLinks: { where: { accessRestricted: false }, select: { guardianId: true } } },
+    select: { guardianLinks: { where: linkWhere("involve", rightsMoment()), select: { guardianId: true } } },
   });
   if (!pupil) {
     await writeAudit(actor, action, "DENIED", pupilId);

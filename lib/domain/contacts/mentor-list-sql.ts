@@ -2,6 +2,7 @@ import "server-only";
 import { sqlRows } from "@/lib/db/client";
 import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
 import { mentorClassesSql } from "@/lib/auth/scope";
+import { rightsSql } from "@/lib/auth/guardian-rights-forms";
 import type { ContactChannel, Locale, Tone } from "@/lib/generated/prisma/enums";
 
 // The mentor's pupil list is the page a mentor opens every day: one
@@ -22,8 +23,10 @@ type Raw = {
 
 /**
  * `$1` is the mentor's classes (actor.mentorOf), the scope through the
- * authorization layer's SQL form of pupilScope's MENTOR case. Guardians whose access the school restricted are left
- * out, as on every mentor page; contact moments are this school year's. Pupils
+ * authorization layer's SQL form of pupilScope's MENTOR case. Only guardians
+ * the school may involve are listed (the one rule's SQL form on Dutch day
+ * `$3`: not restricted, and for a pupil of 18+ only with the pupil's consent),
+ * as on every mentor page; contact moments are this school year's. Pupils
  * who left the school (a full export no longer lists them) are not in the list.
  */
 const STATEMENT = `
@@ -31,7 +34,7 @@ SELECT p.id, p."firstName", p."lastName", c.name AS "className", s."contactThres
   (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', u.name, 'locale', u.locale,
        'channel', g."preferredChannel", 'interpreterWanted', g."interpreterWanted") ORDER BY l."createdAt", l.id), '[]'::json)
     FROM "GuardianLink" l JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
-    WHERE l."pupilId" = p.id AND NOT l."accessRestricted") AS guardians,
+    WHERE l."pupilId" = p.id AND ${rightsSql("l", "p", "$3").involve}) AS guardians,
   (SELECT coalesce(json_agg(json_build_object('id', m.id, 'occurredOn', m."occurredOn", 'createdAt', m."createdAt", 'tone', m.tone,
        'followUpOn', m."followUpOn", 'summary', m.summary)), '[]'::json)
     FROM "ContactMoment" m WHERE m."pupilId" = p.id AND m."occurredOn" >= $2::date) AS moments
@@ -40,10 +43,10 @@ WHERE ${mentorClassesSql('p."classGroupId"', "$1")} AND p."leftOn" IS NULL`;
 
 const CONTACT_HOURS = `SELECT "contactHours" FROM "Staff" WHERE id = $1`;
 
-/** The pupils of the mentor's classes (`mentorOf`), in no particular order, with their guardians and this school year's contact moments. */
-export async function loadMentorPupils(mentorOf: readonly string[], yearStartsOn: Date) {
+/** The pupils of the mentor's classes (`mentorOf`), in no particular order, with their guardians and this school year's contact moments, on Dutch day `today`. */
+export async function loadMentorPupils(mentorOf: readonly string[], yearStartsOn: Date, today: Date) {
   if (mentorOf.length === 0) return [];
-  const rows = await sqlRows<Raw>(STATEMENT, [mentorOf, isoDay(yearStartsOn)]);
+  const rows = await sqlRows<Raw>(STATEMENT, [mentorOf, isoDay(yearStartsOn), isoDay(today)]);
   return rows.map((row) => ({
     id: row.id,
     firstName: row.firstName,

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
+import { guardianRights, rightsMoment } from "@/lib/auth/guardian-rights";
+import { LINK_FACTS_SELECT, linkWhere } from "@/lib/auth/guardian-rights-forms";
 import { denyAccess, writeAudit } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
@@ -15,27 +17,28 @@ import { loadContactHours, loadMentorPupils } from "@/lib/domain/contacts/mentor
 
 export type MentorListFilter = { show: "all" | "notReached"; sort: "name" | "lastContact" | "class" };
 
-const guardianSelect = {
-  where: { accessRestricted: false },
+/** The guardians the school may involve (the one rule: not restricted; of a pupil of 18+ only with consent). */
+const guardianSelect = (now: Date) => ({
+  where: linkWhere("involve", rightsMoment(now)),
   orderBy: { createdAt: "asc" },
   select: {
-    hasParentalAuthority: true,
+    ...LINK_FACTS_SELECT,
     relationship: true,
     guardian: {
       select: { id: true, phone: true, preferredChannel: true, interpreterWanted: true, user: { select: { name: true, email: true, locale: true } } },
     },
   },
-} as const;
+} as const);
 
 /**
  * Every pupil of the mentor's classes with their families' contact coverage,
  * in one statement whatever the number of pupils; plus the follow-ups that are due.
  */
-export async function listMentorOverview(actor: Actor, filter: MentorListFilter) {
+export async function listMentorOverview(actor: Actor, filter: MentorListFilter, now: Date = new Date()) {
   assertCan(actor, "mentor:view");
-  const today = dutchToday();
+  const today = dutchToday(now);
   const year = schoolYearOf(today);
-  const [contactHours, pupils] = await Promise.all([loadContactHours(actor.staffId), loadMentorPupils(actor.mentorOf, year.startsOn)]);
+  const [contactHours, pupils] = await Promise.all([loadContactHours(actor.staffId), loadMentorPupils(actor.mentorOf, year.startsOn, today)]);
   const rows = pupils.map((pupil) => {
     const coverage = coverageOf(pupil.moments, today, pupil.contactThresholdWeeks);
     const followUp = openFollowUp(pupil.moments);
@@ -84,9 +87,10 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
       id: true,
       firstName: true,
       lastName: true,
+      birthDate: true,
       classGroup: { select: { name: true, year: true, track: true } },
       school: { select: { contactThresholdWeeks: true } },
-      guardianLinks: guardianSelect,
+      guardianLinks: guardianSelect(now),
       ...schoolYearRecords(year.startsOn),
       contactMoments: {
         select: {
@@ -116,6 +120,8 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
       interpreterWanted: link.guardian.interpreterWanted,
       hasParentalAuthority: link.hasParentalAuthority,
       relationship: link.relationship,
+      // What this guardian gets from the school (the one rule), for the mentor's card.
+      rights: guardianRights(link, pupil.birthDate, now),
     })),
     // Mentors see every result as soon as it is entered; release times are for parents.
     subjects: buildSubjectReports(pupil.results, now),

@@ -5,6 +5,7 @@ import { scopeFor } from "@/lib/auth/scope";
 import { writeAuditForList } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { releaseCutoff } from "@/lib/domain/results/release";
+import { guardianRights, type GuardianRights } from "@/lib/auth/guardian-rights";
 import { toPersonalData, type PersonalData } from "@/lib/domain/data-access/shape";
 
 // The right of access (AVG art. 15): everything the school holds about the
@@ -25,6 +26,7 @@ async function pupilsFor(actor: Actor, guardianId: string | null) {
         where: guardianId ? { guardianId } : {},
         select: {
           relationship: true, hasParentalAuthority: true, household: true, informationGrantedAt: true, consentGrantedAt: true, consentWithdrawnAt: true,
+          accessRestricted: true, informationCategories: true, informationUntil: true, reasonsSharedAt: true,
           guardian: { select: { user: { select: { name: true } } } },
         },
       },
@@ -32,7 +34,7 @@ async function pupilsFor(actor: Actor, guardianId: string | null) {
         orderBy: { assessment: { heldOn: "asc" } },
         select: { grade: true, textValue: true, enteredAt: true, assessment: { select: { description: true, weight: true, heldOn: true, subject: { select: { name: true } } } } },
       },
-      absences: { orderBy: [{ date: "asc" }, { lessonHour: "asc" }], select: { date: true, lessonHour: true, kind: true, minutes: true, reason: true, reportedBy: true } },
+      absences: { orderBy: [{ date: "asc" }, { lessonHour: "asc" }], select: { date: true, lessonHour: true, kind: true, minutes: true, reason: true, pupilReason: true, reportedBy: true } },
       sickReports: {
         where: guardianId ? { guardianId } : {},
         orderBy: { startsOn: "asc" },
@@ -69,6 +71,12 @@ export async function getPersonalData(actor: Actor, now: Date = new Date()): Pro
     }),
   ]);
   await writeAuditForList(actor, "data:export", pupils.map((p) => p.id));
-  const released = (school: (typeof pupils)[number]["school"]) => releaseCutoff(school, now);
-  return toPersonalData({ now, role: actor.role, user, pupils: pupils.map((p) => ({ ...p, releasedUntil: released(p.school) })), messages });
+  // A guardian gets only what the one rule lets them see of each child (decisions 0022, 0023): an
+  // information grant names its categories, a pupil of 16+ decides about their own reasons.
+  const everything: GuardianRights["see"] = { results: true, absences: true, absenceReasons: true, contacts: true, mentor: true };
+  const seen = (p: (typeof pupils)[number]) => (guardianId ? guardianRights(p.guardianLinks[0], p.birthDate, now).see : everything);
+  return toPersonalData({
+    now, role: actor.role, user, messages,
+    pupils: pupils.map((p) => ({ ...p, releasedUntil: releaseCutoff(p.school, now), sees: seen(p) })),
+  });
 }

@@ -18,10 +18,12 @@ type Input = {
   };
   pupils: {
     id: string; firstName: string; lastName: string; birthDate: Date; studentNumber: string; leftOn: Date | null; releasedUntil: Date;
+    /** What the reader may see of this pupil (a guardian: the one rule; the pupil: everything). */
+    sees: { results: boolean; absences: boolean; absenceReasons: boolean; contacts: boolean };
     school: { name: string }; classGroup: { name: string; year: number; track: string };
     guardianLinks: { relationship: string; hasParentalAuthority: boolean; household: string | null; informationGrantedAt: Date | null; consentGrantedAt: Date | null; consentWithdrawnAt: Date | null; guardian: { user: { name: string } } }[];
     results: { grade: Prisma.Decimal | null; textValue: string | null; enteredAt: Date; assessment: { description: string; weight: number; heldOn: Date; subject: { name: string } } }[];
-    absences: { date: Date; lessonHour: number | null; kind: string; minutes: number; reason: string | null; reportedBy: string }[];
+    absences: { date: Date; lessonHour: number | null; kind: string; minutes: number; reason: string | null; pupilReason: string | null; reportedBy: string }[];
     sickReports: { reason: string; note: string | null; startsOn: Date; endsOn: Date | null; endedAt: Date | null; createdAt: Date }[];
     contactMoments: { occurredOn: Date; kind: string; initiatedBy: string; tone: string; summary: string; followUpOn: Date | null; staff: { user: { name: string } } }[];
   }[];
@@ -61,12 +63,15 @@ export function toPersonalData({ now, role, user, pupils, messages }: Input) {
         informationGrantedAt: iso(l.informationGrantedAt), consentGrantedAt: iso(l.consentGrantedAt), consentWithdrawnAt: iso(l.consentWithdrawnAt),
       })),
       // Results the school has not released yet (a fixed release time) are not shown anywhere yet.
-      results: p.results
+      results: (p.sees.results ? p.results : [])
         .filter((r) => r.enteredAt.getTime() <= p.releasedUntil.getTime())
         .map((r) => ({ subject: r.assessment.subject.name, assessment: r.assessment.description, heldOn: isoDay(r.assessment.heldOn), weight: r.assessment.weight, grade: r.grade === null ? null : r.grade.toFixed(1), text: r.textValue })),
-      absences: p.absences.map((a) => ({ date: isoDay(a.date), lessonHour: a.lessonHour, kind: a.kind, minutes: a.minutes, reason: a.reason, reportedBy: a.reportedBy })),
+      absences: (p.sees.absences ? p.absences : []).map((a) => ({
+        date: isoDay(a.date), lessonHour: a.lessonHour, kind: a.kind, minutes: a.minutes, reason: a.reason,
+        ...(p.sees.absenceReasons ? { pupilReason: a.pupilReason } : {}), reportedBy: a.reportedBy,
+      })),
       sickReports: p.sickReports.map((s) => ({ reason: s.reason, note: s.note, from: isoDay(s.startsOn), until: isoDay(s.endsOn), endedAt: iso(s.endedAt), reportedAt: iso(s.createdAt) })),
-      contactMoments: p.contactMoments.map((c) => ({ date: isoDay(c.occurredOn), kind: c.kind, initiatedBy: c.initiatedBy, tone: c.tone, summary: c.summary, followUpOn: isoDay(c.followUpOn), staff: c.staff.user.name })),
+      contactMoments: (p.sees.contacts ? p.contactMoments : []).map((c) => ({ date: isoDay(c.occurredOn), kind: c.kind, initiatedBy: c.initiatedBy, tone: c.tone, summary: c.summary, followUpOn: isoDay(c.followUpOn), staff: c.staff.user.name })),
     })),
     messages: messages.map((m) => ({
       sentAt: iso(m.deliveredAt), queuedAt: iso(m.createdAt), readAt: iso(m.readAt), kind: m.kind, channel: m.channel, status: m.status, address: m.address, subject: m.subject, text: m.body, pupilId: m.pupilId,

@@ -10,22 +10,27 @@ import { totalsByKind } from "@/lib/domain/attendance/totals";
 import { toSickReportPanel } from "@/lib/domain/sick-reports/queries";
 import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
 import { loadChildrenOverview } from "@/lib/domain/pupils/overview-sql";
+import { guardianRights, seesAnything } from "@/lib/auth/guardian-rights";
 
-
-function currentRange() {
-  const today = dutchToday();
+function currentRange(now: Date) {
+  const today = dutchToday(now);
   return { today, year: schoolYearOf(today) };
 }
 
-/** The parent's children with what the overview cards show, in one statement (overview-sql.ts). */
-export async function listChildrenOverview(actor: Actor) {
+/**
+ * The parent's children with what the overview cards show, in one statement
+ * (overview-sql.ts): those they may see anything of, each only as far as
+ * their link allows (`rights`), and those they may ask the school about
+ * (art. 1:377c BW) with their latest request.
+ */
+export async function parentOverview(actor: Actor, now: Date = new Date()) {
   assertCan(actor, "parent:view");
-  if (!actor.guardianId) return [];
-  const { today, year } = currentRange();
-  // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
-  const pupils = await loadChildrenOverview(actor.guardianId, today, year.startsOn);
+  if (!actor.guardianId) return { children: [], askable: [] };
+  const { today, year } = currentRange(now);
+  // parent:view is a parent's permission: the guardian links are the scope (the rule's SQL form).
+  const pupils = (await loadChildrenOverview(actor.guardianId, today, year.startsOn)).map((pupil) => ({ ...pupil, rights: guardianRights(pupil.link, pupil.birthDate, now) }));
   await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id));
-  return pupils.map((pupil) => ({
+  const children = pupils.filter((pupil) => seesAnything(pupil.rights)).map((pupil) => ({
     id: pupil.id,
     firstName: pupil.firstName,
     lastName: pupil.lastName,
@@ -41,24 +46,44 @@ export async function listChildrenOverview(actor: Actor) {
     })),
     term: pupil.term,
     termAbsences: pupil.termAbsences,
+    rights: pupil.rights,
+    lastRequest: pupil.lastRequest,
   }));
+  const askable = pupils.filter((pupil) => !seesAnything(pupil.rights) && pupil.rights.mayAsk).map((pupil) => ({
+    id: pupil.id,
+    firstName: pupil.firstName,
+    lastName: pupil.lastName,
+    school: pupil.school.name,
+    lastRequest: pupil.lastRequest,
+    grantEnded: pupil.link.informationGrantedAt !== null,
+  }));
+  return { children, askable };
 }
 
-export type ChildOverview = Awaited<ReturnType<typeof listChildrenOverview>>[number];
+/** The children the parent may see anything of (parentOverview's first part). */
+export async function listChildrenOverview(actor: Actor, now: Date = new Date()) {
+  return (await parentOverview(actor, now)).children;
+}
+
+export type ChildrenOverview = Awaited<ReturnType<typeof parentOverview>>;
+export type ChildOverview = ChildrenOverview["children"][number];
+export type AskableChild = ChildrenOverview["askable"][number];
 
 /**
  * One child with everything the child page shows, in one statement
- * (child-detail-sql.ts); the view is audit-logged. Someone the actor may not
- * see: 404 and an audit row.
+ * (child-detail-sql.ts), each part only as far as the guardian's link allows
+ * (`rights`); the view is audit-logged. Someone the actor may not see: 404
+ * and an audit row.
  */
 export async function getChildDetail(actor: Actor, pupilId: string, now: Date = new Date()) {
   assertCan(actor, "parent:view");
-  const { today, year } = currentRange();
+  const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
   const pupil = actor.guardianId ? await loadChildRecords(pupilId, actor.guardianId, today, year.startsOn) : null;
   if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
   await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
 
+  const rights = guardianRights(pupil.link, pupil.birthDate, now);
   const cutoff = releaseCutoff(pupil.school);
   const term = pupil.school.periods[0] ?? null;
   return {
@@ -76,7 +101,8 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
       term: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),
       year: totalsByKind(pupil.absences, year.startsOn, year.endsOn),
     },
-    sickReportPanel: toSickReportPanel(pupil, now),
+    sickReportPanel: rights.reportSick ? toSickReportPanel(pupil, now) : null,
+    rights,
   };
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SickReportReason } from "@/lib/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
-import { scopeFor } from "@/lib/auth/scope";
+import { guardianScope } from "@/lib/auth/scope";
 import { denyAccess, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
@@ -63,9 +63,9 @@ export async function reportSick(actor: Actor, input: SickReportInput, { now = n
   const guardianId = actor.guardianId;
   if (!guardianId) throw new AppError("forbidden");
   const today = dutchToday(now);
-  // The parent scope only admits guardians with parental authority or information granted.
+  // Only a guardian who may report sick (the one rule: authority, or an adult pupil's consent).
   const pupil = await db.pupil.findFirst({
-    where: { id: input.pupilId, ...scopeFor(actor, "pupil") },
+    where: { id: input.pupilId, ...guardianScope(actor, "reportSick", now) },
     select: {
       id: true,
       school: { select: { sickReportDeadline: true, sickReportMaxDaysAhead: true, holidays: { where: { endsOn: { gte: today } }, select: { startsOn: true, endsOn: true } } } },
@@ -123,7 +123,7 @@ export async function reportBetter(actor: Actor, reportId: string, { now = new D
   assertCan(actor, "sickReport:create");
   const today = dutchToday(now);
   const report = await db.sickReport.findFirst({
-    where: { id: reportId, pupil: scopeFor(actor, "pupil") },
+    where: { id: reportId, pupil: guardianScope(actor, "reportSick", now) },
     select: { id: true, startsOn: true, endsOn: true, endedAt: true },
   });
   if (!report) return denyAccess(actor, AUDIT_ACTION, reportId);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/permissions";
-import { scopeFor } from "@/lib/auth/scope";
+import { guardianScope, scopeFor } from "@/lib/auth/scope";
 import { denyAccess, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday } from "@/lib/domain/calendar/dates";
@@ -90,7 +90,7 @@ export async function getSickReportPanel(actor: Actor, pupilId: string, now: Dat
   assertCan(actor, "sickReport:create");
   const today = dutchToday(now);
   const pupil = await db.pupil.findFirst({
-    where: { id: pupilId, ...scopeFor(actor, "pupil") },
+    where: { id: pupilId, ...guardianScope(actor, "reportSick", now) },
     select: { id: true, firstName: true, school: { select: sickReportSchoolFields(today) }, sickReports: sickReportsSelect(today) },
   });
   if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId);

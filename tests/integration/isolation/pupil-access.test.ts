@@ -3,7 +3,7 @@ import { db, queryStats } from "@/lib/db/client";
 import { getChildDetail, listChildrenOverview } from "@/lib/domain/pupils/queries";
 import { ensurePermission } from "@/lib/auth/guard";
 import { loadActor } from "@/lib/auth/actor";
-import { actorOf, createFamilies, createGuardianOf, createResult, createAbsence } from "@/tests/factories";
+import { actorOf, createFamilies, createGuardianOf, createPupil, createResult, createAbsence } from "@/tests/factories";
 import { expectNotFound } from "@/tests/support/next-errors";
 
 type World = Awaited<ReturnType<typeof createFamilies>>;
@@ -46,8 +46,8 @@ describe("a parent and their own child", () => {
     const detail = await getChildDetail(actor!, world.pupilA.id);
     // Actor, the page's data (including the sick-report panel's rules and reports), the audit row.
     expect(queryStats.count - before).toBe(3);
-    expect(detail.sickReportPanel.rules.deadline).toBe("08:30");
-    expect(detail.sickReportPanel.reports).toEqual([]);
+    expect(detail.sickReportPanel?.rules.deadline).toBe("08:30");
+    expect(detail.sickReportPanel?.reports).toEqual([]);
   });
 });
 
@@ -78,14 +78,15 @@ describe("what a parent may not see answers 404 and leaves an audit row", () => 
     const { user } = await createGuardianOf([world.pupilA.id], { hasParentalAuthority: false });
     const actor = await actorOf(user.id);
     await expectNotFound(getChildDetail(actor, world.pupilA.id));
-    await db.guardianLink.updateMany({ where: { guardian: { userId: user.id } }, data: { informationGrantedAt: new Date() } });
+    await db.guardianLink.updateMany({ where: { guardian: { userId: user.id } }, data: { informationGrantedAt: new Date(), informationCategories: ["RESULTS", "ABSENCES"] } });
     const child = await getChildDetail(actor, world.pupilA.id);
     expect(child.id).toBe(world.pupilA.id);
   });
 
   it("a guardian whose access the 18+ pupil withdrew", async () => {
-    const { user } = await createGuardianOf([world.pupilA.id], { consentWithdrawnAt: new Date() });
-    await expectNotFound(getChildDetail(await actorOf(user.id), world.pupilA.id));
+    const adult = await createPupil(world.school.id, world.classA.id, { birthDate: new Date("2000-03-01") });
+    const { user } = await createGuardianOf([adult.id], { consentWithdrawnAt: new Date() });
+    await expectNotFound(getChildDetail(await actorOf(user.id), adult.id));
   });
 
   it("a mentor asking for a parent route", async () => {

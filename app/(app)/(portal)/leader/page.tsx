@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
+import { countPendingInformationRequests } from "@/lib/domain/information/queries";
 
 export default async function LeaderHome() {
-  await requirePermission("leader:view", "/leader");
-  const [t, tPub, tAtt] = await Promise.all([getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance")]);
+  const actor = await requirePermission("leader:view", "/leader");
+  const [t, tPub, tAtt, tInfo, requests] = await Promise.all([
+    getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance"), getTranslations("informationDecide"), countPendingInformationRequests(actor),
+  ]);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("leaderTitle")}</h1>
@@ -16,6 +19,10 @@ export default async function LeaderHome() {
         {/* The 16-hour list and message delivery, read-only for the leader. */}
         <Link href="/attendance" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
           {tAtt("title")}
+        </Link>
+        {/* Requests for information from guardians without parental authority (art. 1:377c BW). */}
+        <Link href="/leader/information-requests" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
+          {tInfo("homeLink", { count: requests })}
         </Link>
       </div>
     </>

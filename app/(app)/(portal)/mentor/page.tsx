@@ -11,6 +11,7 @@ import { PupilList } from "@/components/mentor/pupil-list";
 import { ContactHoursForm } from "@/components/mentor/contact-hours-form";
 import { activeSickReportsForMentor } from "@/lib/domain/sick-reports/queries";
 import { SickReportList } from "@/components/mentor/sick-report-list";
+import { countPendingInformationRequests } from "@/lib/domain/information/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mentor"))("title") };
@@ -22,16 +23,20 @@ export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor");
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
-  const [t, tInvite, format, messages, overview, sickReports] = await Promise.all([
-    getTranslations("mentor"), getTranslations("invitations"), getFormatter(), getMessages(), listMentorOverview(actor, query), activeSickReportsForMentor(actor),
+  const [t, tInvite, tInfo, format, messages, overview, sickReports, requests] = await Promise.all([
+    getTranslations("mentor"), getTranslations("invitations"), getTranslations("informationDecide"), getFormatter(), getMessages(),
+    listMentorOverview(actor, query), activeSickReportsForMentor(actor), countPendingInformationRequests(actor),
   ]);
   const weeks = overview.rows[0]?.thresholdWeeks ?? 6;
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 max-w-prose text-slate-700">{t("intro")}</p>
-      <p className="mt-2">
+      <p className="mt-2 flex flex-wrap gap-x-6">
         <Link href="/mentor/invitations" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tInvite("mentorLink")}</Link>
+        <Link href="/mentor/information-requests" className={`inline-flex min-h-11 items-center font-medium underline ${requests ? "text-warn-700" : "text-brand-700"}`}>
+          {tInfo("homeLink", { count: requests })}
+        </Link>
       </p>
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { requirePermission } from "@/lib/auth/guard";
-import { listChildrenOverview } from "@/lib/domain/pupils/queries";
+import { parentOverview } from "@/lib/domain/pupils/queries";
+import { AskInformation } from "@/components/parent/ask-information";
 import { ChildCard } from "@/components/parent/child-card";
 import { MessageList } from "@/components/parent/message-list";
 import { listMessages } from "@/lib/domain/alerts/queries";
@@ -17,10 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent");
   const locale = await getLocale();
-  const [t, tInbox, children, messages, welcome] = await Promise.all([
+  const [t, tInbox, { children, askable }, messages, welcome] = await Promise.all([
     fastTranslations(locale, "parent"),
     fastTranslations(locale, "inbox"),
-    listChildrenOverview(actor),
+    parentOverview(actor),
     listMessages(actor, 5),
     // No query once the guardian has read it (actor.welcomed).
     welcomeFacts(actor),
@@ -36,9 +37,10 @@ export default async function ParentHome() {
             <ChildCard key={child.id} child={child} />
           ))}
         </div>
-      ) : (
+      ) : askable.length ? null : (
         <p className="mt-6 rounded-lg bg-white p-4">{t("noChildren")}</p>
       )}
+      <AskInformation pupils={askable} />
       <section aria-labelledby="inbox-heading" className="mt-10 max-w-3xl">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="inbox-heading" className="text-xl font-semibold">{tInbox("title")}</h2>

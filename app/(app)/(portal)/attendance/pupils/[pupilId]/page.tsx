@@ -40,7 +40,7 @@ export default async function AttendancePupilPage({ params, searchParams }: Prop
         <h2 id="absence-form-heading" className="text-lg font-semibold">{t("sectionTitle")}</h2>
         <p className="mb-3 text-sm text-slate-700">{t("sectionIntro")}</p>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-          <NextIntlClientProvider messages={{ absence: messages.absence, absenceErrors: messages.absenceErrors, errors: messages.errors }}>
+          <NextIntlClientProvider messages={{ absence: messages.absence, absenceErrors: messages.absenceErrors, pupilReasons: messages.pupilReasons, errors: messages.errors }}>
             <AbsenceForm
               action={registerAbsenceAction} pupilId={pupil.id} today={today} earliest={isoDay(earliestRegistrableDay(todayDate))}
               shownDay={isoDay(pupil.day.date)} pagePath={pagePath}

@@ -97,7 +97,7 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
             <h2 id="absence-form-heading" className="text-lg font-semibold">{tAbsence("sectionTitle")}</h2>
             <p className="mb-3 text-sm text-slate-700">{tAbsence("sectionIntro")}</p>
             <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_16rem]">
-              <NextIntlClientProvider messages={{ absence: messages.absence, absenceErrors: messages.absenceErrors, errors: messages.errors }}>
+              <NextIntlClientProvider messages={{ absence: messages.absence, absenceErrors: messages.absenceErrors, pupilReasons: messages.pupilReasons, errors: messages.errors }}>
                 <AbsenceForm
                   action={registerAbsenceAction} pupilId={pupil.id} today={today} earliest={isoDay(earliestRegistrableDay(todayDate))}
                   shownDay={isoDay(absenceDay.date)} pagePath={pagePath}

@@ -10,6 +10,7 @@ import { MentorCard } from "@/components/parent/mentor-card";
 import { gradeFormat } from "@/components/ui/grade";
 import { ParentContactHistory } from "@/components/parent/contact-history";
 import { SickReportPanel } from "@/components/parent/sick-report-panel";
+import { RightsBanner } from "@/components/parent/rights-banner";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -21,10 +22,12 @@ export default async function ChildPage({ params }: Props) {
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
-  const [t, tTracks, tCommon, f, tSick] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick, tRights] = await Promise.all([
     fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
-    fastTranslations(locale, "sickReport"),
+    fastTranslations(locale, "sickReport"), fastTranslations(locale, "childRights"),
   ]);
+  const { rights } = child;
+  const aside = child.sickReportPanel !== null || rights.see.mentor;
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
   return (
     <>
@@ -38,39 +41,53 @@ export default async function ChildPage({ params }: Props) {
       <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: child.classGroup.name })}</p>
       <p className="text-slate-700">{child.school.name}</p>
 
-      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <RightsBanner rights={rights} pupilId={child.id} firstName={child.firstName} />
+
+      {/* Only what the guardian's link allows (lib/auth/guardian-rights.ts); what is not allowed was never read. */}
+      <div className={`mt-6 grid grid-cols-1 gap-6 ${aside ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
         <div className="min-w-0 space-y-8">
-          <section aria-labelledby="results-heading">
-            <h2 id="results-heading" className="text-xl font-semibold">{t("results")}</h2>
-            <p className="mt-1 text-sm text-slate-700">{t("resultsIntro")} {t("belowPassExplained")}</p>
-            {child.school.releaseMode === "FIXED_TIME" ? (
-              <p className="mt-1 text-sm text-slate-700">{t("releaseNote", { time: child.school.releaseTime })}</p>
-            ) : null}
-            {child.subjects.length ? (
-              <div className="mt-3 space-y-2">
-                {child.subjects.map((subject) => (
-                  <SubjectResults key={subject.subjectId} subject={subject} f={f} />
-                ))}
-              </div>
-            ) : (
-              <p className="mt-3">{t("noResults")}</p>
-            )}
-          </section>
-          <section aria-labelledby="absence-heading">
-            <h2 id="absence-heading" className="text-xl font-semibold">{t("absence")}</h2>
-            <p className="mt-1 mb-3 text-sm text-slate-700">{t("absenceIntro")}</p>
-            <AbsenceOverview totals={child.totals} term={child.term} absences={child.absences} />
-          </section>
-          <ParentContactHistory contacts={child.contacts} childName={child.firstName} />
+          {rights.see.results ? (
+            <section aria-labelledby="results-heading">
+              <h2 id="results-heading" className="text-xl font-semibold">{t("results")}</h2>
+              <p className="mt-1 text-sm text-slate-700">{t("resultsIntro")} {t("belowPassExplained")}</p>
+              {child.school.releaseMode === "FIXED_TIME" ? (
+                <p className="mt-1 text-sm text-slate-700">{t("releaseNote", { time: child.school.releaseTime })}</p>
+              ) : null}
+              {child.subjects.length ? (
+                <div className="mt-3 space-y-2">
+                  {child.subjects.map((subject) => (
+                    <SubjectResults key={subject.subjectId} subject={subject} f={f} />
+                  ))}
+                </div>
+              ) : (
+                <p className="mt-3">{t("noResults")}</p>
+              )}
+            </section>
+          ) : null}
+          {rights.see.absences ? (
+            <section aria-labelledby="absence-heading">
+              <h2 id="absence-heading" className="text-xl font-semibold">{t("absence")}</h2>
+              <p className="mt-1 mb-3 text-sm text-slate-700">{t("absenceIntro")}</p>
+              {rights.see.absenceReasons ? null : (
+                <p className="mb-3 rounded-lg bg-slate-100 p-3 text-sm text-slate-800">{tRights("reasonsHidden", { name: child.firstName })}</p>
+              )}
+              <AbsenceOverview totals={child.totals} term={child.term} absences={child.absences} childName={child.firstName} />
+            </section>
+          ) : null}
+          {rights.see.contacts ? <ParentContactHistory contacts={child.contacts} childName={child.firstName} /> : null}
         </div>
-        <aside className="order-first space-y-6 lg:order-none">
-          <section aria-labelledby="sick-report-heading" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
-            <h2 id="sick-report-heading" className="text-lg font-semibold">{tSick("title")}</h2>
-            <p className="mt-1 text-sm text-slate-700">{tSick("intro", { name: child.firstName })}</p>
-            <SickReportPanel panel={child.sickReportPanel} childName={child.firstName} />
-          </section>
-          <MentorCard mentors={child.mentors} />
-        </aside>
+        {aside ? (
+          <aside className="order-first space-y-6 lg:order-none">
+            {child.sickReportPanel ? (
+              <section aria-labelledby="sick-report-heading" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+                <h2 id="sick-report-heading" className="text-lg font-semibold">{tSick("title")}</h2>
+                <p className="mt-1 text-sm text-slate-700">{tSick("intro", { name: child.firstName })}</p>
+                <SickReportPanel panel={child.sickReportPanel} childName={child.firstName} />
+              </section>
+            ) : null}
+            {rights.see.mentor ? <MentorCard mentors={child.mentors} /> : null}
+          </aside>
+        ) : null}
       </div>
     </>
   );
