@@ -21,23 +21,33 @@ export type AuditAction =
   | "consent:granted" | "consent:withdrawn" | "reasons:shared" | "reasons:unshared"
   | "information:requested" | "information:granted" | "information:refused" | "information:view";
 
+/**
+ * The kind of data a row is about, so the privacy view can say "viewed results"
+ * rather than a route. One word per kind; never the data itself.
+ */
+export type AuditCategory =
+  | "profile" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
+  | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention";
+
+/** Where a row was written: the data category and the route pattern ("/mentor/pupils/[pupilId]"). */
+export type AuditContext = { category?: AuditCategory; route?: string };
+
 // Hand-written statements on the app's pool (prepared once per connection): a
-// page writes one of these on every view.
+// page writes one of these on every view. The school is the pupil's when the
+// row names one, else the actor's ($7), so the privacy view finds refusals too.
 const AUDIT_ONE = `
-  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
-  VALUES (gen_random_uuid()::text, now(), $1, $2, $3::"AuditOutcome", (SELECT "id" FROM "Pupil" WHERE "id" = $4), $4)`;
-const AUDIT_DETAILS = `
-  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "details")
-  VALUES (gen_random_uuid()::text, now(), $1, $2, $3::"AuditOutcome", (SELECT "id" FROM "Pupil" WHERE "id" = $4), $4, $5::jsonb)`;
+  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "details", "role", "category", "route", "schoolId")
+  SELECT gen_random_uuid()::text, now(), $1, $2, $3::"AuditOutcome", p.id, $4, $5::jsonb, $6::"Role", $8, $9, COALESCE(p."schoolId", $7)
+  FROM (SELECT 1) AS one LEFT JOIN "Pupil" p ON p.id = $4`;
 const AUDIT_LIST = `
-  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId")
-  SELECT gen_random_uuid()::text, now(), $1, $2, 'ALLOWED'::"AuditOutcome", p, p
-  FROM unnest($3::text[]) AS p`;
+  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "role", "category", "route", "schoolId")
+  SELECT gen_random_uuid()::text, now(), $1, $2, 'ALLOWED'::"AuditOutcome", p.id, p.id, $4::"Role", $5, $6, p."schoolId"
+  FROM "Pupil" p WHERE p.id = ANY($3::text[])`;
 
 /**
  * Writes one audit row. `targetId` is what was asked for, also when it does
- * not exist; pupilId is filled in only when it names a real pupil, in the same
- * statement, so a denial never needs an extra lookup.
+ * not exist; pupilId (and the school) are filled in only when it names a real
+ * pupil, in the same statement, so a denial never needs an extra lookup.
  */
 export async function writeAudit(
   actor: Actor | null,
@@ -45,9 +55,12 @@ export async function writeAudit(
   outcome: "ALLOWED" | "DENIED",
   targetId: string | null,
   details?: AuditDetails,
+  context: AuditContext = {},
 ): Promise<void> {
-  if (details) await sqlRows(AUDIT_DETAILS, [actor?.userId ?? null, action, outcome, targetId, JSON.stringify(details)]);
-  else await sqlRows(AUDIT_ONE, [actor?.userId ?? null, action, outcome, targetId]);
+  await sqlRows(AUDIT_ONE, [
+    actor?.userId ?? null, action, outcome, targetId, details ? JSON.stringify(details) : null,
+    actor?.role ?? null, actor?.schoolId ?? null, context.category ?? null, context.route ?? null,
+  ]);
 }
 
 /**
@@ -59,18 +72,18 @@ export type AuditDetails = Record<string, string | number | boolean | null | Rec
 
 /** An audit row for a user who is not (yet) signed in, e.g. a failed sign-in (userId null when the account is unknown). */
 export async function writeAnonymousAudit(userId: string | null, action: AuditAction, outcome: "ALLOWED" | "DENIED", details?: AuditDetails): Promise<void> {
-  await sqlRows(AUDIT_DETAILS, [userId, action, outcome, null, details ? JSON.stringify(details) : null]);
+  await sqlRows(AUDIT_ONE, [userId, action, outcome, null, details ? JSON.stringify(details) : null, null, null, "account", null]);
 }
 
 /** One row per pupil shown in a list, in a single statement. */
-export async function writeAuditForList(actor: Actor, action: AuditAction, pupilIds: string[]): Promise<void> {
+export async function writeAuditForList(actor: Actor, action: AuditAction, pupilIds: string[], context: AuditContext = {}): Promise<void> {
   if (pupilIds.length === 0) return;
   // One statement (createMany would add a transaction: three round trips).
-  await sqlRows(AUDIT_LIST, [actor.userId, action, pupilIds]);
+  await sqlRows(AUDIT_LIST, [actor.userId, action, pupilIds, actor.role, context.category ?? null, context.route ?? null]);
 }
 
 /** Answer 404 — never reveal whether the thing exists — and record the attempt. */
-export async function denyAccess(actor: Actor | null, action: AuditAction, targetId: string | null): Promise<never> {
-  await writeAudit(actor, action, "DENIED", targetId);
+export async function denyAccess(actor: Actor | null, action: AuditAction, targetId: string | null, context: AuditContext = {}): Promise<never> {
+  await writeAudit(actor, action, "DENIED", targetId, undefined, context);
   notFound();
 }

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
+import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
 import { InformationDecisionInput, InformationRequestInput, decisionFormValues, requestFormValues } from "@/lib/domain/information/schemas";
 import { InformationValidationError, decideInformationRequest, requestInformation } from "@/lib/domain/information/commands";
@@ -31,8 +32,10 @@ function failed(error: unknown): Record<string, string> {
   throw error;
 }
 
-export async function requestInformationAction(previous: InformationFormState, formData: FormData): Promise<InformationFormState> {
-  const attempt = (previous.attempt ?? 0) + 1;
+export async function requestInformationAction(previous: InformationFormState, form: FormData): Promise<InformationFormState> {
+  const attempt = nextAttempt(previous);
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = requestFormValues(formData);
   const values = { categories: raw.categories, message: raw.message ?? "" };
   const actor = await getActor();
@@ -48,8 +51,10 @@ export async function requestInformationAction(previous: InformationFormState, f
   redirect(`/parent/information/${encodeURIComponent(parsed.data.pupilId)}?sent=1`);
 }
 
-export async function decideInformationAction(previous: InformationFormState, formData: FormData): Promise<InformationFormState> {
-  const attempt = (previous.attempt ?? 0) + 1;
+export async function decideInformationAction(previous: InformationFormState, form: FormData): Promise<InformationFormState> {
+  const attempt = nextAttempt(previous);
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = decisionFormValues(formData);
   const values = { categories: "categories" in raw ? raw.categories : [], outcome: raw.outcome ?? "", until: "until" in raw ? (raw.until ?? "") : "", reason: "reason" in raw ? (raw.reason ?? "") : "" };
   const actor = await getActor();

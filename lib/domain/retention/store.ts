@@ -28,7 +28,7 @@ export async function countExpired(tx: Tx, schoolId: string, c: Cutoffs): Promis
       (SELECT count(*) FROM "SickReport" x JOIN leavers l ON l.id = x."pupilId" WHERE l."leftOn" <= ${c.absences}::date)::int AS "sickReports",
       (SELECT count(*) FROM "ThresholdCase" x JOIN leavers l ON l.id = x."pupilId" WHERE l."leftOn" <= ${c.absences}::date)::int AS "thresholdCases",
       (SELECT count(*) FROM "Notification" x JOIN leavers l ON l.id = x."pupilId" WHERE x.kind = 'ABSENCE_ALERT' AND l."leftOn" <= ${c.absences}::date)::int AS messages,
-      (SELECT count(*) FROM "AuditLog" x JOIN "Pupil" p ON p.id = x."pupilId" WHERE p."schoolId" = ${schoolId} AND x.at < ${c.audit})::int AS audit,
+      (SELECT count(*) FROM "AuditLog" x WHERE x."schoolId" = ${schoolId} AND x.at < ${c.audit})::int AS audit,
       (SELECT count(*) FROM leavers l WHERE
           (l."leftOn" <= ${c.results}::date AND EXISTS (SELECT 1 FROM "Result" x WHERE x."pupilId" = l.id))
        OR (l."leftOn" <= ${c.contacts}::date AND EXISTS (SELECT 1 FROM "ContactMoment" x WHERE x."pupilId" = l.id))
@@ -52,6 +52,6 @@ export async function removeExpired(tx: Tx, schoolId: string, c: Cutoffs): Promi
   const thresholdCases = await tx.$executeRaw`DELETE FROM "ThresholdCase" WHERE "pupilId" = ANY(${forAbsences}::text[])`;
   const messages = await tx.$executeRaw`DELETE FROM "Notification" WHERE kind = 'ABSENCE_ALERT' AND "pupilId" = ANY(${forAbsences}::text[])`;
   const audit = await tx.$executeRaw`
-    DELETE FROM "AuditLog" x USING "Pupil" p WHERE p.id = x."pupilId" AND p."schoolId" = ${schoolId} AND x.at < ${c.audit}`;
+    DELETE FROM "AuditLog" x WHERE x."schoolId" = ${schoolId} AND x.at < ${c.audit}`;
   return { results, contacts, absences, sickReports, thresholdCases, messages, audit };
 }
