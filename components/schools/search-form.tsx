@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Denomination } from "@/lib/generated/prisma/enums";
-import { OFFERED_TYPES, type SchoolSearchInput } from "@/lib/domain/schools/schemas";
+import { DENOMINATIONS, OFFERED_TYPES, type SchoolSearchInput } from "@/lib/domain/schools/schemas";
 
 type Props = { search: SchoolSearchInput; compare: string[] };
 
@@ -29,7 +28,7 @@ export async function SearchForm({ search, compare }: Props) {
         <label htmlFor="denomination" className="font-medium">{t("denominationLabel")}</label>
         <select id="denomination" name="denomination" defaultValue={search.denomination ?? ""} className={field}>
           <option value="">{t("anyDenomination")}</option>
-          {Object.values(Denomination).map((d) => (
+          {DENOMINATIONS.map((d) => (
             <option key={d} value={d}>{tInd(`denominations.${d}`)}</option>
           ))}
         </select>

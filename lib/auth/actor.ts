@@ -1,8 +1,53 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
 import { dutchToday } from "@/lib/domain/calendar/dates";
-import type { Actor, Membership } from "@/lib/auth/types";
+import type { ActorFields, Membership } from "@/lib/auth/types";
 import type { Locale, Role } from "@/lib/generated/prisma/enums";
+
+// The only way to make an Actor: `mint`, set by the class's static block and
+// not exported, so no other module can call the private constructor. The
+// `#session` brand is what `isActor` checks at run time: an object literal
+// cast to Actor (`as Actor` is a lint error, eslint.config.mjs), JSON or a
+// spread copy does not carry it. docs/decisions/0018.
+let mint: (fields: ActorFields) => Actor;
+
+/** The signed-in user in their active role (ActorFields), made only by loadActor. */
+export class Actor {
+  readonly #session = true;
+  declare readonly userId: ActorFields["userId"];
+  declare readonly role: ActorFields["role"];
+  declare readonly membershipId: ActorFields["membershipId"];
+  declare readonly memberships: ActorFields["memberships"];
+  declare readonly name: ActorFields["name"];
+  declare readonly locale: ActorFields["locale"];
+  declare readonly guardianId: ActorFields["guardianId"];
+  declare readonly staffId: ActorFields["staffId"];
+  declare readonly schoolId: ActorFields["schoolId"];
+  declare readonly mentorOf: ActorFields["mentorOf"];
+  declare readonly boardId: ActorFields["boardId"];
+  declare readonly pupilId: ActorFields["pupilId"];
+  declare readonly twoFactor: ActorFields["twoFactor"];
+  declare readonly welcomed: ActorFields["welcomed"];
+
+  private constructor(fields: ActorFields) {
+    Object.assign(this, fields);
+    Object.freeze(this);
+  }
+
+  static {
+    mint = (fields) => new Actor(fields);
+  }
+
+  /** True only for an actor made by loadActor. */
+  static isActor(value: unknown): value is Actor {
+    return typeof value === "object" && value !== null && #session in value;
+  }
+}
+
+/** Throws unless `actor` was made by loadActor (scope and permission checks call it). */
+export function assertActor(actor: unknown): asserts actor is Actor {
+  if (!Actor.isActor(actor)) throw new Error("not an actor from the session loader");
+}
 
 type MembershipRow = Membership & { boardId: string | null };
 type Row = {
@@ -57,7 +102,7 @@ export async function loadActor(userId: string, sessionVersion: number, membersh
   const active = user.memberships.find((m) => m.id === membershipId) ?? user.memberships[0];
   const role = active.role;
   const isStaff = STAFF_ROLES.includes(role);
-  return {
+  return mint({
     userId: user.id,
     role,
     membershipId: active.id,
@@ -72,5 +117,5 @@ export async function loadActor(userId: string, sessionVersion: number, membersh
     pupilId: role === "PUPIL" ? user.pupilId : null,
     twoFactor: { enabled: user.totpEnabled, required: user.twoFactorRequired },
     welcomed: user.welcomed,
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/auth/types";
+import { assertActor, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 /** What each role may do; scoping (which rows) is decided by scope.ts. */
@@ -43,6 +43,8 @@ const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Actor, permission: Permission): boolean {
+  // A forged actor (an object cast to Actor) fails here, before any permission is granted.
+  assertActor(actor);
   return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
 }
 

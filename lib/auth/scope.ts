@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/types";
+import { assertActor, type Actor } from "@/lib/auth/actor";
 import { rightsMoment } from "@/lib/auth/guardian-rights";
 import { linkWhere, rightsSql, type LinkRight } from "@/lib/auth/guardian-rights-forms";
 
@@ -37,6 +37,7 @@ export function visibleLinkSql(pupilAlias: string, guardianParam: string, todayP
 
 /** The pupils about whom a parent has `right` (e.g. "reportSick"), at `now`; nothing for other roles. */
 export function guardianScope(actor: Actor, right: LinkRight, now: Date = new Date()): Prisma.PupilWhereInput {
+  assertActor(actor);
   if (actor.role !== "PARENT" || !actor.guardianId) return NOTHING;
   return { guardianLinks: { some: visibleLinkFor(actor.guardianId, right, now) } };
 }
@@ -52,6 +53,7 @@ export function mentorClassesSql(classColumn: string, mentorOfParam: string): st
 
 /** The pupils an actor may see. Combine it with the id in the same `where`. */
 export function pupilScope(actor: Actor): Prisma.PupilWhereInput {
+  assertActor(actor);
   switch (actor.role) {
     case "PARENT":
       return guardianScope(actor, "any");

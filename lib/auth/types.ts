@@ -10,12 +10,12 @@ export type Membership = {
 };
 
 /**
- * The signed-in user in their active role, loaded fresh from the database on
- * every request. Only the active role's scope is filled in: a teacher who is
- * also a parent has no guardianId while acting as mentor, and no mentorOf
- * while acting as parent, so no query can mix the two.
+ * What an actor knows: the signed-in user in their active role, loaded fresh
+ * from the database on every request. Only the active role's scope is filled
+ * in: a teacher who is also a parent has no guardianId while acting as mentor,
+ * and no mentorOf while acting as parent, so no query can mix the two.
  */
-export type Actor = {
+export type ActorFields = {
   userId: string;
   /** The active role. */
   role: Role;
@@ -41,3 +41,11 @@ export type Actor = {
   /** The first-sign-in welcome was read ("got it"); until then a guardian's overview shows it. */
   welcomed: boolean;
 };
+
+/**
+ * The signed-in user (ActorFields), as only the session loader can make it:
+ * a class with a private constructor and a private brand, defined in
+ * lib/auth/actor.ts (docs/decisions/0018). Type-only here, so client code can
+ * name it without loading the server module.
+ */
+export type { Actor } from "@/lib/auth/actor";

@@ -99,8 +99,20 @@ async function throughPrisma(pupilId: string, guardianId: string) {
   };
 }
 
+// The statement answers only for the actor's own guardian profile: the guardian's actor, loaded as a session would.
+const parents = new Map<string, Actor>();
+async function parentActor(guardianId: string): Promise<Actor> {
+  let actor = parents.get(guardianId);
+  if (!actor) {
+    const { userId } = await db.guardian.findUniqueOrThrow({ where: { id: guardianId }, select: { userId: true } });
+    actor = await actorOf(userId, "PARENT");
+    parents.set(guardianId, actor);
+  }
+  return actor;
+}
+
 async function bySql(pupilId: string, guardianId: string) {
-  const records = await loadChildRecords(pupilId, guardianId, today, year.startsOn);
+  const records = await loadChildRecords(await parentActor(guardianId), pupilId, today, year.startsOn);
   if (!records) return null;
   return { ...records, results: [...records.results].sort(byId) };
 }
@@ -174,9 +186,10 @@ describe("the child page's statement", () => {
     const [a, b] = await db.guardianLink.findMany({ take: 2, orderBy: { id: "asc" }, distinct: ["guardianId"], select: { pupilId: true, guardianId: true } });
     const theirs = await db.guardianLink.count({ where: { guardianId: a.guardianId, pupilId: b.pupilId } });
     expect(theirs).toBe(0);
-    expect(await loadChildRecords(b.pupilId, a.guardianId, today, year.startsOn)).toBeNull();
-    expect(await loadChildRecords("does-not-exist", a.guardianId, today, year.startsOn)).toBeNull();
-    expect(await loadChildRecords(`${b.pupilId}' OR '1'='1`, a.guardianId, today, year.startsOn)).toBeNull();
+    const parentA = await parentActor(a.guardianId);
+    expect(await loadChildRecords(parentA, b.pupilId, today, year.startsOn)).toBeNull();
+    expect(await loadChildRecords(parentA, "does-not-exist", today, year.startsOn)).toBeNull();
+    expect(await loadChildRecords(parentA, `${b.pupilId}' OR '1'='1`, today, year.startsOn)).toBeNull();
   });
 });
 

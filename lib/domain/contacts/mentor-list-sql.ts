@@ -1,5 +1,6 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/types";
 import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
 import { mentorClassesSql } from "@/lib/auth/scope";
 import { rightsSql } from "@/lib/auth/guardian-rights-forms";
@@ -43,10 +44,10 @@ WHERE ${mentorClassesSql('p."classGroupId"', "$1")} AND p."leftOn" IS NULL`;
 
 const CONTACT_HOURS = `SELECT "contactHours" FROM "Staff" WHERE id = $1`;
 
-/** The pupils of the mentor's classes (`mentorOf`), in no particular order, with their guardians and this school year's contact moments, on Dutch day `today`. */
-export async function loadMentorPupils(mentorOf: readonly string[], yearStartsOn: Date, today: Date) {
-  if (mentorOf.length === 0) return [];
-  const rows = await sqlRows<Raw>(STATEMENT, [mentorOf, isoDay(yearStartsOn), isoDay(today)]);
+/** The pupils of the actor's mentor classes (`actor.mentorOf`, acting as mentor), in no particular order, with their guardians and this school year's contact moments, on Dutch day `today`. */
+export async function loadMentorPupils(actor: Actor, yearStartsOn: Date, today: Date) {
+  if (actor.role !== "MENTOR" || actor.mentorOf.length === 0) return [];
+  const rows = await sqlRows<Raw>(STATEMENT, [actor.mentorOf, isoDay(yearStartsOn), isoDay(today)]);
   return rows.map((row) => ({
     id: row.id,
     firstName: row.firstName,
@@ -65,9 +66,9 @@ export async function loadMentorPupils(mentorOf: readonly string[], yearStartsOn
   }));
 }
 
-/** The mentor's contact hours as shown to parents, or null. */
-export async function loadContactHours(staffId: string | null): Promise<string | null> {
-  if (!staffId) return null;
-  const [row] = await sqlRows<{ contactHours: string | null }>(CONTACT_HOURS, [staffId]);
+/** The actor's own contact hours (a staff role) as shown to parents, or null. */
+export async function loadContactHours(actor: Actor): Promise<string | null> {
+  if (!actor.staffId) return null;
+  const [row] = await sqlRows<{ contactHours: string | null }>(CONTACT_HOURS, [actor.staffId]);
   return row?.contactHours ?? null;
 }

@@ -38,7 +38,7 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter,
   assertCan(actor, "mentor:view");
   const today = dutchToday(now);
   const year = schoolYearOf(today);
-  const [contactHours, pupils] = await Promise.all([loadContactHours(actor.staffId), loadMentorPupils(actor.mentorOf, year.startsOn, today)]);
+  const [contactHours, pupils] = await Promise.all([loadContactHours(actor), loadMentorPupils(actor, year.startsOn, today)]);
   const rows = pupils.map((pupil) => {
     const coverage = coverageOf(pupil.moments, today, pupil.contactThresholdWeeks);
     const followUp = openFollowUp(pupil.moments);

@@ -1,5 +1,6 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/types";
 import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
 import { linkFactsFrom, linkFactsJson, rightsSql, type LinkFactsJson } from "@/lib/auth/guardian-rights-forms";
 import { RESULT_JSON_FIELDS, toResultRow, type ResultJson } from "@/lib/domain/results/json-row";
@@ -89,16 +90,18 @@ FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = 
 WHERE p.id = $1 AND ${may.any}`;
 
 /**
- * Everything the child page shows of one pupil, if guardian `guardianId` may
- * see anything of them on calendar day `today` (null otherwise), each part
+ * Everything the child page shows of one pupil, if the actor, acting as
+ * parent, may see anything of them on calendar day `today` (null otherwise;
+ * the guardian is always the actor's own, never an id from the caller), each part
  * only as far as their link allows: the school with its current term,
  * holidays and sick-report rules; class and mentors; current and coming sick
  * reports; the school year's results and absences; and only the contact
  * moments this guardian took part in (the internal note is never selected).
  * With the link's facts, so the caller can tell the guardian what they see and why.
  */
-export async function loadChildRecords(pupilId: string, guardianId: string, today: Date, yearStartsOn: Date) {
-  const [row] = await sqlRows<Raw>(STATEMENT, [pupilId, guardianId, isoDay(today), isoDay(yearStartsOn)]);
+export async function loadChildRecords(actor: Actor, pupilId: string, today: Date, yearStartsOn: Date) {
+  if (actor.role !== "PARENT" || !actor.guardianId) return null;
+  const [row] = await sqlRows<Raw>(STATEMENT, [pupilId, actor.guardianId, isoDay(today), isoDay(yearStartsOn)]);
   if (!row) return null;
   const results = row.results.map(toResultRow);
   return {

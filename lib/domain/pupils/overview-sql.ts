@@ -1,5 +1,6 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/types";
 import { day, instant, isoDay } from "@/lib/db/json-values";
 import { linkFactsFrom, linkFactsJson, rightsSql, type LinkFactsJson } from "@/lib/auth/guardian-rights-forms";
 import { ABSENCE_KINDS, type AbsenceTotals } from "@/lib/domain/attendance/totals";
@@ -69,9 +70,10 @@ FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = 
 WHERE ${may.any} OR ${may.ask}
 ORDER BY p."birthDate", p.id`;
 
-/** The children guardian `guardianId` may see or ask about on `today`, oldest first, with what their overview cards need. */
-export async function loadChildrenOverview(guardianId: string, today: Date, yearStartsOn: Date) {
-  const rows = await sqlRows<Raw>(STATEMENT, [guardianId, isoDay(today), isoDay(yearStartsOn)]);
+/** The children the actor, acting as parent, may see or ask about on `today`, oldest first, with what their overview cards need. */
+export async function loadChildrenOverview(actor: Actor, today: Date, yearStartsOn: Date) {
+  if (actor.role !== "PARENT" || !actor.guardianId) return [];
+  const rows = await sqlRows<Raw>(STATEMENT, [actor.guardianId, isoDay(today), isoDay(yearStartsOn)]);
   return rows.map((row) => ({
     id: row.id,
     firstName: row.firstName,

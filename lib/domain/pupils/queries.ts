@@ -28,7 +28,7 @@ export async function parentOverview(actor: Actor, now: Date = new Date()) {
   if (!actor.guardianId) return { children: [], askable: [] };
   const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (the rule's SQL form).
-  const pupils = (await loadChildrenOverview(actor.guardianId, today, year.startsOn)).map((pupil) => ({ ...pupil, rights: guardianRights(pupil.link, pupil.birthDate, now) }));
+  const pupils = (await loadChildrenOverview(actor, today, year.startsOn)).map((pupil) => ({ ...pupil, rights: guardianRights(pupil.link, pupil.birthDate, now) }));
   await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id));
   const children = pupils.filter((pupil) => seesAnything(pupil.rights)).map((pupil) => ({
     id: pupil.id,
@@ -79,7 +79,7 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
   assertCan(actor, "parent:view");
   const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
-  const pupil = actor.guardianId ? await loadChildRecords(pupilId, actor.guardianId, today, year.startsOn) : null;
+  const pupil = await loadChildRecords(actor, pupilId, today, year.startsOn);
   if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
   await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
 

@@ -13,6 +13,9 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const isSlug = (value: string) => value.length <= 120 && SLUG.test(value);
 
 /** The school types a school can offer (School.levels); "ALL" is not a level. */
+/** The denominations a search can filter on (Prisma's enum values, for the form). */
+export const DENOMINATIONS = Object.values(Denomination);
+
 export const OFFERED_TYPES = SCHOOL_TYPES.filter((t) => t !== "ALL");
 
 const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
