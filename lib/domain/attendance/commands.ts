@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AbsenceKind, ReportedBy } from "@/lib/generated/prisma/enums";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { denyAccess } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -113,7 +113,7 @@ function assertWithinWindow(date: Date, now: Date): void {
  * for lesson hours of one day. Out of scope: 404 and an audit row, nothing written.
  */
 export async function registerAbsence(actor: Actor, input: AbsenceInput, options: { now?: Date } = {}): Promise<AbsenceRegistration> {
-  assertCan(actor, "absence:record");
+  await assertCanAbout(actor, "absence:record", "absence:record", input.pupilId);
   if (!actor.staffId) throw new AppError("forbidden");
   const now = options.now ?? new Date();
   const pupil = await db.pupil.findFirst({ where: { id: input.pupilId, ...scopeFor(actor, "pupil") }, select: { id: true, schoolId: true } });

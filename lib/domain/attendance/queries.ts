@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AbsenceKind, ReportedBy } from "@/lib/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { denyAccess, writeAudit } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -64,7 +65,7 @@ function toAbsenceDay(date: Date, absences: SelectedAbsence[]): AbsenceDay {
  * Out of scope: 404 and an audit row.
  */
 export async function getAbsenceDay(actor: Actor, pupilId: string, date: Date): Promise<AbsenceDay> {
-  assertCan(actor, "absence:record");
+  await assertCanAbout(actor, "absence:record", "absence:record", pupilId);
   const pupil = await db.pupil.findFirst({ where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] }, select: absencesOn(date) });
   if (!pupil) return denyAccess(actor, "absence:record", pupilId);
   return toAbsenceDay(date, pupil.absences);
@@ -96,7 +97,7 @@ export async function listClassPupils(actor: Actor, classGroupId: string) {
 
 /** One pupil for the attendance officer's page: name, class and what is registered on `date`. */
 export async function getAttendancePupil(actor: Actor, pupilId: string, date: Date) {
-  assertCan(actor, "absence:record");
+  await assertCanAbout(actor, "absence:record", "pupil:view", pupilId);
   const pupil = await db.pupil.findFirst({
     where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] },
     select: { id: true, firstName: true, lastName: true, classGroup: { select: { id: true, name: true } }, ...absencesOn(date) },

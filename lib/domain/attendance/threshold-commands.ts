@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { denyAccess, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -25,7 +25,7 @@ export class ThresholdValidationError extends AppError {
  * and year; submitting the same form twice leaves one row with the same content.
  */
 export async function updateThresholdCase(actor: Actor, input: ThresholdCaseInput, now: Date = new Date()): Promise<void> {
-  assertCan(actor, "threshold:update");
+  await assertCanAbout(actor, "threshold:update", THRESHOLD_AUDIT_ACTION, input.pupilId);
   if (!actor.staffId) throw new AppError("forbidden");
   const today = dutchToday(now);
   const [pupil, year] = await Promise.all([

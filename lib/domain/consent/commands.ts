@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { denyAccess, writeAudit, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -28,7 +28,7 @@ const EFFECT: Record<ConsentChangeKind, { notice: NoticeKind; audit: AuditAction
  * Returns whether anything changed.
  */
 export async function setGuardianConsent(actor: Actor, change: ConsentChange, now: Date = new Date()): Promise<boolean> {
-  assertCan(actor, "pupil:self");
+  await assertCanAbout(actor, "pupil:self", EFFECT[change.change].audit, change.linkId);
   const link = await db.guardianLink.findFirst({
     where: { id: change.linkId, accessRestricted: false, pupil: scopeFor(actor, "pupil") },
     select: {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { rightsMoment } from "@/lib/auth/guardian-rights";
 import { linkWhere } from "@/lib/auth/guardian-rights-forms";
@@ -47,7 +48,7 @@ function assertGuardiansSelectable(guardianIds: string[], selectable: Set<string
  * creates one entry and returns its id both times.
  */
 export async function logContactMoment(actor: Actor, input: ContactMomentInput): Promise<string> {
-  assertCan(actor, "contact:create");
+  await assertCanAbout(actor, "contact:create", "contact:create", input.pupilId);
   if (!actor.staffId) throw new AppError("forbidden");
   const selectable = await selectableGuardianIds(actor, input.pupilId, "contact:create");
   assertGuardiansSelectable(input.guardianIds, selectable);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { guardianRights, rightsMoment } from "@/lib/auth/guardian-rights";
 import { LINK_FACTS_SELECT, linkWhere } from "@/lib/auth/guardian-rights-forms";
@@ -78,7 +79,7 @@ export type MentorOverview = Awaited<ReturnType<typeof listMentorOverview>>;
 
 /** What a mentor needs before picking up the phone. Out of scope: 404 and an audit row. */
 export async function getMentorPupil(actor: Actor, pupilId: string, now = new Date()) {
-  assertCan(actor, "mentor:view");
+  await assertCanAbout(actor, "mentor:view", "pupil:view", pupilId);
   const today = dutchToday(now);
   const year = schoolYearOf(today);
   const pupil = await db.pupil.findFirst({

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor, visibleLinkFor } from "@/lib/auth/scope";
 import { denyAccess, writeAudit } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -27,7 +27,7 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
  * link; the same form sent twice (idempotency key) gives the same request.
  */
 export async function requestInformation(actor: Actor, input: InformationRequestInput, now: Date = new Date()): Promise<{ id: string; created: boolean }> {
-  assertCan(actor, "information:request");
+  await assertCanAbout(actor, "information:request", "information:requested", input.pupilId);
   if (!actor.guardianId) throw new AppError("forbidden");
   const link = await db.guardianLink.findFirst({
     where: { pupilId: input.pupilId, ...visibleLinkFor(actor.guardianId, "ask", now) },
@@ -63,7 +63,7 @@ export async function requestInformation(actor: Actor, input: InformationRequest
  * again is a no-op; a request someone already decided otherwise is refused.
  */
 export async function decideInformationRequest(actor: Actor, input: InformationDecisionInput, now: Date = new Date()): Promise<void> {
-  assertCan(actor, "information:decide");
+  await assertCanAbout(actor, "information:decide", input.outcome === "grant" ? "information:granted" : "information:refused", input.requestId);
   const request = await db.informationRequest.findFirst({
     where: { id: input.requestId, pupil: scopeFor(actor, "pupil") },
     select: {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor, visibleLinkFor } from "@/lib/auth/scope";
 import { denyAccess, writeAudit, writeAuditForList } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -20,7 +21,7 @@ const requestSelect = {
  * a link that may ask; anyone else: 404 and an audit row.
  */
 export async function informationRequestPage(actor: Actor, pupilId: string, now: Date = new Date()) {
-  assertCan(actor, "information:request");
+  await assertCanAbout(actor, "information:request", "information:view", pupilId);
   const link = actor.guardianId
     ? await db.guardianLink.findFirst({
         where: { pupilId, ...visibleLinkFor(actor.guardianId, "ask", now) },

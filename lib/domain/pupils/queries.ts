@@ -1,5 +1,6 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { denyAccess, writeAudit, writeAuditForList } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
@@ -76,7 +77,7 @@ export type AskableChild = ChildrenOverview["askable"][number];
  * and an audit row.
  */
 export async function getChildDetail(actor: Actor, pupilId: string, now: Date = new Date()) {
-  assertCan(actor, "parent:view");
+  await assertCanAbout(actor, "parent:view", "pupil:view", pupilId);
   const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
   const pupil = await loadChildRecords(actor, pupilId, today, year.startsOn);

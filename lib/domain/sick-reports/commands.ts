@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SickReportReason } from "@/lib/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { guardianScope } from "@/lib/auth/scope";
 import { denyAccess, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -59,7 +60,7 @@ function existingResult(report: { id: string; pupilId: string; guardianId: strin
  * A child the guardian may not see: 404 and an audit row, nothing written.
  */
 export async function reportSick(actor: Actor, input: SickReportInput, { now = new Date() }: { now?: Date } = {}): Promise<SickReportResult> {
-  assertCan(actor, "sickReport:create");
+  await assertCanAbout(actor, "sickReport:create", AUDIT_ACTION, input.pupilId);
   const guardianId = actor.guardianId;
   if (!guardianId) throw new AppError("forbidden");
   const today = dutchToday(now);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/permissions";
+import { assertCanAbout } from "@/lib/auth/refusal";
 import { guardianScope, scopeFor } from "@/lib/auth/scope";
 import { denyAccess, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
@@ -87,7 +88,7 @@ export function toSickReportPanel(pupil: PanelSource, now: Date = new Date()) {
  * reports. (The child page itself gets it through getChildDetail's one query.)
  */
 export async function getSickReportPanel(actor: Actor, pupilId: string, now: Date = new Date()) {
-  assertCan(actor, "sickReport:create");
+  await assertCanAbout(actor, "sickReport:create", AUDIT_ACTION, pupilId);
   const today = dutchToday(now);
   const pupil = await db.pupil.findFirst({
     where: { id: pupilId, ...guardianScope(actor, "reportSick", now) },
