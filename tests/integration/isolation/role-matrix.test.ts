@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { pupilScope } from "@/lib/auth/scope";
 import type { Actor } from "@/lib/auth/types";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
@@ -212,5 +213,18 @@ describe("the world is not empty", () => {
       ADMIN: () => db.pupil.findMany({ where: { id: own, school: { boardId: actor.boardId! } } }),
     };
     expect(JSON.stringify(await seen[role]())).toContain(own);
+  });
+});
+
+describe("an actor is made only by loadActor", () => {
+  it("a copy with the same fields (JSON, spread) gets no permission and no scope", async () => {
+    const parent = world.actors.PARENT;
+    const copies: unknown[] = [JSON.parse(JSON.stringify(parent)), { ...parent }, Object.create(Object.getPrototypeOf(parent))];
+    for (const copy of copies) {
+      expect(() => can(copy as Parameters<typeof can>[0], "parent:view")).toThrow("not an actor from the session loader");
+      expect(() => pupilScope(copy as Parameters<typeof pupilScope>[0])).toThrow("not an actor from the session loader");
+      await expect(getChildDetail(copy as Parameters<typeof getChildDetail>[0], world.own.PARENT)).rejects.toThrow("not an actor from the session loader");
+    }
+    expect(can(parent, "parent:view")).toBe(true);
   });
 });
