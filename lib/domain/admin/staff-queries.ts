@@ -43,7 +43,7 @@ export async function getStaffMember(actor: Actor, schoolId: string, staffId: st
   const { school, staff } = await boardStaff(actor, schoolId, staffId, "staff:update");
   const [memberships, classes, year] = await Promise.all([
     db.roleMembership.findMany({ where: { userId: staff.userId, schoolId: school.id }, select: { role: true } }),
-    currentClasses(school.id),
+    currentClasses(actor, school.id),
     currentSchoolYear(),
   ]);
   const mentorships = await db.mentorship.findMany({ where: { staffId: staff.id, classGroup: { schoolYearId: year?.id ?? "" } }, select: { classGroupId: true } });
@@ -61,6 +61,6 @@ export async function getStaffMember(actor: Actor, schoolId: string, staffId: st
 /** What the new-staff form needs: the school and its classes this school year. */
 export async function getNewStaffForm(actor: Actor, schoolId: string) {
   const school = await boardSchool(actor, schoolId, "staff:manage");
-  const [classes, year] = await Promise.all([currentClasses(school.id), currentSchoolYear()]);
+  const [classes, year] = await Promise.all([currentClasses(actor, school.id), currentSchoolYear()]);
   return { school, classes, year };
 }

@@ -25,9 +25,9 @@ export async function currentSchoolYear() {
   return db.schoolYear.findFirst({ where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { id: true, name: true } });
 }
 
-/** The school's classes in the current school year: the classes a mentor can be given. */
-export async function currentClasses(schoolId: string) {
+/** The school's classes in the current school year: the classes a mentor can be given (a school of the administrator's board). */
+export async function currentClasses(actor: Actor, schoolId: string) {
   const year = await currentSchoolYear();
-  if (!year) return [];
-  return db.classGroup.findMany({ where: { schoolId, schoolYearId: year.id }, orderBy: [{ year: "asc" }, { name: "asc" }], select: { id: true, name: true } });
+  if (!year || !actor.boardId) return [];
+  return db.classGroup.findMany({ where: { schoolId, schoolYearId: year.id, school: { boardId: actor.boardId } }, orderBy: [{ year: "asc" }, { name: "asc" }], select: { id: true, name: true } });
 }
