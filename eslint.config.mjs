@@ -9,7 +9,7 @@ const physicalDirection =
 
 // The data boundary (docs/decisions/0018). Paths are resolved (eslint-plugin-import
 // with the TypeScript resolver eslint-config-next sets up), so "@/lib/db/client",
-// "../../lib/db/client" and "./../lib/db" are the same import.
+// "../../lib/db/client" and "../lib/../../lib/db/client" are the same import.
 const UI = ["./app", "./components"];
 // Code that is neither data layer nor tooling: no database client either.
 const NO_DATA = [...UI, "./lib/http", "./lib/i18n", "./lib/forms", "./lib/cache", "./lib/errors.ts", "./proxy.ts"];
