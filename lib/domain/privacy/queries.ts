@@ -18,13 +18,14 @@ const context = (route: string): AuditContext => ({ category: "audit", route });
 export const EXPORT_CAP = 100_000;
 const EXPORT_BATCH = 2_000;
 
+/** `total` counts up to EXPORT_CAP + 1: more than that reads as "more than 100,000". */
 export type SchoolAccess = AccessPage & { total: number };
 
 /** The school leader's view: the rows of their school matching the filter, one page and the count (two statements, in parallel). */
 export async function listSchoolAccess(actor: Actor, filter: AccessFilter, page: PageRequest): Promise<SchoolAccess> {
   const schoolId = leaderSchool(actor) ?? (await denyAccess(actor, "privacy:view", null, context(PRIVACY_ROUTES.leader)));
   const where = schoolConditions(schoolId, filter);
-  const [result, total] = await Promise.all([readPage(where, page), countRows(where)]);
+  const [result, total] = await Promise.all([readPage(where, page), countRows(where, EXPORT_CAP + 1)]);
   await writeAudit(actor, "privacy:view", "ALLOWED", null, filterDetails(filter), context(PRIVACY_ROUTES.leader));
   return { ...result, total };
 }
@@ -39,7 +40,7 @@ export type SchoolExport = { total: number; capped: boolean; batches: () => Asyn
 export async function exportSchoolAccess(actor: Actor, filter: AccessFilter): Promise<SchoolExport> {
   const schoolId = leaderSchool(actor) ?? (await denyAccess(actor, "privacy:export", null, context(PRIVACY_ROUTES.export)));
   const where = schoolConditions(schoolId, filter);
-  const total = await countRows(where);
+  const total = await countRows(where, EXPORT_CAP + 1);
   const capped = total > EXPORT_CAP;
   await writeAudit(actor, "privacy:export", "ALLOWED", null, { ...filterDetails(filter), rows: total, capped }, context(PRIVACY_ROUTES.export));
   return { total, capped, batches: () => readAll(where, EXPORT_BATCH, capped ? 0 : EXPORT_CAP) };
@@ -82,7 +83,7 @@ function findPupil(actor: Actor, pupilId: string) {
 
 async function pupilAccess(actor: Actor, pupil: PupilAccess["pupil"], page: PageRequest, route: string): Promise<PupilAccess> {
   const where = pupilConditions(pupil.id);
-  const [result, total] = await Promise.all([readPage(where, page), countRows(where)]);
+  const [result, total] = await Promise.all([readPage(where, page), countRows(where, EXPORT_CAP + 1)]);
   await writeAudit(actor, "privacy:view", "ALLOWED", pupil.id, undefined, context(route));
   return { ...result, total, pupil };
 }

@@ -37,7 +37,7 @@ export default async function LeaderPrivacyPage({ searchParams }: Props) {
       <p className="mt-2 max-w-prose text-slate-700">{t("leaderIntro")}</p>
       <AccessFilterForm values={values} issues={issues} action="/leader/privacy" />
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <p role="status" className="font-medium">{t("count", { count: data.total })}</p>
+        <p role="status" className="font-medium">{data.total > EXPORT_CAP ? t("countMore", { cap }) : t("count", { count: data.total })}</p>
         {data.total > EXPORT_CAP ? (
           <p className="max-w-prose text-sm text-slate-700">{t("tooMany", { cap })}</p>
         ) : data.total > 0 ? (
