@@ -35,7 +35,10 @@ export async function AccessList({ rows, full }: { rows: AccessRow[]; full: bool
                   {row.pupil ? <span className="text-slate-700"> · {w.pupilNumber}{w.className ? ` · ${w.className}` : ""}</span> : null}
                 </dd>
                 <dt className="text-slate-700">{t("col.route")}</dt>
-                <dd className="break-all font-mono text-xs leading-5" dir="ltr">{w.route}</dd>
+                <dd className="min-w-0 break-all">
+                  {/* A path reads left to right, placed at the start of the line in either direction. */}
+                  <code dir="ltr" className="font-mono text-xs leading-5">{w.route}</code>
+                </dd>
                 <dt className="text-slate-700">{t("col.outcome")}</dt>
                 <dd>{w.outcome}</dd>
               </dl>
