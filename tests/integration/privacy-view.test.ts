@@ -206,6 +206,18 @@ describe("a guardian's and a pupil's view", () => {
     expect(again.rows.map((r) => r.id)).toEqual(data.rows.map((r) => r.id));
   });
 
+  it("shows a guardian with an information grant (no parental authority) only looks at what was granted", async () => {
+    const granted = await createGuardianOf([w.pupilA.id], { hasParentalAuthority: false, informationGrantedAt: new Date("2026-11-01"), informationCategories: ["RESULTS"], informationUntil: null });
+    const data = await listChildAccess(await actorOf(granted.user.id), w.pupilA.id, FIRST);
+    expect(data.rows.length).toBeGreaterThan(0);
+    expect(new Set(data.rows.map((r) => r.category))).toEqual(new Set(["results"]));
+    const full = await listChildAccess(await actorOf(w.parentA.user.id), w.pupilA.id, FIRST);
+    expect(full.rows.some((r) => r.category === "absences")).toBe(true);
+    // Without a grant in force the child's page does not open, nor does this one.
+    const ended = await createGuardianOf([w.pupilA.id], { hasParentalAuthority: false, informationGrantedAt: new Date("2026-01-01"), informationCategories: ["RESULTS"], informationUntil: new Date("2026-02-01") });
+    await expectNotFound(listChildAccess(await actorOf(ended.user.id), w.pupilA.id, FIRST));
+  });
+
   it("answers 404 for a child the guardian may not see (another family's, a restricted link, an id that does not exist), with a row naming the pupil", async () => {
     const restricted = await createGuardianOf([w.pupilA.id], { accessRestricted: true });
     const cases: [string, string, string | null][] = [[w.parentA.user.id, w.pupilB.id, w.pupilB.id], [restricted.user.id, w.pupilA.id, w.pupilA.id], [w.parentA.user.id, "no-such-child", null]];

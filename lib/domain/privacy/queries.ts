@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
-import { denyAccess, writeAudit, type AuditContext } from "@/lib/auth/audit";
+import { denyAccess, writeAudit, type AuditCategory, type AuditContext } from "@/lib/auth/audit";
+import { guardianRights, type GuardianRights } from "@/lib/auth/guardian-rights";
+import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
 import type { Actor } from "@/lib/auth/types";
 import { PRIVACY_ROUTES } from "@/lib/domain/privacy/categories";
 import { usedFilters, type AccessFilter } from "@/lib/domain/privacy/filter";
@@ -62,11 +64,28 @@ export type PupilAccess = AccessPage & { total: number; pupil: { id: string; fir
  * scopeFor): the looks and refusals of staff and administrators — never other
  * guardians', nor their own. Anyone else: 404 and an audit row naming the pupil.
  */
-export async function listChildAccess(actor: Actor, pupilId: string, page: PageRequest): Promise<PupilAccess> {
+export async function listChildAccess(actor: Actor, pupilId: string, page: PageRequest, now: Date = new Date()): Promise<PupilAccess> {
   const route = PRIVACY_ROUTES.child;
-  const pupil = can(actor, "parent:view") ? await findPupil(actor, pupilId) : null;
-  if (!pupil) return denyAccess(actor, "privacy:view", pupilId, context(route));
-  return pupilAccess(actor, pupil, page, route);
+  const found = can(actor, "parent:view") && actor.guardianId
+    ? await db.pupil.findFirst({
+        where: { id: pupilId, ...scopeFor(actor, "pupil") },
+        select: { id: true, firstName: true, lastName: true, birthDate: true, guardianLinks: { where: { guardianId: actor.guardianId }, select: LINK_FACTS_SELECT, take: 1 } },
+      })
+    : null;
+  const link = found?.guardianLinks[0];
+  if (!found || !link) return denyAccess(actor, "privacy:view", pupilId, context(route));
+  const { id, firstName, lastName } = found;
+  return pupilAccess(actor, { id, firstName, lastName }, page, route, visibleCategories(guardianRights(link, found.birthDate, now)));
+}
+
+/**
+ * A guardian sees looks at what they may see themselves: everything with
+ * parental authority or the adult pupil's consent; with an information grant
+ * (art. 1:377c BW) only looks at the granted categories.
+ */
+export function visibleCategories(rights: GuardianRights): AuditCategory[] | null {
+  if (rights.basis === "authority" || rights.basis === "consent") return null;
+  return [...(rights.see.results ? (["results"] as const) : []), ...(rights.see.absences ? (["absences", "attendance"] as const) : [])];
 }
 
 /** The same for a pupil with an account (16+), about themselves. */
@@ -81,8 +100,8 @@ function findPupil(actor: Actor, pupilId: string) {
   return db.pupil.findFirst({ where: { id: pupilId, ...scopeFor(actor, "pupil") }, select: { id: true, firstName: true, lastName: true } });
 }
 
-async function pupilAccess(actor: Actor, pupil: PupilAccess["pupil"], page: PageRequest, route: string): Promise<PupilAccess> {
-  const where = pupilConditions(pupil.id);
+async function pupilAccess(actor: Actor, pupil: PupilAccess["pupil"], page: PageRequest, route: string, categories: AuditCategory[] | null = null): Promise<PupilAccess> {
+  const where = pupilConditions(pupil.id, categories);
   const [result, total] = await Promise.all([readPage(where, page), countRows(where, EXPORT_CAP + 1)]);
   await writeAudit(actor, "privacy:view", "ALLOWED", pupil.id, undefined, context(route));
   return { ...result, total, pupil };

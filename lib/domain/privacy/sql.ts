@@ -69,9 +69,15 @@ export function schoolConditions(schoolId: string, filter: AccessFilter): Prisma
   return where;
 }
 
-/** What a guardian or the pupil is shown about one pupil: the looks and refusals of staff and administrators. */
-export function pupilConditions(pupilId: string): Prisma.Sql[] {
-  return [Prisma.sql`a."pupilId" = ${pupilId}`, Prisma.sql`a.role = ANY(${[...STAFF_ROLES]}::"Role"[])`];
+/**
+ * What a guardian or the pupil is shown about one pupil: the looks and
+ * refusals of staff and administrators; only rows of `categories` when given
+ * (a guardian who was granted part of the information).
+ */
+export function pupilConditions(pupilId: string, categories: readonly string[] | null = null): Prisma.Sql[] {
+  const where = [Prisma.sql`a."pupilId" = ${pupilId}`, Prisma.sql`a.role = ANY(${[...STAFF_ROLES]}::"Role"[])`];
+  if (categories) where.push(Prisma.sql`a.category = ANY(${[...categories]}::text[])`);
+  return where;
 }
 
 export type PageRequest = { cursor: Cursor | null; direction: PageDirection };
