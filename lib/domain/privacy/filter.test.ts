@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAccessFilter, usedFilters } from "@/lib/domain/privacy/filter";
+import { appliedParams, parseAccessFilter, usedFilters } from "@/lib/domain/privacy/filter";
 
 const parse = (params: Record<string, string>) => parseAccessFilter((key) => params[key]);
 
@@ -46,5 +46,10 @@ describe("the privacy view's filter", () => {
 
   it("ignores empty fields", () => {
     expect(parse({ from: "", to: " ", pupil: "", role: "" })).toEqual({ filter: {}, values: {}, issues: [] });
+  });
+
+  it("carries only the applied filters on to the pager and the download", () => {
+    const { values, issues } = parse({ from: "2026-12-06", to: "2026-12-01", role: "ROOT", outcome: "DENIED", pupil: "Jansen" });
+    expect(appliedParams(values, issues).toString()).toBe("pupil=Jansen&outcome=DENIED");
   });
 });

@@ -97,3 +97,14 @@ export function paramsGetter(params: Record<string, string | string[] | undefine
 export function usedFilters(filter: AccessFilter): string {
   return Object.keys(filter).sort().join(",");
 }
+
+/** The filters that were applied, as address parameters: what the pager and the download carry on (a refused period drops both dates). */
+export function appliedParams(values: FilterValues, issues: FilterIssue[]): URLSearchParams {
+  const refused = new Set<FilterField>(issues.flatMap((i) => (i.code === "range" ? ["from", "to"] as const : [i.field])));
+  const params = new URLSearchParams();
+  for (const field of FILTER_FIELDS) {
+    const value = values[field];
+    if (value && !refused.has(field)) params.set(field, value);
+  }
+  return params;
+}

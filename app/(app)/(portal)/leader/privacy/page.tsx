@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { EXPORT_CAP, listSchoolAccess } from "@/lib/domain/privacy/queries";
-import { paramsGetter, parseAccessFilter, FILTER_FIELDS } from "@/lib/domain/privacy/filter";
+import { appliedParams, paramsGetter, parseAccessFilter } from "@/lib/domain/privacy/filter";
 import { pageRequestOf } from "@/lib/domain/privacy/cursor";
 import { AccessFilterForm } from "@/components/privacy/filter-form";
 import { AccessList } from "@/components/privacy/access-list";
@@ -22,9 +22,8 @@ export default async function LeaderPrivacyPage({ searchParams }: Props) {
   const { filter, values, issues } = parseAccessFilter(get);
   const data = await listSchoolAccess(actor, filter, pageRequestOf(get));
   const [t, tCommon, format] = await Promise.all([getTranslations("privacy"), getTranslations("common"), getFormatter()]);
-  // Only the valid filters travel on to the pager and the download.
-  const query = new URLSearchParams();
-  for (const field of FILTER_FIELDS) if (values[field] && !issues.some((i) => i.field === field || (i.code === "range" && (field === "from" || field === "to")))) query.set(field, values[field]);
+  // Only the applied filters travel on to the pager and the download.
+  const query = appliedParams(values, issues);
   const exportHref = `/api/leader/privacy${query.size ? `?${query}` : ""}`;
   const cap = format.number(EXPORT_CAP, "integer");
   return (
