@@ -19,7 +19,9 @@ export type AuditAction =
   | "data:export"
   // A guardian's rights (decisions 0022, 0023): the pupil's consent, requests for information
   | "consent:granted" | "consent:withdrawn" | "reasons:shared" | "reasons:unshared"
-  | "information:requested" | "information:granted" | "information:refused" | "information:view";
+  | "information:requested" | "information:granted" | "information:refused" | "information:view"
+  // The privacy view: who looked at a pupil's data (the school leader, a guardian, the pupil); decision 0024
+  | "privacy:view" | "privacy:export";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -27,7 +29,9 @@ export type AuditAction =
  */
 export type AuditCategory =
   | "profile" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
-  | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention";
+  | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention"
+  // Reading the audit log itself (the privacy view and its export).
+  | "audit";
 
 /** Where a row was written: the data category and the route pattern ("/mentor/pupils/[pupilId]"). */
 export type AuditContext = { category?: AuditCategory; route?: string };

@@ -8,6 +8,7 @@ import { dutchDay, schoolYearContaining, schoolYearStarting } from "./calendar";
 import { createDemoAccounts, writeDemoAccounts } from "./demo-accounts";
 import { newId } from "./ids";
 import { writeIndicatorDefinitions } from "./indicators";
+import { writeDemoAuditRows } from "./audit";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -134,6 +135,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   // Seeded accounts stand for people who have used the portal for a while:
   // the first-sign-in welcome is behind them (invited guardians still get it).
   await db.$executeRawUnsafe(`UPDATE "User" SET "welcomedAt" = "createdAt" WHERE "passwordHash" IS NOT NULL`);
+  // A few days of "who looked" for the privacy views (decision 0024).
+  await writeDemoAuditRows(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

@@ -8,6 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { ageStage, rightsMoment } from "@/lib/auth/guardian-rights";
 import { actorOf } from "@/tests/factories";
 import { getThresholdList } from "@/lib/domain/attendance/threshold-queries";
+import { listChildAccess, listSchoolAccess } from "@/lib/domain/privacy/queries";
 
 // The demo-data contract of docs/architecture.md: tests outside this repo rely on it.
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -19,6 +20,16 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("demo data contract", () => {
+  it("has a few days of 'who looked': leider@'s privacy view and ouder@'s first child show staff looks and refusals", async () => {
+    const first = { cursor: null, direction: "older" as const };
+    const school = await listSchoolAccess(await actorOf(await userId("leider@demo.test")), {}, first);
+    expect(school.total).toBeGreaterThanOrEqual(7);
+    expect(school.rows.some((r) => r.outcome === "DENIED" && r.pupil === null && r.askedId)).toBe(true);
+    const [child] = await listChildrenOverview(await actorOf(await userId("ouder@demo.test")));
+    const looks = await listChildAccess(await actorOf(await userId("ouder@demo.test")), child.id, first);
+    expect(new Set(looks.rows.map((r) => r.role))).toEqual(new Set(["MENTOR", "ATTENDANCE_OFFICER", "LEADER", "ADMIN"]));
+  });
+
   it("every demo account signs in with the demo password", async () => {
     for (const email of ["ouder", "ouder2", "ouder3", "mentor", "mentor2", "leider", "beheer", "leerling", "verzuim", "stiefouder", "beperkt", "docent", "leerling17", "ouder4"].map((n) => `${n}@demo.test`)) {
       const user = await db.user.findUniqueOrThrow({ where: { email } });

@@ -5,8 +5,9 @@ import { countPendingInformationRequests } from "@/lib/domain/information/querie
 
 export default async function LeaderHome() {
   const actor = await requirePermission("leader:view", "/leader");
-  const [t, tPub, tAtt, tInfo, requests] = await Promise.all([
-    getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance"), getTranslations("informationDecide"), countPendingInformationRequests(actor),
+  const [t, tPub, tAtt, tInfo, tPrivacy, requests] = await Promise.all([
+    getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance"), getTranslations("informationDecide"), getTranslations("privacy"),
+    countPendingInformationRequests(actor),
   ]);
   return (
     <>
@@ -23,6 +24,10 @@ export default async function LeaderHome() {
         {/* Requests for information from guardians without parental authority (art. 1:377c BW). */}
         <Link href="/leader/information-requests" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
           {tInfo("homeLink", { count: requests })}
+        </Link>
+        {/* Who looked at the school's pupils' data (decision 0024). */}
+        <Link href="/leader/privacy" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
+          {tPrivacy("homeLink")}
         </Link>
       </div>
     </>

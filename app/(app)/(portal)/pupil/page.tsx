@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { listOwnGuardians } from "@/lib/domain/consent/queries";
@@ -16,12 +17,19 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PupilHome({ searchParams }: Props) {
   const actor = await requirePermission("pupil:self", "/pupil");
   const params = await searchParams;
-  const [t, tErrors, format, data] = await Promise.all([getTranslations("pupilConsent"), getTranslations("errors"), getFormatter(), listOwnGuardians(actor)]);
+  const [t, tErrors, tPrivacy, format, data] = await Promise.all([getTranslations("pupilConsent"), getTranslations("errors"), getTranslations("privacy"), getFormatter(), listOwnGuardians(actor)]);
+  // Who at school looked at the pupil's own data (decision 0024).
+  const privacyLink = (
+    <p className="mt-8">
+      <Link href="/pupil/privacy" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tPrivacy("pupilLink")}</Link>
+    </p>
+  );
   if (!data || data.stage === "child") {
     return (
       <>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-2 max-w-prose text-slate-700">{t("tooYoung")}</p>
+        {privacyLink}
       </>
     );
   }
@@ -56,6 +64,7 @@ export default async function PupilHome({ searchParams }: Props) {
       ) : null}
       <h2 className="mt-8 text-xl font-semibold">{t("guardians")}</h2>
       <GuardianConsentList data={data} />
+      {privacyLink}
     </>
   );
 }

@@ -22,9 +22,9 @@ export default async function ChildPage({ params }: Props) {
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
-  const [t, tTracks, tCommon, f, tSick, tRights] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy] = await Promise.all([
     fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
-    fastTranslations(locale, "sickReport"), fastTranslations(locale, "childRights"),
+    fastTranslations(locale, "sickReport"), fastTranslations(locale, "childRights"), fastTranslations(locale, "privacy"),
   ]);
   const { rights } = child;
   const aside = child.sickReportPanel !== null || rights.see.mentor;
@@ -75,6 +75,11 @@ export default async function ChildPage({ params }: Props) {
             </section>
           ) : null}
           {rights.see.contacts ? <ParentContactHistory contacts={child.contacts} childName={child.firstName} /> : null}
+          {/* Who at school looked at this child's data (decision 0024). */}
+          <p>
+            <Link href={`/parent/children/${child.id}/privacy`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tPrivacy("childLink")}</Link>
+            <span className="block text-sm text-slate-700">{tPrivacy("childLinkHelp", { name: child.firstName })}</span>
+          </p>
         </div>
         {aside ? (
           <aside className="order-first space-y-6 lg:order-none">
