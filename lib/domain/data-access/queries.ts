@@ -70,7 +70,8 @@ export async function getPersonalData(actor: Actor, now: Date = new Date()): Pro
       select: { createdAt: true, kind: true, channel: true, status: true, address: true, subject: true, body: true, deliveredAt: true, readAt: true, pupilId: true },
     }),
   ]);
-  await writeAuditForList(actor, "data:export", pupils.map((p) => p.id));
+  // The page and its JSON download (/api/account/data) read the same document: one route for both.
+  await writeAuditForList(actor, "data:export", pupils.map((p) => p.id), { category: "personalData", route: "/account/data" });
   // A guardian gets only what the one rule lets them see of each child (decisions 0022, 0023): an
   // information grant names its categories, a pupil of 16+ decides about their own reasons.
   const everything: GuardianRights["see"] = { results: true, absences: true, absenceReasons: true, contacts: true, mentor: true };

@@ -93,7 +93,7 @@ export async function getSickReportPanel(actor: Actor, pupilId: string, now: Dat
     where: { id: pupilId, ...guardianScope(actor, "reportSick", now) },
     select: { id: true, firstName: true, school: { select: sickReportSchoolFields(today) }, sickReports: sickReportsSelect(today) },
   });
-  if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId);
+  if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId, { category: "absences", route: "/parent/children/[pupilId]" });
   return toSickReportPanel(pupil, now);
 }
 

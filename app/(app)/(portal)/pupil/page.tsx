@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PupilHome({ searchParams }: Props) {
-  const actor = await requirePermission("pupil:self", "/pupil");
+  const actor = await requirePermission("pupil:self", "/pupil", { route: "/pupil", category: "consent" });
   const params = await searchParams;
   const [t, tErrors, format, data] = await Promise.all([getTranslations("pupilConsent"), getTranslations("errors"), getFormatter(), listOwnGuardians(actor)]);
   if (!data || data.stage === "child") {
