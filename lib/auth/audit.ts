@@ -55,7 +55,11 @@ export type AuditTarget = "guardianLink" | "informationRequest" | "sickReport";
 export type AuditContext = { category: AuditCategory; route: AuditRoute; target?: AuditTarget };
 
 // Hand-written statements on the app's pool (prepared once per connection): a
-// page writes one of these on every view. The school is the pupil's when the
+// page writes one of these on every view. The list's ids are read through
+// `(SELECT $3)`, a value the planner does not look into, so custom and generic
+// plans cost the same and PostgreSQL keeps the prepared one (decisions/0006,
+// addendum 4): with the bare array a list of one or two pupils was planned anew
+// on every call. The school is the pupil's when the
 // row names one, else the actor's ($7), so the privacy view finds refusals too.
 const AUDIT_ONE = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "details", "role", "category", "route", "schoolId")
@@ -75,7 +79,7 @@ const AUDIT_VIA: Record<AuditTarget, string> = {
 const AUDIT_LIST = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "role", "category", "route", "schoolId")
   SELECT gen_random_uuid()::text, now(), $1, $2, 'ALLOWED'::"AuditOutcome", p.id, p.id, $4::"Role", $5, $6, p."schoolId"
-  FROM "Pupil" p WHERE p.id = ANY($3::text[])`;
+  FROM "Pupil" p WHERE p.id = ANY((SELECT $3::text[])::text[])`;
 
 /**
  * Writes one audit row. `targetId` is what was asked for, also when it does

@@ -27,8 +27,8 @@ function routePattern(file: string): string {
 const routes = files("app", (name) => name === "page.tsx" || name === "route.ts").map(routePattern).sort();
 const actions = files("lib/domain", (name) => name.endsWith("actions.ts")).flatMap((file) => {
   const text = readFileSync(path.join(root, file), "utf8");
-  const module = file.replace(/^lib\/domain\//, "").replace(/\.ts$/, "");
-  return [...text.matchAll(/^export async function (\w+)/gm)].map((m) => `${module}#${m[1]}`);
+  const area = file.replace(/^lib\/domain\//, "").replace(/\.ts$/, "");
+  return [...text.matchAll(/^export async function (\w+)/gm)].map((m) => `${area}#${m[1]}`);
 });
 
 describe("docs/audit-trail.md", () => {
