@@ -2,6 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { sqlRows } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/types";
+import { can, assertCan, type Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 
 export type AuditAction =
   | "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit"
@@ -25,28 +27,63 @@ export type AuditAction =
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
- * rather than a route. One word per kind; never the data itself.
+ * rather than a route. One word per kind; never the data itself (docs/audit-trail.md).
+ * - record: a pupil's page (results, absences, contacts, guardians — as far as the role may see)
+ * - profile: who the pupil is (name, class), e.g. a class list
+ * - guardians: the guardians of pupils (names, addresses), e.g. invitation lists
+ * - attendance: the 16-hour rule and its case; absences: absence records and sick reports
+ * - messages: the school's messages to guardians about a pupil (delivery, not content)
  */
 export type AuditCategory =
-  | "profile" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
+  | "record" | "profile" | "guardians" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
   | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention"
   // Reading the audit log itself (the privacy view and its export).
   | "audit";
 
-/** Where a row was written: the data category and the route pattern ("/mentor/pupils/[pupilId]"). */
-export type AuditContext = { category?: AuditCategory; route?: string };
+/**
+ * The route pattern of the page or API route ("/mentor/pupils/[pupilId]"); for a
+ * server action, the pattern of the page whose form posts it (docs/decisions/0019).
+ */
+export type AuditRoute = `/${string}`;
+
+/**
+ * What `targetId` is, when it is not a pupil's id: the row then names the pupil
+ * the link, request or report belongs to (looked up in the same statement).
+ */
+export type AuditTarget = "guardianLink" | "informationRequest" | "sickReport";
+
+/**
+ * Where a row was written: the data category and the route pattern. Required on
+ * every row, so a new call site cannot forget them (the type checker says so).
+ */
+export type AuditContext = { category: AuditCategory; route: AuditRoute; target?: AuditTarget };
 
 // Hand-written statements on the app's pool (prepared once per connection): a
-// page writes one of these on every view. The school is the pupil's when the
+// page writes one of these on every view. The list's ids are read through
+// `(SELECT $3)`, a value the planner does not look into, so custom and generic
+// plans cost the same and PostgreSQL keeps the prepared one (decisions/0006,
+// addendum 4): with the bare array a list of one or two pupils was planned anew
+// on every call. The school is the pupil's when the
 // row names one, else the actor's ($7), so the privacy view finds refusals too.
 const AUDIT_ONE = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "details", "role", "category", "route", "schoolId")
   SELECT gen_random_uuid()::text, now(), $1, $2, $3::"AuditOutcome", p.id, $4, $5::jsonb, $6::"Role", $8, $9, COALESCE(p."schoolId", $7)
   FROM (SELECT 1) AS one LEFT JOIN "Pupil" p ON p.id = $4`;
+// The same for a target that belongs to one pupil (a guardian link, a request for
+// information, a sick report): the row names that pupil, found in the same statement.
+const targetPupil = (table: string) => AUDIT_ONE.replace(
+  'LEFT JOIN "Pupil" p ON p.id = $4',
+  `LEFT JOIN "${table}" t ON t.id = $4 LEFT JOIN "Pupil" p ON p.id = t."pupilId"`,
+);
+const AUDIT_VIA: Record<AuditTarget, string> = {
+  guardianLink: targetPupil("GuardianLink"),
+  informationRequest: targetPupil("InformationRequest"),
+  sickReport: targetPupil("SickReport"),
+};
 const AUDIT_LIST = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "role", "category", "route", "schoolId")
   SELECT gen_random_uuid()::text, now(), $1, $2, 'ALLOWED'::"AuditOutcome", p.id, p.id, $4::"Role", $5, $6, p."schoolId"
-  FROM "Pupil" p WHERE p.id = ANY($3::text[])`;
+  FROM "Pupil" p WHERE p.id = ANY((SELECT $3::text[])::text[])`;
 
 /**
  * Writes one audit row. `targetId` is what was asked for, also when it does
@@ -58,12 +95,12 @@ export async function writeAudit(
   action: AuditAction,
   outcome: "ALLOWED" | "DENIED",
   targetId: string | null,
-  details?: AuditDetails,
-  context: AuditContext = {},
+  details: AuditDetails | undefined,
+  context: AuditContext,
 ): Promise<void> {
-  await sqlRows(AUDIT_ONE, [
+  await sqlRows(context.target ? AUDIT_VIA[context.target] : AUDIT_ONE, [
     actor?.userId ?? null, action, outcome, targetId, details ? JSON.stringify(details) : null,
-    actor?.role ?? null, actor?.schoolId ?? null, context.category ?? null, context.route ?? null,
+    actor?.role ?? null, actor?.schoolId ?? null, context.category, context.route,
   ]);
 }
 
@@ -75,19 +112,36 @@ export async function writeAudit(
 export type AuditDetails = Record<string, string | number | boolean | null | Record<string, string | number | boolean | null>>;
 
 /** An audit row for a user who is not (yet) signed in, e.g. a failed sign-in (userId null when the account is unknown). */
-export async function writeAnonymousAudit(userId: string | null, action: AuditAction, outcome: "ALLOWED" | "DENIED", details?: AuditDetails): Promise<void> {
-  await sqlRows(AUDIT_ONE, [userId, action, outcome, null, details ? JSON.stringify(details) : null, null, null, "account", null]);
+export async function writeAnonymousAudit(
+  userId: string | null, action: AuditAction, outcome: "ALLOWED" | "DENIED", details: AuditDetails | undefined, context: AuditContext,
+): Promise<void> {
+  await sqlRows(AUDIT_ONE, [userId, action, outcome, null, details ? JSON.stringify(details) : null, null, null, context.category, context.route]);
 }
 
 /** One row per pupil shown in a list, in a single statement. */
-export async function writeAuditForList(actor: Actor, action: AuditAction, pupilIds: string[], context: AuditContext = {}): Promise<void> {
+export async function writeAuditForList(actor: Actor, action: AuditAction, pupilIds: string[], context: AuditContext): Promise<void> {
   if (pupilIds.length === 0) return;
   // One statement (createMany would add a transaction: three round trips).
-  await sqlRows(AUDIT_LIST, [actor.userId, action, pupilIds, actor.role, context.category ?? null, context.route ?? null]);
+  await sqlRows(AUDIT_LIST, [actor.userId, action, pupilIds, actor.role, context.category, context.route]);
 }
 
 /** Answer 404 — never reveal whether the thing exists — and record the attempt. */
-export async function denyAccess(actor: Actor | null, action: AuditAction, targetId: string | null, context: AuditContext = {}): Promise<never> {
+export async function denyAccess(actor: Actor | null, action: AuditAction, targetId: string | null, context: AuditContext): Promise<never> {
   await writeAudit(actor, action, "DENIED", targetId, undefined, context);
   notFound();
+}
+
+/**
+ * `assertCan` for a command about one pupil (or a link, request or report of
+ * one): a role that may not do it leaves a DENIED row naming the pupil
+ * (`details.reason: "role"`), then the command fails with AppError("forbidden").
+ */
+export async function assertCanFor(
+  actor: Actor, permission: Permission, action: AuditAction, targetId: string | null, context: AuditContext,
+): Promise<void> {
+  if (!can(actor, permission)) {
+    await writeAudit(actor, action, "DENIED", targetId, { reason: "role" }, context);
+    throw new AppError("forbidden");
+  }
+  assertCan(actor, permission);
 }

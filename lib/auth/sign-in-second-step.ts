@@ -27,7 +27,7 @@ export async function checkSecondStep(user: { id: string; totpSecret: string; to
     });
     if (used.count !== 1) return false;
     const left = await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
-    await writeAnonymousAudit(user.id, "twoFactor:recoveryCodeUsed", "ALLOWED", { left });
+    await writeAnonymousAudit(user.id, "twoFactor:recoveryCodeUsed", "ALLOWED", { left }, { category: "account", route: "/api/auth/[...nextauth]" });
     return true;
   }
   return false;

@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
-import { writeAnonymousAudit } from "@/lib/auth/audit";
+import { writeAnonymousAudit, type AuditContext } from "@/lib/auth/audit";
+
+// Sign-in goes through next-auth's route (the form on /login posts there).
+const SIGN_IN: AuditContext = { category: "account", route: "/api/auth/[...nextauth]" };
 import { reserveSignInAttempt, returnAttempt, signInSucceeded, throttleKey, type Keys } from "@/lib/auth/throttle";
 import { checkSecondStep } from "@/lib/auth/sign-in-second-step";
 
@@ -45,14 +48,14 @@ export async function attemptSignIn(attempt: SignInAttempt): Promise<SignInOutco
       })
     : null;
   if (!reservation.allowed) {
-    await writeAnonymousAudit(user?.id ?? null, "signin:throttled", "DENIED", { reason: `${reservation.limit}-limit`, addressKey });
+    await writeAnonymousAudit(user?.id ?? null, "signin:throttled", "DENIED", { reason: `${reservation.limit}-limit`, addressKey }, SIGN_IN);
     return { ok: false, reason: "throttled", retryAt: reservation.retryAt };
   }
 
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.disabledAt || !parsed.success || !password) {
     const reason = !user ? "unknown-account" : user.disabledAt ? "blocked" : !user.passwordHash ? "no-password" : "wrong-password";
-    await writeAnonymousAudit(user?.id ?? null, "signin:failed", "DENIED", { reason, addressKey });
+    await writeAnonymousAudit(user?.id ?? null, "signin:failed", "DENIED", { reason, addressKey }, SIGN_IN);
     return { ok: false, reason: "failed" };
   }
 
@@ -64,13 +67,13 @@ export async function attemptSignIn(attempt: SignInAttempt): Promise<SignInOutco
       return { ok: false, reason: "codeNeeded" };
     }
     if (!(await checkSecondStep({ id: user.id, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep }, code))) {
-      await writeAnonymousAudit(user.id, "signin:failed", "DENIED", { reason: "wrong-code", addressKey });
+      await writeAnonymousAudit(user.id, "signin:failed", "DENIED", { reason: "wrong-code", addressKey }, SIGN_IN);
       return { ok: false, reason: "codeFailed" };
     }
   }
 
   await signInSucceeded(keys);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await writeAnonymousAudit(user.id, "signin:succeeded", "ALLOWED", { addressKey });
+  await writeAnonymousAudit(user.id, "signin:succeeded", "ALLOWED", { addressKey }, SIGN_IN);
   return { ok: true, user: { id: user.id, name: user.name, sessionVersion: user.sessionVersion } };
 }

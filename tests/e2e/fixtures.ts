@@ -36,8 +36,8 @@ export async function childrenOf(email: string): Promise<{ id: string; firstName
 }
 
 export async function auditRows(email: string, outcome: "ALLOWED" | "DENIED") {
-  return query<{ action: string; pupilId: string | null; targetId: string | null }>(
-    `SELECT a.action, a."pupilId", a."targetId" FROM "AuditLog" a JOIN "User" u ON u.id = a."actorUserId"
+  return query<{ action: string; pupilId: string | null; targetId: string | null; role: string | null; category: string | null; route: string | null }>(
+    `SELECT a.action, a."pupilId", a."targetId", a.role::text AS role, a.category, a.route FROM "AuditLog" a JOIN "User" u ON u.id = a."actorUserId"
      WHERE u.email = $1 AND a.outcome = $2::"AuditOutcome" ORDER BY a.at`,
     [email, outcome],
   );

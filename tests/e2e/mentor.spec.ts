@@ -114,4 +114,22 @@ test.describe("the mentor workspace", () => {
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)).toMatchObject({ action: "pupil:view", pupilId: child.id });
   });
+
+  test("a parent opening the mentor's page of their own child gets 404, and the row names the child; the mentor's list logs its pupils", async ({ page }) => {
+    const [child] = await childrenOf("ouder@demo.test");
+    await signIn(page, "ouder@demo.test");
+    await expect(page).toHaveURL(/\/parent$/);
+    const response = await page.goto(`/mentor/pupils/${child.id}`);
+    expect(response?.status()).toBe(404);
+    expect((await auditRows("ouder@demo.test", "DENIED")).at(-1)).toMatchObject({
+      action: "route:view", pupilId: child.id, role: "PARENT", category: "record", route: "/mentor/pupils/[pupilId]",
+    });
+
+    await page.context().clearCookies();
+    await signIn(page, "mentor@demo.test");
+    await expect(page).toHaveURL(/\/mentor$/);
+    const listed = (await auditRows("mentor@demo.test", "ALLOWED")).filter((r) => r.route === "/mentor");
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((r) => r.action === "pupil:list" && r.pupilId && r.role === "MENTOR" && r.category === "contacts")).toBe(true);
+  });
 });

@@ -27,8 +27,8 @@ async function recordsOf(pupilId: string, staffId: string, period: string) {
     data: { pupilId, staffId, kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone: "NEUTRAL", summary: "Gebeld", occurredOn: day("2020-10-02"), idempotencyKey: `${pupilId}-contact` },
   });
   await db.absenceRecord.create({ data: { pupilId, date: day("2020-10-05"), lessonHour: 1, kind: "UNAUTHORISED", minutes: 50, reportedBy: "SCHOOL" } });
-  await db.auditLog.create({ data: { action: "pupil:view", outcome: "ALLOWED", pupilId, targetId: pupilId, schoolId: world.school.id, at: day("2020-10-06") } });
-  await db.auditLog.create({ data: { action: "pupil:view", outcome: "ALLOWED", pupilId, targetId: pupilId, schoolId: world.school.id, at: day("2026-10-06") } });
+  await db.auditLog.create({ data: { action: "pupil:view", outcome: "ALLOWED", pupilId, targetId: pupilId, schoolId: world.school.id, role: "MENTOR", category: "record", route: "/mentor/pupils/[pupilId]", at: day("2020-10-06") } });
+  await db.auditLog.create({ data: { action: "pupil:view", outcome: "ALLOWED", pupilId, targetId: pupilId, schoolId: world.school.id, role: "MENTOR", category: "record", route: "/mentor/pupils/[pupilId]", at: day("2026-10-06") } });
 }
 
 beforeAll(async () => {

@@ -114,7 +114,7 @@ describe("the threshold list", () => {
     await expect(getThresholdList(await actorOf(mentor.staff.userId), { now: NOW })).rejects.toEqual(new AppError("forbidden"));
   });
 
-  it("makes 3 queries (4 with the page's actor), however many pupils are listed", async () => {
+  it("makes 4 queries (5 with the page's actor), however many pupils are listed, and audits every pupil listed", async () => {
     const school = await createAttendanceSchool();
     await createHoliday(school.school.id, "spring", day("2031-02-17"), day("2031-02-23"));
     const actor = await actorOf(school.officer.user.id);
@@ -136,7 +136,11 @@ describe("the threshold list", () => {
     expect(small.listed).toBe(2);
     expect(large.listed).toBe(32);
     expect(large.queries).toBe(small.queries);
-    expect(small.queries).toBeLessThanOrEqual(3);
+    // The calendar, the per-day sums, the listed pupils and their audit rows (one statement).
+    expect(small.queries).toBeLessThanOrEqual(4);
+    const audited = await db.auditLog.findMany({ where: { actorUserId: actor.userId, action: "attendance:view" } });
+    expect(audited).toHaveLength(2 + 32);
+    expect(audited.every((r) => r.pupilId && r.role === "ATTENDANCE_OFFICER" && r.category === "attendance" && r.route === "/attendance")).toBe(true);
   });
 });
 

@@ -143,9 +143,9 @@ describe("when the board requires it", () => {
     await expect(inviteEveryone(actor, { schoolId: null, classId: m.klas.id, requestKey: crypto.randomUUID() })).rejects.toEqual(new AppError("twoFactorRequired"));
     // Every portal page sends them to the set-up page; the set-up page itself opens.
     session.actor = actor;
-    const redirected = await requirePermission("mentor:view", "/mentor").catch((e: unknown) => e);
+    const redirected = await requirePermission("mentor:view", "/mentor", { route: "/mentor", category: "contacts" }).catch((e: unknown) => e);
     expect(String((redirected as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;[a-z]+;\/account\/two-step\?required=1;/);
-    expect(await requirePermission("profile:update", "/account/two-step")).toBe(actor);
+    expect(await requirePermission("profile:update", "/account/two-step", { route: "/account/two-step", category: "account" })).toBe(actor);
 
     const state = await twoStepState(actor);
     if (state.enabled) throw new Error("not yet enabled");
@@ -154,7 +154,7 @@ describe("when the board requires it", () => {
     expect(needsTwoStepSetUp(after)).toBe(false);
     expect(() => assertCan(after, "mentor:view")).not.toThrow();
     session.actor = after;
-    expect(await requirePermission("mentor:view", "/mentor")).toBe(after);
+    expect(await requirePermission("mentor:view", "/mentor", { route: "/mentor", category: "contacts" })).toBe(after);
   });
 
   it("does not concern a parent of a school of that board", async () => {

@@ -3,10 +3,13 @@
 import { redirect } from "next/navigation";
 import { getActor, endSessions, setActiveMembership } from "@/lib/auth/session";
 import { HOME_ROUTE } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit, type AuditContext } from "@/lib/auth/audit";
 import { RoleChoice } from "@/lib/domain/accounts/schemas";
 import { markWelcomed } from "@/lib/domain/accounts/welcome";
 import { submittedForm } from "@/lib/forms/form-data";
+
+// The role switch is in the header of every portal page; its rows count as the account area's.
+const ROLE_SWITCH: AuditContext = { category: "account", route: "/account" };
 
 /** Ends the session everywhere: old cookies stop working, also copies of them. */
 export async function signOut(): Promise<void> {
@@ -27,12 +30,12 @@ export async function switchRole(form: FormData): Promise<void> {
   const parsed = RoleChoice.safeParse({ membershipId: formData?.get("membershipId") });
   const chosen = parsed.success ? actor.memberships.find((m) => m.id === parsed.data.membershipId) : undefined;
   if (!chosen) {
-    await writeAudit(actor, "role:switch", "DENIED", parsed.success ? parsed.data.membershipId : null);
+    await writeAudit(actor, "role:switch", "DENIED", parsed.success ? parsed.data.membershipId : null, undefined, ROLE_SWITCH);
     redirect(HOME_ROUTE[actor.role]);
   }
   if (chosen.id !== actor.membershipId) {
     await setActiveMembership(chosen.id);
-    await writeAudit(actor, "role:switch", "ALLOWED", null, { from: actor.role, to: chosen.role, schoolId: chosen.schoolId });
+    await writeAudit(actor, "role:switch", "ALLOWED", null, { from: actor.role, to: chosen.role, schoolId: chosen.schoolId }, ROLE_SWITCH);
   }
   redirect(HOME_ROUTE[chosen.role]);
 }

@@ -3,7 +3,11 @@ import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-rule";
 import { hashAccountToken, isWellFormedToken, tokenState } from "@/lib/auth/account-tokens";
-import { writeAnonymousAudit, writeAudit } from "@/lib/auth/audit";
+import { writeAnonymousAudit, writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+const FORGOT: AuditContext = { category: "account", route: "/forgot-password" };
+const SET_PASSWORD: AuditContext = { category: "account", route: "/set-password" };
+const ACCOUNT: AuditContext = { category: "account", route: "/account" };
 import { assertCan } from "@/lib/auth/permissions";
 import { accountBlockedUntil, countFailure, reserveResetMail, throttleKey } from "@/lib/auth/throttle";
 import { queueAccountMail } from "@/lib/notifications/account-mail";
@@ -30,11 +34,11 @@ export async function requestPasswordReset(email: string, clientAddress: string)
   ]);
   const reason = !reservation.allowed ? `${reservation.limit}-limit` : !user ? "unknown-account" : user.disabledAt ? "blocked" : null;
   if (reason || !user?.email) {
-    await writeAnonymousAudit(user?.id ?? null, "password:resetRequested", "DENIED", { reason: reason ?? "no-address" });
+    await writeAnonymousAudit(user?.id ?? null, "password:resetRequested", "DENIED", { reason: reason ?? "no-address" }, FORGOT);
     return;
   }
   const queued = await db.$transaction((tx) => queueAccountMail(tx, { kind: "PASSWORD_RESET", userId: user.id, email: user.email!, locale: user.locale }));
-  await writeAnonymousAudit(user.id, "password:resetRequested", "ALLOWED", { queued: queued !== null });
+  await writeAnonymousAudit(user.id, "password:resetRequested", "ALLOWED", { queued: queued !== null }, FORGOT);
 }
 
 /** What the set-password page shows for a link: the form (with the account's address) or why it cannot be used. */
@@ -74,7 +78,7 @@ export async function setPasswordWithToken(input: { token: string; password: str
     if (updated.count !== 1) throw new TokenUnusableError("blocked");
     await tx.accountToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
   });
-  await writeAnonymousAudit(row.userId, row.purpose === "INVITATION" ? "password:set" : "password:reset", "ALLOWED");
+  await writeAnonymousAudit(row.userId, row.purpose === "INVITATION" ? "password:set" : "password:reset", "ALLOWED", undefined, SET_PASSWORD);
   return { purpose: row.purpose };
 }
 
@@ -92,7 +96,7 @@ export async function changePassword(actor: Actor, input: { current: string; pas
   if (blockedUntil) throw new AccountFormError({ current: "passwordErrors.throttled" }, { until: String(blockedUntil.getTime()) });
   if (!(await verifyPassword(user.passwordHash, input.current))) {
     await countFailure(key);
-    await writeAudit(actor, "password:changed", "DENIED", actor.userId, { reason: "wrong-current" });
+    await writeAudit(actor, "password:changed", "DENIED", actor.userId, { reason: "wrong-current" }, ACCOUNT);
     throw new AccountFormError({ current: "passwordErrors.currentWrong" });
   }
   checkNewPassword(input.password, input.confirm, user);
@@ -104,6 +108,6 @@ export async function changePassword(actor: Actor, input: { current: string; pas
     // A reset link still lying in a mailbox must not undo this.
     db.accountToken.updateMany({ where: { userId: actor.userId, usedAt: null }, data: { usedAt: now } }),
   ]);
-  await writeAudit(actor, "password:changed", "ALLOWED", actor.userId);
+  await writeAudit(actor, "password:changed", "ALLOWED", actor.userId, undefined, ACCOUNT);
   return updated.sessionVersion;
 }

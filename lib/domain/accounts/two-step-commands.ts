@@ -2,7 +2,9 @@ import "server-only";
 import QRCode from "qrcode";
 import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/auth/password";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+const TWO_STEP: AuditContext = { category: "account", route: "/account/two-step" };
 import { assertCan } from "@/lib/auth/permissions";
 import { countFailure, throttleKey } from "@/lib/auth/throttle";
 import { checkSecondStep } from "@/lib/auth/sign-in-second-step";
@@ -75,7 +77,7 @@ export async function enableTwoStep(actor: Actor, code: string, now = Date.now()
   });
   // Submitted twice: the first submit turned it on and showed the codes.
   if (!enabled) throw new AppError("conflict");
-  await writeAudit(actor, "twoFactor:enabled", "ALLOWED", actor.userId);
+  await writeAudit(actor, "twoFactor:enabled", "ALLOWED", actor.userId, undefined, TWO_STEP);
   return codes;
 }
 
@@ -93,12 +95,12 @@ export async function disableTwoStep(actor: Actor, input: { code: string; passwo
     : await verifyPassword(user.passwordHash, input.password);
   if (!confirmed) {
     await countFailure(throttleKey(`account\u0000${user.email ?? actor.userId}`));
-    await writeAudit(actor, "twoFactor:disabled", "DENIED", actor.userId, { reason: input.code ? "wrong-code" : "wrong-password" });
+    await writeAudit(actor, "twoFactor:disabled", "DENIED", actor.userId, { reason: input.code ? "wrong-code" : "wrong-password" }, TWO_STEP);
     throw new AccountFormError(input.code ? { code: "twoFactor.errors.codeWrong" } : { password: "passwordErrors.currentWrong" });
   }
   await db.$transaction([
     db.user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } }),
     db.recoveryCode.deleteMany({ where: { userId: actor.userId } }),
   ]);
-  await writeAudit(actor, "twoFactor:disabled", "ALLOWED", actor.userId, { required: actor.twoFactor.required });
+  await writeAudit(actor, "twoFactor:disabled", "ALLOWED", actor.userId, { required: actor.twoFactor.required }, TWO_STEP);
 }

@@ -22,6 +22,6 @@ export async function setStaffTwoFactorRequired(actor: Actor, required: boolean)
     return board.requireStaffTwoFactor;
   });
   if (old === required) return false;
-  await writeAudit(actor, "board:update", "ALLOWED", boardId, { requireStaffTwoFactor: { old, new: required } });
+  await writeAudit(actor, "board:update", "ALLOWED", boardId, { requireStaffTwoFactor: { old, new: required } }, { category: "school", route: "/admin" });
   return true;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { writeAudit, type AuditDetails } from "@/lib/auth/audit";
+import { writeAudit, type AuditContext, type AuditDetails } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { dutchToday } from "@/lib/domain/calendar/dates";
@@ -12,6 +12,7 @@ import { applyHolidayRule } from "@/lib/domain/admin/holiday-effects";
 import type { HolidayInput, PeriodInput } from "@/lib/domain/admin/calendar-schemas";
 
 type Tx = Prisma.TransactionClient;
+const CALENDAR: AuditContext = { category: "calendar", route: "/admin/schools/[schoolId]/calendar" };
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** One calendar change at a time per school: the overlap checks see every committed change. */
@@ -20,7 +21,7 @@ async function lockSchool(tx: Tx, schoolId: string) {
 }
 
 async function audit(actor: Actor, targetId: string, details: AuditDetails) {
-  await writeAudit(actor, "calendar:update", "ALLOWED", targetId, details);
+  await writeAudit(actor, "calendar:update", "ALLOWED", targetId, details, CALENDAR);
 }
 
 /** Terms are numbered by date, 1…n. Two steps, because the unique number would clash halfway through a swap. */
@@ -37,7 +38,7 @@ async function renumber(tx: Tx, schoolId: string, schoolYearId: string) {
  * most one year after the latest. Adding one that exists changes nothing.
  */
 export async function addSchoolYear(actor: Actor, schoolId: string, startYear: number): Promise<string> {
-  await boardSchool(actor, schoolId);
+  await boardSchool(actor, schoolId, "schools:manage", CALENDAR);
   const latest = await db.schoolYear.findFirst({ orderBy: { startsOn: "desc" }, select: { startsOn: true } });
   if (latest && startYear > latest.startsOn.getUTCFullYear() + 1) throw new AdminValidationError({ _form: "calendarErrors.yearNotNext" });
   const year = schoolYearStarting(startYear);
@@ -50,7 +51,7 @@ export async function addSchoolYear(actor: Actor, schoolId: string, startYear: n
 
 /** Adds or changes a term of a school year. Submitting the same new term twice adds it once. */
 export async function savePeriod(actor: Actor, schoolId: string, input: PeriodInput): Promise<string> {
-  await boardSchool(actor, schoolId);
+  await boardSchool(actor, schoolId, "schools:manage", CALENDAR);
   const year = await db.schoolYear.findUnique({ where: { id: input.schoolYearId }, select: { id: true, name: true, startsOn: true, endsOn: true } });
   if (!year) throw new AppError("notFound");
   const range: DayRange = { startsOn: input.startsOn, endsOn: input.endsOn };
@@ -83,7 +84,7 @@ export async function savePeriod(actor: Actor, schoolId: string, input: PeriodIn
 
 /** Removes a term without assessments; the others are numbered again. Removing it twice is a no-op. */
 export async function deletePeriod(actor: Actor, schoolId: string, periodId: string): Promise<void> {
-  await boardSchool(actor, schoolId);
+  await boardSchool(actor, schoolId, "schools:manage", CALENDAR);
   const deleted = await db.$transaction(async (tx) => {
     await lockSchool(tx, schoolId);
     const period = await tx.period.findFirst({ where: { id: periodId, schoolId }, select: { id: true, schoolYearId: true, startsOn: true, endsOn: true, _count: { select: { assessments: true } } } });
@@ -101,7 +102,7 @@ export async function deletePeriod(actor: Actor, schoolId: string, periodId: str
  * it touches (holiday-effects.ts). Submitting the same new holiday twice adds it once.
  */
 export async function saveHoliday(actor: Actor, schoolId: string, input: HolidayInput, now: Date = new Date()): Promise<string> {
-  await boardSchool(actor, schoolId);
+  await boardSchool(actor, schoolId, "schools:manage", CALENDAR);
   const range: DayRange = { startsOn: input.startsOn, endsOn: input.endsOn };
   const years = await db.schoolYear.findMany({ select: { startsOn: true, endsOn: true } });
   const result = await db.$transaction(async (tx) => {
@@ -133,7 +134,7 @@ export async function saveHoliday(actor: Actor, schoolId: string, input: Holiday
 
 /** Removes a holiday: its days are school days again (the holiday rule adds sick-report days from today on). */
 export async function deleteHoliday(actor: Actor, schoolId: string, holidayId: string, now: Date = new Date()): Promise<void> {
-  await boardSchool(actor, schoolId);
+  await boardSchool(actor, schoolId, "schools:manage", CALENDAR);
   const deleted = await db.$transaction(async (tx) => {
     await lockSchool(tx, schoolId);
     const holiday = await tx.schoolHoliday.findFirst({ where: { id: holidayId, schoolId }, select: { id: true, name: true, startsOn: true, endsOn: true } });

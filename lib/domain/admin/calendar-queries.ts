@@ -10,7 +10,7 @@ import { boardSchool } from "@/lib/domain/schools/board-scope";
  * and the next school year to offer. 404 and an audit row for another board's school.
  */
 export async function getSchoolCalendar(actor: Actor, schoolId: string, schoolYearId?: string) {
-  const school = await boardSchool(actor, schoolId);
+  const school = await boardSchool(actor, schoolId, "schools:manage", { category: "calendar", route: "/admin/schools/[schoolId]/calendar" });
   const years = await db.schoolYear.findMany({ orderBy: { startsOn: "asc" }, select: { id: true, name: true, startsOn: true, endsOn: true } });
   const today = dutchToday();
   const year = years.find((y) => y.id === schoolYearId) ?? years.find((y) => y.startsOn <= today && today <= y.endsOn) ?? years.at(-1) ?? null;

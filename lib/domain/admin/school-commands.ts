@@ -64,7 +64,7 @@ export async function createSchool(actor: Actor, raw: SchoolInput): Promise<stri
     if (isUniqueViolation(error)) return sameSchool(actor, input);
     throw error;
   }
-  await writeAudit(actor, "school:create", "ALLOWED", id, { brin: input.brin, locationCode: input.locationCode, kind: input.kind });
+  await writeAudit(actor, "school:create", "ALLOWED", id, { brin: input.brin, locationCode: input.locationCode, kind: input.kind }, { category: "school", route: "/admin/schools/new" });
   return id;
 }
 
@@ -91,6 +91,6 @@ export async function updateSchool(actor: Actor, schoolId: string, raw: SchoolIn
     if (isUniqueViolation(error)) throw BRIN_TAKEN;
     throw error;
   }
-  if (Object.keys(changes).length) await writeAudit(actor, "school:update", "ALLOWED", schoolId, changes);
+  if (Object.keys(changes).length) await writeAudit(actor, "school:update", "ALLOWED", schoolId, changes, { category: "school", route: "/admin/schools/[schoolId]" });
   return Object.keys(changes);
 }

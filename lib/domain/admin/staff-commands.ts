@@ -2,7 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+const NEW_STAFF: AuditContext = { category: "staff", route: "/admin/schools/[schoolId]/staff/new" };
+const STAFF_PAGE: AuditContext = { category: "staff", route: "/admin/schools/[schoolId]/staff/[staffId]" };
 import type { Actor } from "@/lib/auth/types";
 import { boardSchool } from "@/lib/domain/schools/board-scope";
 import { AdminValidationError } from "@/lib/domain/admin/form-state";
@@ -69,7 +72,7 @@ export async function createStaffAccount(actor: Actor, schoolId: string, input: 
       return { staffId, again: !!existing?.staff };
     });
     if (!result.again) {
-      await writeAudit(actor, "staff:create", "ALLOWED", result.staffId, { roles: input.roles.join(","), classes: input.classIds.length, existingAccount: !!existing });
+      await writeAudit(actor, "staff:create", "ALLOWED", result.staffId, { roles: input.roles.join(","), classes: input.classIds.length, existingAccount: !!existing }, NEW_STAFF);
     }
     return { status: "created", staffId: result.staffId };
   } catch (error) {
@@ -105,7 +108,7 @@ export async function updateStaffRoles(actor: Actor, schoolId: string, staffId: 
     };
   });
   if (change.roles.old !== change.roles.new || change.classes.old !== change.classes.new || change.phoneChanged) {
-    await writeAudit(actor, "staff:update", "ALLOWED", staffId, change);
+    await writeAudit(actor, "staff:update", "ALLOWED", staffId, change, STAFF_PAGE);
   }
 }
 
@@ -121,5 +124,5 @@ export async function setAccountBlocked(actor: Actor, schoolId: string, staffId:
   const { count } = blocked
     ? await db.user.updateMany({ where: { id: staff.userId, disabledAt: null }, data: { disabledAt: now, sessionVersion: { increment: 1 } } })
     : await db.user.updateMany({ where: { id: staff.userId, disabledAt: { not: null } }, data: { disabledAt: null } });
-  if (count) await writeAudit(actor, blocked ? "account:blocked" : "account:unblocked", "ALLOWED", staff.userId, { staffId });
+  if (count) await writeAudit(actor, blocked ? "account:blocked" : "account:unblocked", "ALLOWED", staff.userId, { staffId }, STAFF_PAGE);
 }

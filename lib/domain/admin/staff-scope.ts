@@ -15,7 +15,7 @@ export async function boardStaff(actor: Actor, schoolId: string, staffId: string
     where: { id: staffId, schoolId: school.id },
     select: { id: true, userId: true, phone: true, user: { select: { name: true, email: true, disabledAt: true, passwordHash: true, totpEnabledAt: true } } },
   });
-  if (!staff) return denyAccess(actor, action, staffId);
+  if (!staff) return denyAccess(actor, action, staffId, { category: "staff", route: "/admin/schools/[schoolId]/staff/[staffId]" });
   return { school, staff };
 }
 

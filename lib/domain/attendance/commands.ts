@@ -2,9 +2,13 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AbsenceKind, ReportedBy } from "@/lib/generated/prisma/enums";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
-import { denyAccess } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, type AuditContext } from "@/lib/auth/audit";
+
+/** The absence form is on the mentor's and the attendance officer's pupil page: the row names the actor's. */
+const absencePage = (actor: Actor): AuditContext => ({
+  category: "absences", route: actor.role === "ATTENDANCE_OFFICER" ? "/attendance/pupils/[pupilId]" : "/mentor/pupils/[pupilId]",
+});
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { dutchToday } from "@/lib/domain/calendar/dates";
@@ -113,11 +117,11 @@ function assertWithinWindow(date: Date, now: Date): void {
  * for lesson hours of one day. Out of scope: 404 and an audit row, nothing written.
  */
 export async function registerAbsence(actor: Actor, input: AbsenceInput, options: { now?: Date } = {}): Promise<AbsenceRegistration> {
-  await assertCanAbout(actor, "absence:record", "absence:record", input.pupilId);
+  await assertCanFor(actor, "absence:record", "absence:record", input.pupilId, absencePage(actor));
   if (!actor.staffId) throw new AppError("forbidden");
   const now = options.now ?? new Date();
   const pupil = await db.pupil.findFirst({ where: { id: input.pupilId, ...scopeFor(actor, "pupil") }, select: { id: true, schoolId: true } });
-  if (!pupil) return denyAccess(actor, "absence:record", input.pupilId);
+  if (!pupil) return denyAccess(actor, "absence:record", input.pupilId, absencePage(actor));
   assertWithinWindow(input.date, now);
   const recordedById = actor.staffId;
   return db.$transaction((tx) =>

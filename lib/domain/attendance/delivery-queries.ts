@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
 import type { Actor } from "@/lib/auth/types";
+import { writeAuditForList } from "@/lib/auth/audit";
 import { AppError } from "@/lib/errors";
 import type { NotificationStatus } from "@/lib/generated/prisma/enums";
 
@@ -35,7 +36,7 @@ export function shortError(error: string | null): string | null {
  * The school's outbox, newest first, 50 per page, with counts per status. The subject is
  * shown (it is the school's own message), the body never; nor the address it went to.
  *
- * Queries: 2, in parallel (the page and the counts). Offset paging: the log is read from the
+ * Queries: 2, in parallel (the page and the counts), then the audit rows of the pupils shown (one statement). Offset paging: the log is read from the
  * top, and (schoolId, createdAt) keeps the first pages cheap.
  */
 export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { status?: NotificationStatus; page?: number } = {}) {
@@ -51,13 +52,16 @@ export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { statu
       take: DELIVERY_PAGE_SIZE + 1,
       select: {
         id: true, kind: true, channel: true, status: true, attempts: true, aboutDate: true, sendAfter: true, deliveredAt: true,
-        lastError: true, subject: true, createdAt: true,
+        lastError: true, subject: true, createdAt: true, pupilId: true,
         pupil: { select: { firstName: true, lastName: true, classGroup: { select: { name: true } } } },
         guardian: { select: { user: { select: { name: true } } } },
       },
     }),
     db.notification.groupBy({ by: ["status"], where: school, _count: { _all: true } }),
   ]);
+  // One row per pupil named on this page of the log.
+  const shown = rows.slice(0, DELIVERY_PAGE_SIZE).flatMap((n) => (n.pupilId ? [n.pupilId] : []));
+  await writeAuditForList(actor, "attendance:view", [...new Set(shown)], { category: "messages", route: "/attendance/messages" });
   const counts = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<NotificationStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
   return {

@@ -3,9 +3,12 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AbsenceKind, ReportedBy } from "@/lib/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
-import { denyAccess, writeAudit } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, writeAudit, writeAuditForList, type AuditContext } from "@/lib/auth/audit";
+
+const MENTOR_PUPIL_PAGE: AuditContext = { category: "absences", route: "/mentor/pupils/[pupilId]" };
+const OFFICER_PUPIL_PAGE: AuditContext = { category: "record", route: "/attendance/pupils/[pupilId]" };
+const CLASS_LIST: AuditContext = { category: "profile", route: "/attendance/pupils" };
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { surnameSortKey } from "@/lib/domain/pupils/names";
@@ -65,9 +68,9 @@ function toAbsenceDay(date: Date, absences: SelectedAbsence[]): AbsenceDay {
  * Out of scope: 404 and an audit row.
  */
 export async function getAbsenceDay(actor: Actor, pupilId: string, date: Date): Promise<AbsenceDay> {
-  await assertCanAbout(actor, "absence:record", "absence:record", pupilId);
+  await assertCanFor(actor, "absence:record", "absence:record", pupilId, MENTOR_PUPIL_PAGE);
   const pupil = await db.pupil.findFirst({ where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] }, select: absencesOn(date) });
-  if (!pupil) return denyAccess(actor, "absence:record", pupilId);
+  if (!pupil) return denyAccess(actor, "absence:record", pupilId, MENTOR_PUPIL_PAGE);
   return toAbsenceDay(date, pupil.absences);
 }
 
@@ -90,6 +93,7 @@ export async function listClassPupils(actor: Actor, classGroupId: string) {
     where: { AND: [{ classGroupId }, scopeFor(actor, "pupil"), { leftOn: null }] },
     select: { id: true, firstName: true, lastName: true },
   });
+  await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id), CLASS_LIST);
   return pupils.sort(
     (a, b) => surnameSortKey(a.lastName).localeCompare(surnameSortKey(b.lastName), "nl") || a.firstName.localeCompare(b.firstName, "nl"),
   );
@@ -97,13 +101,13 @@ export async function listClassPupils(actor: Actor, classGroupId: string) {
 
 /** One pupil for the attendance officer's page: name, class and what is registered on `date`. */
 export async function getAttendancePupil(actor: Actor, pupilId: string, date: Date) {
-  await assertCanAbout(actor, "absence:record", "pupil:view", pupilId);
+  await assertCanFor(actor, "absence:record", "pupil:view", pupilId, OFFICER_PUPIL_PAGE);
   const pupil = await db.pupil.findFirst({
     where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] },
     select: { id: true, firstName: true, lastName: true, classGroup: { select: { id: true, name: true } }, ...absencesOn(date) },
   });
-  if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
-  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
+  if (!pupil) return denyAccess(actor, "pupil:view", pupilId, OFFICER_PUPIL_PAGE);
+  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id, undefined, OFFICER_PUPIL_PAGE);
   return {
     id: pupil.id,
     firstName: pupil.firstName,

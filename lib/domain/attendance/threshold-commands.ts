@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
-import { denyAccess, type AuditAction } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, type AuditAction, type AuditContext } from "@/lib/auth/audit";
+
+const THRESHOLD_PAGE: AuditContext = { category: "attendance", route: "/attendance" };
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { dutchToday } from "@/lib/domain/calendar/dates";
@@ -25,14 +26,14 @@ export class ThresholdValidationError extends AppError {
  * and year; submitting the same form twice leaves one row with the same content.
  */
 export async function updateThresholdCase(actor: Actor, input: ThresholdCaseInput, now: Date = new Date()): Promise<void> {
-  await assertCanAbout(actor, "threshold:update", THRESHOLD_AUDIT_ACTION, input.pupilId);
+  await assertCanFor(actor, "threshold:update", THRESHOLD_AUDIT_ACTION, input.pupilId, THRESHOLD_PAGE);
   if (!actor.staffId) throw new AppError("forbidden");
   const today = dutchToday(now);
   const [pupil, year] = await Promise.all([
     db.pupil.findFirst({ where: { id: input.pupilId, ...scopeFor(actor, "pupil") }, select: { id: true } }),
     db.schoolYear.findFirst({ where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { id: true, startsOn: true } }),
   ]);
-  if (!pupil) return denyAccess(actor, THRESHOLD_AUDIT_ACTION, input.pupilId);
+  if (!pupil) return denyAccess(actor, THRESHOLD_AUDIT_ACTION, input.pupilId, THRESHOLD_PAGE);
   if (!year) throw new AppError("notFound");
 
   const reportedOn = input.status === "REPORTED" ? input.reportedOn : null;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
 import type { Actor } from "@/lib/auth/types";
+import { writeAuditForList } from "@/lib/auth/audit";
 import { AppError } from "@/lib/errors";
 import type { AbsenceKind, ThresholdCaseStatus } from "@/lib/generated/prisma/enums";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
@@ -94,9 +95,9 @@ export type ThresholdList = {
  * The school's pupils over (≥ 16 h) and near (≥ 10 h) the truancy threshold in the current
  * school year, worst first, with the attendance officer's follow-up.
  *
- * Queries: 3, whatever the number of pupils — the calendar and the per-day sums in parallel,
- * then one for the names, classes, mentors and cases of the listed pupils (none when nobody
- * is listed). A page adds 1 for the signed-in actor: 4 in total.
+ * Queries: 4, whatever the number of pupils — the calendar and the per-day sums in parallel,
+ * then one for the names, classes, mentors and cases of the listed pupils and one audit row
+ * per listed pupil (neither when nobody is listed). A page adds 1 for the signed-in actor: 5 in total.
  */
 export async function getThresholdList(actor: Actor, { now = new Date() }: { now?: Date } = {}): Promise<ThresholdList> {
   assertCan(actor, "attendance:view");
@@ -149,6 +150,8 @@ export async function getThresholdList(actor: Actor, { now = new Date() }: { now
       case: kase ? { status: kase.status, reportedOn: kase.reportedOn, note: kase.note, updatedAt: kase.updatedAt, updatedBy: kase.updatedBy.user.name } : null,
     };
   });
+  // One row per pupil listed (the officer and the leader see names, hours and the case).
+  await writeAuditForList(actor, "attendance:view", rows.map((r) => r.pupilId), { category: "attendance", route: "/attendance" });
   rows.sort(
     (a, b) => b.minutes - a.minutes || sortName.get(a.pupilId)!.localeCompare(sortName.get(b.pupilId)!, "nl") || a.name.localeCompare(b.name, "nl"),
   );

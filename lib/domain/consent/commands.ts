@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
-import { denyAccess, writeAudit, type AuditAction } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, writeAudit, type AuditAction, type AuditContext } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { adultOn, ageStage, rightsMoment } from "@/lib/auth/guardian-rights";
@@ -17,6 +16,11 @@ const EFFECT: Record<ConsentChangeKind, { notice: NoticeKind; audit: AuditAction
   reasonsHide: { notice: "reasonsHidden", audit: "reasons:unshared" },
 };
 
+// The confirmation step on /pupil posts the change. A refusal names the pupil of
+// the link that was asked for (found in the audit statement), also another pupil's.
+const PUPIL_PAGE: AuditContext = { category: "consent", route: "/pupil" };
+const ABOUT_LINK: AuditContext = { ...PUPIL_PAGE, target: "guardianLink" };
+
 /**
  * A pupil changes what one guardian may do (decisions 0022, 0023):
  * - consent (one per guardian: seeing, messages, booking): from 18, or from 16
@@ -28,7 +32,7 @@ const EFFECT: Record<ConsentChangeKind, { notice: NoticeKind; audit: AuditAction
  * Returns whether anything changed.
  */
 export async function setGuardianConsent(actor: Actor, change: ConsentChange, now: Date = new Date()): Promise<boolean> {
-  await assertCanAbout(actor, "pupil:self", EFFECT[change.change].audit, change.linkId);
+  await assertCanFor(actor, "pupil:self", EFFECT[change.change].audit, change.linkId, ABOUT_LINK);
   const link = await db.guardianLink.findFirst({
     where: { id: change.linkId, accessRestricted: false, pupil: scopeFor(actor, "pupil") },
     select: {
@@ -37,7 +41,7 @@ export async function setGuardianConsent(actor: Actor, change: ConsentChange, no
       pupil: { select: { id: true, firstName: true, birthDate: true, schoolId: true } },
     },
   });
-  if (!link) return denyAccess(actor, EFFECT[change.change].audit, change.linkId);
+  if (!link) return denyAccess(actor, EFFECT[change.change].audit, change.linkId, ABOUT_LINK);
   const stage = ageStage(link.pupil.birthDate, rightsMoment(now));
   const aboutReasons = change.change === "reasonsShare" || change.change === "reasonsHide";
   // Under 16 the parents with authority decide; from 18 the consent covers the reasons too.
@@ -68,6 +72,6 @@ export async function setGuardianConsent(actor: Actor, change: ConsentChange, no
     }, now);
     return true;
   });
-  if (changed) await writeAudit(actor, EFFECT[change.change].audit, "ALLOWED", link.pupil.id, { change: change.change, ahead: !aboutReasons && stage !== "adult" });
+  if (changed) await writeAudit(actor, EFFECT[change.change].audit, "ALLOWED", link.pupil.id, { change: change.change, ahead: !aboutReasons && stage !== "adult" }, PUPIL_PAGE);
   return changed;
 }

@@ -2,11 +2,13 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { rightsMoment } from "@/lib/auth/guardian-rights";
 import { linkWhere } from "@/lib/auth/guardian-rights-forms";
-import { writeAudit } from "@/lib/auth/audit";
+import { assertCanFor, writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+// Both forms are on the mentor's pupil page.
+const PUPIL_PAGE: AuditContext = { category: "contacts", route: "/mentor/pupils/[pupilId]" };
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import type { ContactHoursInput, ContactMomentInput } from "@/lib/domain/contacts/schemas";
@@ -33,7 +35,7 @@ async function selectableGuardianIds(actor: Actor, pupilId: string, action: "con
     select: { guardianLinks: { where: linkWhere("involve", rightsMoment()), select: { guardianId: true } } },
   });
   if (!pupil) {
-    await writeAudit(actor, action, "DENIED", pupilId);
+    await writeAudit(actor, action, "DENIED", pupilId, undefined, PUPIL_PAGE);
     throw new AppError("notFound");
   }
   return new Set(pupil.guardianLinks.map((l) => l.guardianId));
@@ -48,7 +50,7 @@ function assertGuardiansSelectable(guardianIds: string[], selectable: Set<string
  * creates one entry and returns its id both times.
  */
 export async function logContactMoment(actor: Actor, input: ContactMomentInput): Promise<string> {
-  await assertCanAbout(actor, "contact:create", "contact:create", input.pupilId);
+  await assertCanFor(actor, "contact:create", "contact:create", input.pupilId, PUPIL_PAGE);
   if (!actor.staffId) throw new AppError("forbidden");
   const selectable = await selectableGuardianIds(actor, input.pupilId, "contact:create");
   assertGuardiansSelectable(input.guardianIds, selectable);
@@ -76,13 +78,13 @@ export async function logContactMoment(actor: Actor, input: ContactMomentInput):
 
 /** Corrects the mentor's own entry within 24 hours of logging it. */
 export async function correctContactMoment(actor: Actor, contactMomentId: string, input: ContactMomentInput, now = new Date()): Promise<void> {
-  assertCan(actor, "contact:correct");
+  await assertCanFor(actor, "contact:correct", "contact:correct", input.pupilId, PUPIL_PAGE);
   const existing = await db.contactMoment.findFirst({
     where: { id: contactMomentId, staffId: actor.staffId ?? "", pupil: scopeFor(actor, "pupil") },
     select: { id: true, pupilId: true, createdAt: true },
   });
   if (!existing || existing.pupilId !== input.pupilId) {
-    await writeAudit(actor, "contact:correct", "DENIED", input.pupilId);
+    await writeAudit(actor, "contact:correct", "DENIED", input.pupilId, undefined, PUPIL_PAGE);
     throw new AppError("notFound");
   }
   if (now.getTime() - existing.createdAt.getTime() > CORRECTION_WINDOW_MS) throw new AppError("conflict");

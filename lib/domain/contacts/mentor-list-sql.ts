@@ -5,6 +5,7 @@ import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
 import { mentorClassesSql } from "@/lib/auth/scope";
 import { rightsSql } from "@/lib/auth/guardian-rights-forms";
 import type { ContactChannel, Locale, Tone } from "@/lib/generated/prisma/enums";
+import type { AuditAction, AuditContext } from "@/lib/auth/audit";
 
 // The mentor's pupil list is the page a mentor opens every day: one
 // hand-written statement (docs/decisions/0006, addendum 3) instead of Prisma's
@@ -42,7 +43,17 @@ SELECT p.id, p."firstName", p."lastName", c.name AS "className", s."contactThres
 FROM "Pupil" p JOIN "ClassGroup" c ON c.id = p."classGroupId" JOIN "School" s ON s.id = p."schoolId"
 WHERE ${mentorClassesSql('p."classGroupId"', "$1")} AND p."leftOn" IS NULL`;
 
-const CONTACT_HOURS = `SELECT "contactHours" FROM "Staff" WHERE id = $1`;
+// The list's audit rows ride on the contact-hours statement, which runs in parallel with
+// the list: one row per pupil of the mentor's classes (`$3`, the same scope and the same
+// "not left" as the list) — every pupil the page reads, names, counts or shows a
+// follow-up of, also when a filter hides some — so the page makes no extra round trip or
+// query (docs/decisions/0019). A data-modifying CTE runs whether or not it is read.
+const CONTACT_HOURS_AND_LIST_AUDIT = `
+WITH listed AS (
+  INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "role", "category", "route", "schoolId")
+  SELECT gen_random_uuid()::text, now(), $2, $4, 'ALLOWED'::"AuditOutcome", p.id, p.id, $5::"Role", $6, $7, p."schoolId"
+  FROM "Pupil" p WHERE ${mentorClassesSql('p."classGroupId"', "$3")} AND p."leftOn" IS NULL)
+SELECT "contactHours" FROM "Staff" WHERE id = $1`;
 
 /** The pupils of the actor's mentor classes (`actor.mentorOf`, acting as mentor), in no particular order, with their guardians and this school year's contact moments, on Dutch day `today`. */
 export async function loadMentorPupils(actor: Actor, yearStartsOn: Date, today: Date) {
@@ -66,9 +77,16 @@ export async function loadMentorPupils(actor: Actor, yearStartsOn: Date, today: 
   }));
 }
 
-/** The actor's own contact hours (a staff role) as shown to parents, or null. */
-export async function loadContactHours(actor: Actor): Promise<string | null> {
+/**
+ * The mentor's contact hours, and an audit row (`action`, `context`) for every pupil of
+ * the mentor's classes (`mentorOf`) — the pupils loadMentorPupils reads — in one statement.
+ */
+export async function loadContactHoursAuditingList(
+  actor: Actor, action: AuditAction, context: AuditContext,
+): Promise<string | null> {
   if (!actor.staffId) return null;
-  const [row] = await sqlRows<{ contactHours: string | null }>(CONTACT_HOURS, [actor.staffId]);
+  const [row] = await sqlRows<{ contactHours: string | null }>(CONTACT_HOURS_AND_LIST_AUDIT, [
+    actor.staffId, actor.userId, actor.mentorOf, action, actor.role, context.category, context.route,
+  ]);
   return row?.contactHours ?? null;
 }

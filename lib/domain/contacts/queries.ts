@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor } from "@/lib/auth/scope";
 import { guardianRights, rightsMoment } from "@/lib/auth/guardian-rights";
 import { LINK_FACTS_SELECT, linkWhere } from "@/lib/auth/guardian-rights-forms";
-import { denyAccess, writeAudit } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+const PUPIL_PAGE: AuditContext = { category: "record", route: "/mentor/pupils/[pupilId]" };
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { coverageOf, isDue, newestFirst, openFollowUp } from "@/lib/domain/contacts/coverage";
@@ -14,7 +15,7 @@ import { buildSubjectReports } from "@/lib/domain/results/report";
 import { schoolYearRecords } from "@/lib/domain/results/select";
 import { groupByDay, totalsByKind } from "@/lib/domain/attendance/totals";
 import { surnameSortKey } from "@/lib/domain/pupils/names";
-import { loadContactHours, loadMentorPupils } from "@/lib/domain/contacts/mentor-list-sql";
+import { loadContactHoursAuditingList, loadMentorPupils } from "@/lib/domain/contacts/mentor-list-sql";
 
 export type MentorListFilter = { show: "all" | "notReached"; sort: "name" | "lastContact" | "class" };
 
@@ -39,7 +40,10 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter,
   assertCan(actor, "mentor:view");
   const today = dutchToday(now);
   const year = schoolYearOf(today);
-  const [contactHours, pupils] = await Promise.all([loadContactHours(actor), loadMentorPupils(actor, year.startsOn, today)]);
+  // The contact hours' statement writes the list's audit rows (one per pupil of the mentor's classes).
+  const [contactHours, pupils] = await Promise.all([
+    loadContactHoursAuditingList(actor, "pupil:list", { category: "contacts", route: "/mentor" }), loadMentorPupils(actor, year.startsOn, today),
+  ]);
   const rows = pupils.map((pupil) => {
     const coverage = coverageOf(pupil.moments, today, pupil.contactThresholdWeeks);
     const followUp = openFollowUp(pupil.moments);
@@ -79,7 +83,7 @@ export type MentorOverview = Awaited<ReturnType<typeof listMentorOverview>>;
 
 /** What a mentor needs before picking up the phone. Out of scope: 404 and an audit row. */
 export async function getMentorPupil(actor: Actor, pupilId: string, now = new Date()) {
-  await assertCanAbout(actor, "mentor:view", "pupil:view", pupilId);
+  await assertCanFor(actor, "mentor:view", "pupil:view", pupilId, PUPIL_PAGE);
   const today = dutchToday(now);
   const year = schoolYearOf(today);
   const pupil = await db.pupil.findFirst({
@@ -102,8 +106,8 @@ export async function getMentorPupil(actor: Actor, pupilId: string, now = new Da
       },
     },
   });
-  if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
-  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
+  if (!pupil) return denyAccess(actor, "pupil:view", pupilId, PUPIL_PAGE);
+  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id, undefined, PUPIL_PAGE);
   const moments = newestFirst(pupil.contactMoments);
   const followUp = openFollowUp(moments);
   return {

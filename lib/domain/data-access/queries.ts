@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
-import { writeAuditForList } from "@/lib/auth/audit";
+import { writeAuditForList, type AuditRoute } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { releaseCutoff } from "@/lib/domain/results/release";
 import { guardianRights, type GuardianRights } from "@/lib/auth/guardian-rights";
@@ -51,7 +51,7 @@ async function pupilsFor(actor: Actor, guardianId: string | null) {
 }
 
 /** Everything the school holds about the signed-in guardian or pupil (16+), as one document. */
-export async function getPersonalData(actor: Actor, now: Date = new Date()): Promise<PersonalData> {
+export async function getPersonalData(actor: Actor, now: Date = new Date(), route: AuditRoute = "/account/data"): Promise<PersonalData> {
   assertCan(actor, "data:access");
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.userId },
@@ -70,7 +70,7 @@ export async function getPersonalData(actor: Actor, now: Date = new Date()): Pro
       select: { createdAt: true, kind: true, channel: true, status: true, address: true, subject: true, body: true, deliveredAt: true, readAt: true, pupilId: true },
     }),
   ]);
-  await writeAuditForList(actor, "data:export", pupils.map((p) => p.id));
+  await writeAuditForList(actor, "data:export", pupils.map((p) => p.id), { category: "personalData", route });
   // A guardian gets only what the one rule lets them see of each child (decisions 0022, 0023): an
   // information grant names its categories, a pupil of 16+ decides about their own reasons.
   const everything: GuardianRights["see"] = { results: true, absences: true, absenceReasons: true, contacts: true, mentor: true };

@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { denyAccess, writeAudit } from "@/lib/auth/audit";
+import { denyAccess, writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+// The upload goes through the API route; the run's page posts apply, discard and column choices.
+const UPLOAD: AuditContext = { category: "import", route: "/api/imports/[schoolId]" };
+const RUN_PAGE: AuditContext = { category: "import", route: "/admin/schools/[schoolId]/imports/[runId]" };
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { boardSchool } from "@/lib/domain/schools/board-scope";
@@ -49,7 +53,7 @@ export async function createImport(actor: Actor, schoolId: string, files: Upload
     await queueImportJob(tx, VALIDATE_TASK, created.id);
     return created;
   });
-  await writeAudit(actor, "import:create", "ALLOWED", run.id, { schoolId: school.id, files: files.length, fullExport: input.fullExport });
+  await writeAudit(actor, "import:create", "ALLOWED", run.id, { schoolId: school.id, files: files.length, fullExport: input.fullExport }, UPLOAD);
   return { runId: run.id };
 }
 
@@ -57,7 +61,7 @@ export async function createImport(actor: Actor, schoolId: string, files: Upload
 async function runOfSchool(actor: Actor, schoolId: string, runId: string, action: "import:apply" | "import:discard" | "import:map") {
   const school = await boardSchool(actor, schoolId, "imports:manage");
   const run = await db.importRun.findFirst({ where: { id: runId, schoolId: school.id }, select: { id: true, status: true, files: { select: { position: true, kind: true } } } });
-  if (!run) return denyAccess(actor, action, runId);
+  if (!run) return denyAccess(actor, action, runId, RUN_PAGE);
   return { school, run };
 }
 
@@ -74,7 +78,7 @@ export async function applyImport(actor: Actor, schoolId: string, runId: string)
     return claimed.count > 0;
   });
   if (!started) throw new AppError("conflict");
-  await writeAudit(actor, "import:apply", "ALLOWED", run.id, { schoolId });
+  await writeAudit(actor, "import:apply", "ALLOWED", run.id, { schoolId }, RUN_PAGE);
 }
 
 /** Throws the import away (and its files); an applied import cannot be discarded. */
@@ -87,7 +91,7 @@ export async function discardImport(actor: Actor, schoolId: string, runId: strin
     return changed.count > 0;
   });
   if (!done) throw new AppError("conflict");
-  await writeAudit(actor, "import:discard", "ALLOWED", run.id, { schoolId });
+  await writeAudit(actor, "import:discard", "ALLOWED", run.id, { schoolId }, RUN_PAGE);
 }
 
 /**
@@ -121,5 +125,5 @@ export async function mapImportColumns(actor: Actor, schoolId: string, runId: st
     if (!again.count) throw new AppError("conflict");
     await queueImportJob(tx, VALIDATE_TASK, run.id);
   });
-  await writeAudit(actor, "import:map", "ALLOWED", run.id, { schoolId, columns: choices.columns.length });
+  await writeAudit(actor, "import:map", "ALLOWED", run.id, { schoolId, columns: choices.columns.length }, RUN_PAGE);
 }

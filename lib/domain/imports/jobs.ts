@@ -61,7 +61,7 @@ async function saveFacts(facts: FileFacts[]) {
 async function auditOtherBoard(run: Run, brin: string) {
   const school = await db.school.findFirst({ where: { brin: brin.slice(0, 4) }, select: { boardId: true } });
   if (school && school.boardId !== run.school.boardId) {
-    await writeAnonymousAudit(run.createdById, "import:create", "DENIED", { reason: "brinOfOtherBoard", runId: run.id, schoolId: run.school.id });
+    await writeAnonymousAudit(run.createdById, "import:create", "DENIED", { reason: "brinOfOtherBoard", runId: run.id, schoolId: run.school.id }, { category: "import", route: "/api/imports/[schoolId]" });
   }
 }
 

@@ -21,7 +21,7 @@ async function assertOwnSchool(actor: Actor, schoolId: string, schoolYearId: str
   assertCan(actor, "indicators:edit");
   const year = schoolId === actor.schoolId ? await db.schoolYear.findUnique({ where: { id: schoolYearId }, select: { id: true } }) : null;
   if (!year) {
-    await writeAudit(actor, "indicators:edit", "DENIED", null);
+    await writeAudit(actor, "indicators:edit", "DENIED", null, undefined, { category: "indicators", route: "/leader/indicators" });
     throw new AppError("notFound");
   }
 }

@@ -1,9 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor, visibleLinkFor } from "@/lib/auth/scope";
-import { denyAccess, writeAudit } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+const ASK_PAGE: AuditContext = { category: "information", route: "/parent/information/[pupilId]" };
+/** The decision forms are on the mentor's and the leader's requests page: the row names the actor's. */
+const decidePage = (actor: Actor): AuditContext => ({
+  category: "information", route: actor.role === "LEADER" ? "/leader/information-requests" : "/mentor/information-requests",
+});
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { ageStage, rightsMoment } from "@/lib/auth/guardian-rights";
@@ -27,13 +32,13 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
  * link; the same form sent twice (idempotency key) gives the same request.
  */
 export async function requestInformation(actor: Actor, input: InformationRequestInput, now: Date = new Date()): Promise<{ id: string; created: boolean }> {
-  await assertCanAbout(actor, "information:request", "information:requested", input.pupilId);
+  await assertCanFor(actor, "information:request", "information:requested", input.pupilId, ASK_PAGE);
   if (!actor.guardianId) throw new AppError("forbidden");
   const link = await db.guardianLink.findFirst({
     where: { pupilId: input.pupilId, ...visibleLinkFor(actor.guardianId, "ask", now) },
     select: { id: true, pupilId: true },
   });
-  if (!link) return denyAccess(actor, "information:requested", input.pupilId);
+  if (!link) return denyAccess(actor, "information:requested", input.pupilId, ASK_PAGE);
   const earlier = await db.informationRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, linkId: true } });
   if (earlier) {
     if (earlier.linkId !== link.id) throw new AppError("conflict");
@@ -44,7 +49,7 @@ export async function requestInformation(actor: Actor, input: InformationRequest
       data: { linkId: link.id, pupilId: link.pupilId, categories: input.categories, message: input.message, idempotencyKey: input.idempotencyKey, createdAt: now },
       select: { id: true },
     });
-    await writeAudit(actor, "information:requested", "ALLOWED", link.pupilId, { categories: input.categories.join(",") });
+    await writeAudit(actor, "information:requested", "ALLOWED", link.pupilId, { categories: input.categories.join(",") }, ASK_PAGE);
     return { id: request.id, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -63,7 +68,8 @@ export async function requestInformation(actor: Actor, input: InformationRequest
  * again is a no-op; a request someone already decided otherwise is refused.
  */
 export async function decideInformationRequest(actor: Actor, input: InformationDecisionInput, now: Date = new Date()): Promise<void> {
-  await assertCanAbout(actor, "information:decide", input.outcome === "grant" ? "information:granted" : "information:refused", input.requestId);
+  const action = input.outcome === "grant" ? "information:granted" : "information:refused";
+  await assertCanFor(actor, "information:decide", action, input.requestId, { ...decidePage(actor), target: "informationRequest" });
   const request = await db.informationRequest.findFirst({
     where: { id: input.requestId, pupil: scopeFor(actor, "pupil") },
     select: {
@@ -77,8 +83,7 @@ export async function decideInformationRequest(actor: Actor, input: InformationD
       pupil: { select: { firstName: true, birthDate: true, schoolId: true } },
     },
   });
-  const action = input.outcome === "grant" ? "information:granted" : "information:refused";
-  if (!request) return denyAccess(actor, action, input.requestId);
+  if (!request) return denyAccess(actor, action, input.requestId, { ...decidePage(actor), target: "informationRequest" });
   const decided = input.outcome === "grant" ? "GRANTED" : "REFUSED";
   if (request.status !== "PENDING") {
     if (request.status === decided && request.decidedById === actor.userId) return;
@@ -119,5 +124,5 @@ export async function decideInformationRequest(actor: Actor, input: InformationD
   });
   await writeAudit(actor, action, "ALLOWED", request.pupilId, input.outcome === "grant"
     ? { request: request.id, categories: input.categories.join(","), until: input.until.toISOString().slice(0, 10) }
-    : { request: request.id });
+    : { request: request.id }, decidePage(actor));
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { scopeFor, visibleLinkFor } from "@/lib/auth/scope";
-import { denyAccess, writeAudit, writeAuditForList } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, writeAudit, writeAuditForList, type AuditContext } from "@/lib/auth/audit";
+
+const ASK_PAGE: AuditContext = { category: "information", route: "/parent/information/[pupilId]" };
 import type { Actor } from "@/lib/auth/types";
 import { grantInForce, rightsMoment } from "@/lib/auth/guardian-rights";
 import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
@@ -21,7 +22,7 @@ const requestSelect = {
  * a link that may ask; anyone else: 404 and an audit row.
  */
 export async function informationRequestPage(actor: Actor, pupilId: string, now: Date = new Date()) {
-  await assertCanAbout(actor, "information:request", "information:view", pupilId);
+  await assertCanFor(actor, "information:request", "information:view", pupilId, ASK_PAGE);
   const link = actor.guardianId
     ? await db.guardianLink.findFirst({
         where: { pupilId, ...visibleLinkFor(actor.guardianId, "ask", now) },
@@ -32,8 +33,8 @@ export async function informationRequestPage(actor: Actor, pupilId: string, now:
         },
       })
     : null;
-  if (!link) return denyAccess(actor, "information:view", pupilId);
-  await writeAudit(actor, "information:view", "ALLOWED", link.pupil.id);
+  if (!link) return denyAccess(actor, "information:view", pupilId, ASK_PAGE);
+  await writeAudit(actor, "information:view", "ALLOWED", link.pupil.id, undefined, ASK_PAGE);
   return {
     pupil: { id: link.pupil.id, firstName: link.pupil.firstName, lastName: link.pupil.lastName, school: link.pupil.school.name },
     grant: grantInForce(link, rightsMoment(now).today),
@@ -64,7 +65,9 @@ export async function listInformationRequests(actor: Actor, now: Date = new Date
       link: { select: { ...LINK_FACTS_SELECT, relationship: true, guardian: { select: { user: { select: { name: true } } } } } },
     },
   });
-  await writeAuditForList(actor, "information:view", [...new Set(rows.map((r) => r.pupil.id))]);
+  await writeAuditForList(actor, "information:view", [...new Set(rows.map((r) => r.pupil.id))], {
+    category: "information", route: actor.role === "LEADER" ? "/leader/information-requests" : "/mentor/information-requests",
+  });
   const today = rightsMoment(now).today;
   const requests = rows.map((r) => ({
     id: r.id,

@@ -49,12 +49,12 @@ export async function invitePerson(actor: Actor, input: { schoolId: string | nul
     },
     select: CANDIDATE,
   });
-  if (!user) return denyAccess(actor, "invitation:sent", input.userId);
+  if (!user) return denyAccess(actor, "invitation:sent", input.userId, scope.page);
   // The same form again (a double click): answer as the first time did.
   if (await db.notification.count({ where: { requestKey: `${input.requestKey}:${user.id}` } })) return 1;
   if (!mayInvite(statusOf(user, now))) throw new AppError("conflict");
   const count = await queue(scope, [user], input.requestKey);
-  await writeAudit(actor, "invitation:sent", "ALLOWED", user.id, { schoolId: scope.schoolId, count });
+  await writeAudit(actor, "invitation:sent", "ALLOWED", user.id, { schoolId: scope.schoolId, count }, scope.page);
   return count;
 }
 
@@ -67,7 +67,7 @@ export async function inviteEveryone(actor: Actor, input: { schoolId: string | n
   const scope = await invitationScope(actor, input.schoolId);
   if (input.classId) {
     const inScope = await db.classGroup.count({ where: { AND: [{ id: input.classId }, scope.classes] } });
-    if (!inScope) return denyAccess(actor, "invitation:sent", input.classId);
+    if (!inScope) return denyAccess(actor, "invitation:sent", input.classId, scope.page);
   } else if (actor.role !== "ADMIN") {
     // A mentor invites per class.
     throw new AppError("forbidden");
@@ -78,6 +78,6 @@ export async function inviteEveryone(actor: Actor, input: { schoolId: string | n
     : [];
   const invitable = [...guardians, ...staff].filter((u) => includedInBulk(statusOf(u, now)));
   const count = await queue(scope, invitable, input.requestKey);
-  await writeAudit(actor, "invitation:sent", "ALLOWED", input.classId ?? scope.schoolId, { schoolId: scope.schoolId, classId: input.classId, count });
+  await writeAudit(actor, "invitation:sent", "ALLOWED", input.classId ?? scope.schoolId, { schoolId: scope.schoolId, classId: input.classId, count }, scope.page);
   return count;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { informedLink } from "@/lib/auth/scope";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAuditForList } from "@/lib/auth/audit";
 import { invitationStatus, type InvitationStatus, type LastInvitation } from "@/lib/domain/invitations/status";
 import { guardiansWhere, invitationScope } from "@/lib/domain/invitations/scope";
 import type { Actor } from "@/lib/auth/types";
@@ -76,7 +76,8 @@ export async function invitationOverview(actor: Actor, schoolId: string | null, 
     };
   };
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "nl");
-  await writeAudit(actor, "guardians:view", "ALLOWED", scope.schoolId, { list: "invitations", guardians: guardians.length });
+  // One row per pupil whose guardians the list shows (the children are named on it).
+  await writeAuditForList(actor, "guardians:view", [...new Set(guardians.flatMap((g) => g.links.map((l) => l.pupil.id)))], scope.page);
   return {
     schoolId: scope.schoolId,
     schoolName: scope.schoolName,

@@ -6,6 +6,7 @@ import { dutchToday } from "@/lib/domain/calendar/dates";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/types";
+import type { AuditContext } from "@/lib/auth/audit";
 
 /**
  * Whom an actor may invite: a board administrator the guardians and staff of
@@ -22,7 +23,12 @@ export type InvitationScope = {
   classes: Prisma.ClassGroupWhereInput;
   /** Staff accounts too (administrators only). */
   staff: boolean;
+  /** The page the audit rows name: the administrator's or the mentor's invitations page. */
+  page: AuditContext;
 };
+
+const ADMIN_PAGE: AuditContext = { category: "guardians", route: "/admin/schools/[schoolId]/invitations" };
+const MENTOR_PAGE: AuditContext = { category: "guardians", route: "/mentor/invitations" };
 
 export async function invitationScope(actor: Actor, schoolId: string | null): Promise<InvitationScope> {
   assertCan(actor, "invitations:send");
@@ -32,12 +38,12 @@ export async function invitationScope(actor: Actor, schoolId: string | null): Pr
   if (schoolId !== null) {
     const school = await boardSchool(actor, schoolId, "invitations:send");
     const classes = { schoolId: school.id, ...thisYear };
-    return { schoolId: school.id, schoolName: school.name, pupils: { schoolId: school.id, leftOn: null, classGroup: classes }, classes, staff: true };
+    return { schoolId: school.id, schoolName: school.name, pupils: { schoolId: school.id, leftOn: null, classGroup: classes }, classes, staff: true, page: ADMIN_PAGE };
   }
   if (actor.role !== "MENTOR") throw new AppError("forbidden");
   // A mentor: their classes of this school year only (actor.mentorOf).
   const classes = { id: { in: actor.mentorOf } };
-  return { schoolId: actor.schoolId, schoolName: null, pupils: { classGroupId: { in: actor.mentorOf }, leftOn: null }, classes, staff: false };
+  return { schoolId: actor.schoolId, schoolName: null, pupils: { classGroupId: { in: actor.mentorOf }, leftOn: null }, classes, staff: false, page: MENTOR_PAGE };
 }
 
 /** Guardians in scope: at least one informable link to a pupil in scope (optionally of one class). */

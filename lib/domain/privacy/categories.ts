@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Every data category a row can carry, for the filter and the words (messages privacy.category.*). */
 export const AUDIT_CATEGORIES = [
-  "profile", "results", "absences", "contacts", "messages", "consent", "information", "personalData",
+  "record", "profile", "guardians", "results", "absences", "contacts", "messages", "consent", "information", "personalData",
   "attendance", "indicators", "account", "school", "calendar", "staff", "import", "retention", "audit",
 ] as const satisfies readonly AuditCategory[];
 

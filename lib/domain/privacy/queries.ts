@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/permissions";
 import { scopeFor } from "@/lib/auth/scope";
-import { denyAccess, writeAudit, type AuditCategory, type AuditContext } from "@/lib/auth/audit";
+import { denyAccess, writeAudit, type AuditCategory, type AuditContext, type AuditRoute } from "@/lib/auth/audit";
 import { guardianRights, type GuardianRights } from "@/lib/auth/guardian-rights";
 import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
 import type { Actor } from "@/lib/auth/types";
@@ -14,7 +14,7 @@ import { countRows, pupilConditions, readAll, readPage, schoolConditions, type A
 // the school leader sees their school, a guardian each child they may see,
 // a pupil with an account themselves. Every look at the log is itself logged.
 
-const context = (route: string): AuditContext => ({ category: "audit", route });
+const context = (route: AuditRoute): AuditContext => ({ category: "audit", route });
 
 /** The most rows one CSV export holds (decision 0024). */
 export const EXPORT_CAP = 100_000;
@@ -85,7 +85,9 @@ export async function listChildAccess(actor: Actor, pupilId: string, page: PageR
  */
 export function visibleCategories(rights: GuardianRights): AuditCategory[] | null {
   if (rights.basis === "authority" || rights.basis === "consent") return null;
-  return [...(rights.see.results ? (["results"] as const) : []), ...(rights.see.absences ? (["absences", "attendance"] as const) : [])];
+  const granted: AuditCategory[] = [...(rights.see.results ? (["results"] as const) : []), ...(rights.see.absences ? (["absences", "attendance"] as const) : [])];
+  // A look at the whole pupil page ("record") shows what was granted too, so it is listed with any grant.
+  return granted.length > 0 ? ["record", ...granted] : granted;
 }
 
 /** The same for a pupil with an account (16+), about themselves. */
@@ -100,7 +102,7 @@ function findPupil(actor: Actor, pupilId: string) {
   return db.pupil.findFirst({ where: { id: pupilId, ...scopeFor(actor, "pupil") }, select: { id: true, firstName: true, lastName: true } });
 }
 
-async function pupilAccess(actor: Actor, pupil: PupilAccess["pupil"], page: PageRequest, route: string, categories: AuditCategory[] | null = null): Promise<PupilAccess> {
+async function pupilAccess(actor: Actor, pupil: PupilAccess["pupil"], page: PageRequest, route: AuditRoute, categories: AuditCategory[] | null = null): Promise<PupilAccess> {
   const where = pupilConditions(pupil.id, categories);
   const [result, total] = await Promise.all([readPage(where, page), countRows(where, EXPORT_CAP + 1)]);
   await writeAudit(actor, "privacy:view", "ALLOWED", pupil.id, undefined, context(route));

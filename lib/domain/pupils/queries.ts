@@ -1,7 +1,9 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertCanAbout } from "@/lib/auth/refusal";
-import { denyAccess, writeAudit, writeAuditForList } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, writeAudit, writeAuditForList, type AuditContext } from "@/lib/auth/audit";
+
+const OVERVIEW: AuditContext = { category: "record", route: "/parent" };
+const CHILD_PAGE: AuditContext = { category: "record", route: "/parent/children/[pupilId]" };
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { releaseCutoff } from "@/lib/domain/results/release";
@@ -30,7 +32,7 @@ export async function parentOverview(actor: Actor, now: Date = new Date()) {
   const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (the rule's SQL form).
   const pupils = (await loadChildrenOverview(actor, today, year.startsOn)).map((pupil) => ({ ...pupil, rights: guardianRights(pupil.link, pupil.birthDate, now) }));
-  await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id));
+  await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id), OVERVIEW);
   const children = pupils.filter((pupil) => seesAnything(pupil.rights)).map((pupil) => ({
     id: pupil.id,
     firstName: pupil.firstName,
@@ -77,12 +79,12 @@ export type AskableChild = ChildrenOverview["askable"][number];
  * and an audit row.
  */
 export async function getChildDetail(actor: Actor, pupilId: string, now: Date = new Date()) {
-  await assertCanAbout(actor, "parent:view", "pupil:view", pupilId);
+  await assertCanFor(actor, "parent:view", "pupil:view", pupilId, CHILD_PAGE);
   const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
   const pupil = await loadChildRecords(actor, pupilId, today, year.startsOn);
-  if (!pupil) return denyAccess(actor, "pupil:view", pupilId);
-  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id);
+  if (!pupil) return denyAccess(actor, "pupil:view", pupilId, CHILD_PAGE);
+  await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id, undefined, CHILD_PAGE);
 
   const rights = guardianRights(pupil.link, pupil.birthDate, now);
   const cutoff = releaseCutoff(pupil.school);

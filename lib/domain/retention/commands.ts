@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/types";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit, type AuditContext } from "@/lib/auth/audit";
+
+const RETENTION: AuditContext = { category: "retention", route: "/admin/schools/[schoolId]/retention" };
 import { boardSchool } from "@/lib/domain/schools/board-scope";
 import { RETENTION_CATEGORIES } from "@/lib/domain/retention/rules";
 import { SETTINGS_SELECT, settingsOf } from "@/lib/domain/retention/queries";
@@ -12,7 +14,7 @@ import type { RetentionInput } from "@/lib/domain/retention/schemas";
  * old → new per term); saving the same terms again writes nothing.
  */
 export async function updateRetention(actor: Actor, input: RetentionInput): Promise<boolean> {
-  const school = await boardSchool(actor, input.schoolId, "schools:manage");
+  const school = await boardSchool(actor, input.schoolId, "schools:manage", RETENTION);
   const changes = await db.$transaction(async (tx) => {
     const old = settingsOf(await tx.school.findUniqueOrThrow({ where: { id: school.id }, select: SETTINGS_SELECT }));
     const changed = RETENTION_CATEGORIES.filter((c) => old[c] !== input[c]);
@@ -24,6 +26,6 @@ export async function updateRetention(actor: Actor, input: RetentionInput): Prom
     return Object.fromEntries(changed.map((c) => [`retention.${c}`, { old: old[c], new: input[c] }]));
   });
   if (!Object.keys(changes).length) return false;
-  await writeAudit(actor, "school:update", "ALLOWED", school.id, changes);
+  await writeAudit(actor, "school:update", "ALLOWED", school.id, changes, RETENTION);
   return true;
 }

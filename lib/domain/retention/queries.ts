@@ -17,7 +17,7 @@ export const SETTINGS_SELECT = { retentionResultsYears: true, retentionContactsY
  * nightly job would remove if it ran now, per kind, and its last runs. Counts only.
  */
 export async function getRetention(actor: Actor, schoolId: string, now: Date = new Date()) {
-  const school = await boardSchool(actor, schoolId, "schools:manage");
+  const school = await boardSchool(actor, schoolId, "schools:manage", { category: "retention", route: "/admin/schools/[schoolId]/retention" });
   const today = dutchToday(now);
   const row = await db.school.findUniqueOrThrow({ where: { id: school.id }, select: SETTINGS_SELECT });
   const settings = settingsOf(row);

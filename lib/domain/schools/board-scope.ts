@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { denyAccess } from "@/lib/auth/audit";
+import { denyAccess, type AuditContext } from "@/lib/auth/audit";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 
@@ -13,7 +13,18 @@ export type BoardSchool = { id: string; name: string; slug: string; brin: string
  * command of board administration (schools, calendar, staff, imports,
  * invitations) starts here.
  */
-export async function boardSchool(actor: Actor, schoolId: string, permission: Permission = "schools:manage"): Promise<BoardSchool> {
+/** The board pages' audit context per permission; the calendar and retention pages pass their own. */
+const PAGE: Partial<Record<Permission, AuditContext>> = {
+  "schools:manage": { category: "school", route: "/admin/schools/[schoolId]" },
+  "staff:manage": { category: "staff", route: "/admin/schools/[schoolId]/staff" },
+  "imports:manage": { category: "import", route: "/admin/schools/[schoolId]/imports" },
+  "invitations:send": { category: "guardians", route: "/admin/schools/[schoolId]/invitations" },
+};
+
+export async function boardSchool(
+  actor: Actor, schoolId: string, permission: Permission = "schools:manage",
+  context: AuditContext = PAGE[permission] ?? { category: "school", route: "/admin/schools/[schoolId]" },
+): Promise<BoardSchool> {
   assertCan(actor, permission);
   const school = actor.boardId
     ? await db.school.findFirst({
@@ -21,6 +32,6 @@ export async function boardSchool(actor: Actor, schoolId: string, permission: Pe
         select: { id: true, name: true, slug: true, brin: true, locationCode: true, boardId: true },
       })
     : null;
-  if (!school) return denyAccess(actor, "school:view", schoolId);
+  if (!school) return denyAccess(actor, "school:view", schoolId, context);
   return school;
 }

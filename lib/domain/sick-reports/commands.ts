@@ -2,10 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SickReportReason } from "@/lib/generated/prisma/enums";
-import { assertCan } from "@/lib/auth/permissions";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { guardianScope } from "@/lib/auth/scope";
-import { denyAccess, type AuditAction } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, type AuditAction, type AuditContext } from "@/lib/auth/audit";
+
+// The sick-report panel is on the child page.
+const CHILD_PAGE: AuditContext = { category: "absences", route: "/parent/children/[pupilId]" };
+const ABOUT_REPORT: AuditContext = { ...CHILD_PAGE, target: "sickReport" };
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { dutchToday } from "@/lib/domain/calendar/dates";
@@ -60,7 +62,7 @@ function existingResult(report: { id: string; pupilId: string; guardianId: strin
  * A child the guardian may not see: 404 and an audit row, nothing written.
  */
 export async function reportSick(actor: Actor, input: SickReportInput, { now = new Date() }: { now?: Date } = {}): Promise<SickReportResult> {
-  await assertCanAbout(actor, "sickReport:create", AUDIT_ACTION, input.pupilId);
+  await assertCanFor(actor, "sickReport:create", AUDIT_ACTION, input.pupilId, CHILD_PAGE);
   const guardianId = actor.guardianId;
   if (!guardianId) throw new AppError("forbidden");
   const today = dutchToday(now);
@@ -72,7 +74,7 @@ export async function reportSick(actor: Actor, input: SickReportInput, { now = n
       school: { select: { sickReportDeadline: true, sickReportMaxDaysAhead: true, holidays: { where: { endsOn: { gte: today } }, select: { startsOn: true, endsOn: true } } } },
     },
   });
-  if (!pupil) return denyAccess(actor, AUDIT_ACTION, input.pupilId);
+  if (!pupil) return denyAccess(actor, AUDIT_ACTION, input.pupilId, CHILD_PAGE);
 
   // A resubmission is answered before the rules: the deadline may have passed in between.
   const earlier = await db.sickReport.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: reportSelect });
@@ -121,13 +123,13 @@ export async function reportSick(actor: Actor, input: SickReportInput, { now = n
  * all its records. Any guardian who may see the child can do this; twice is a no-op.
  */
 export async function reportBetter(actor: Actor, reportId: string, { now = new Date() }: { now?: Date } = {}): Promise<void> {
-  assertCan(actor, "sickReport:create");
+  await assertCanFor(actor, "sickReport:create", AUDIT_ACTION, reportId, ABOUT_REPORT);
   const today = dutchToday(now);
   const report = await db.sickReport.findFirst({
     where: { id: reportId, pupil: guardianScope(actor, "reportSick", now) },
     select: { id: true, startsOn: true, endsOn: true, endedAt: true },
   });
-  if (!report) return denyAccess(actor, AUDIT_ACTION, reportId);
+  if (!report) return denyAccess(actor, AUDIT_ACTION, reportId, ABOUT_REPORT);
   if (report.endedAt) return;
   const endsOn = endOnRecovery(report, today);
   await db.$transaction([

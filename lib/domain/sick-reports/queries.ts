@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertCanAbout } from "@/lib/auth/refusal";
 import { guardianScope, scopeFor } from "@/lib/auth/scope";
-import { denyAccess, type AuditAction } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { isoDay, reportWindow, statusOf, type ReportStatus } from "@/lib/domain/sick-reports/rules";
@@ -88,13 +87,13 @@ export function toSickReportPanel(pupil: PanelSource, now: Date = new Date()) {
  * reports. (The child page itself gets it through getChildDetail's one query.)
  */
 export async function getSickReportPanel(actor: Actor, pupilId: string, now: Date = new Date()) {
-  await assertCanAbout(actor, "sickReport:create", AUDIT_ACTION, pupilId);
+  await assertCanFor(actor, "sickReport:create", AUDIT_ACTION, pupilId, { category: "absences", route: "/parent/children/[pupilId]" });
   const today = dutchToday(now);
   const pupil = await db.pupil.findFirst({
     where: { id: pupilId, ...guardianScope(actor, "reportSick", now) },
     select: { id: true, firstName: true, school: { select: sickReportSchoolFields(today) }, sickReports: sickReportsSelect(today) },
   });
-  if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId);
+  if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId, { category: "absences", route: "/parent/children/[pupilId]" });
   return toSickReportPanel(pupil, now);
 }
 

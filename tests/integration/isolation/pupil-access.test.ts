@@ -91,9 +91,9 @@ describe("what a parent may not see answers 404 and leaves an audit row", () => 
 
   it("a mentor asking for a parent route", async () => {
     const actor = await actorOf(world.mentorA.user.id);
-    await expectNotFound(ensurePermission(actor, "parent:view"));
+    await expectNotFound(ensurePermission(actor, "parent:view", { route: "/parent", category: "record" }));
     const rows = await auditRows(actor.userId);
-    expect(rows.at(-1)).toMatchObject({ action: "route:view", outcome: "DENIED" });
+    expect(rows.at(-1)).toMatchObject({ action: "route:view", outcome: "DENIED", role: "MENTOR", category: "record", route: "/parent" });
   });
 });
 

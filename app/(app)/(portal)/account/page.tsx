@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const actor = await requirePermission("profile:update", "/account");
+  const actor = await requirePermission("profile:update", "/account", { route: "/account", category: "account" });
   const [account, t, tLang, tData, format, locale, messages] = await Promise.all([
     accountOverview(actor), getTranslations("account"), getTranslations("languages"), getTranslations("dataAccess"), getFormatter(), getLocale(), getMessages(),
   ]);

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const button = "inline-flex min-h-12 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700";
 
 export default async function AdminHome() {
-  const actor = await requirePermission("admin:view", "/admin");
+  const actor = await requirePermission("admin:view", "/admin", { route: "/admin", category: "school" });
   const [board, t, tBench, messages] = await Promise.all([getBoardOverview(actor), getTranslations("adminHome"), getTranslations("benchmarks"), getMessages()]);
   return (
     <>

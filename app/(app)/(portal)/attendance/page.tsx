@@ -17,7 +17,7 @@ const link = "inline-flex min-h-11 items-center rounded-lg border border-brand-6
 
 /** The 16-hour list for the attendance officer (who keeps the status) and the school leader (who reads it). 4 queries. */
 export default async function AttendancePage() {
-  const actor = await requirePermission("attendance:view", "/attendance");
+  const actor = await requirePermission("attendance:view", "/attendance", { route: "/attendance", category: "attendance" });
   const [t, format, messages, list] = await Promise.all([getTranslations("attendance"), getFormatter(), getMessages(), getThresholdList(actor)]);
   const canUpdate = can(actor, "threshold:update") && list.year !== null;
   const linkPupils = can(actor, "absence:record");

@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { countPendingInformationRequests } from "@/lib/domain/information/queries";
 
 export default async function LeaderHome() {
-  const actor = await requirePermission("leader:view", "/leader");
+  const actor = await requirePermission("leader:view", "/leader", { route: "/leader", category: "information" });
   const [t, tPub, tAtt, tInfo, tPrivacy, requests] = await Promise.all([
     getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance"), getTranslations("informationDecide"), getTranslations("privacy"),
     countPendingInformationRequests(actor),

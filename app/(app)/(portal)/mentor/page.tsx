@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function MentorHome({ searchParams }: Props) {
-  const actor = await requirePermission("mentor:view", "/mentor");
+  const actor = await requirePermission("mentor:view", "/mentor", { route: "/mentor", category: "contacts" });
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
   const [t, tInvite, tInfo, format, messages, overview, sickReports, requests] = await Promise.all([

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ParentHome() {
-  const actor = await requirePermission("parent:view", "/parent");
+  const actor = await requirePermission("parent:view", "/parent", { route: "/parent", category: "record" });
   const locale = await getLocale();
   const [t, tInbox, { children, askable }, messages, welcome] = await Promise.all([
     fastTranslations(locale, "parent"),

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PupilHome({ searchParams }: Props) {
-  const actor = await requirePermission("pupil:self", "/pupil");
+  const actor = await requirePermission("pupil:self", "/pupil", { route: "/pupil", category: "consent" });
   const params = await searchParams;
   const [t, tErrors, tPrivacy, format, data] = await Promise.all([getTranslations("pupilConsent"), getTranslations("errors"), getTranslations("privacy"), getFormatter(), listOwnGuardians(actor)]);
   // Who at school looked at the pupil's own data (decision 0024).

@@ -13,10 +13,10 @@ export async function GET() {
   const actor = await getActor();
   if (!actor) return new Response(null, { status: 404, headers: PRIVATE });
   if (!can(actor, "data:access")) {
-    await writeAudit(actor, "data:export", "DENIED", null);
+    await writeAudit(actor, "data:export", "DENIED", null, undefined, { category: "personalData", route: "/api/account/data" });
     return new Response(null, { status: 404, headers: PRIVATE });
   }
-  const data = await getPersonalData(actor);
+  const data = await getPersonalData(actor, undefined, "/api/account/data");
   const day = data.exportedAt.slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The right of access (AVG art. 15) as a readable page, with the same data as a file. */
 export default async function PersonalDataPage() {
-  const actor = await requirePermission("data:access", "/account/data");
+  const actor = await requirePermission("data:access", "/account/data", { route: "/account/data", category: "personalData" });
   const [data, t] = await Promise.all([getPersonalData(actor), getTranslations("dataAccess")]);
   return (
     <div className="space-y-6">

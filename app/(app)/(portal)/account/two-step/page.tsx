@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 export default async function TwoStepPage() {
-  const actor = await requirePermission("profile:update", "/account/two-step");
+  const actor = await requirePermission("profile:update", "/account/two-step", { route: "/account/two-step", category: "account" });
   if (!mayUseTwoStep(actor)) notFound();
   const [state, t, messages] = await Promise.all([twoStepState(actor), getTranslations("twoFactor"), getMessages()]);
   const clientMessages = { twoFactor: messages.twoFactor, passwordErrors: messages.passwordErrors, account: messages.account, errors: messages.errors };

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ year?: string }> };
 
 export default async function BenchmarksPage({ searchParams }: Props) {
-  const actor = await requirePermission("benchmarks:edit", "/admin/benchmarks");
+  const actor = await requirePermission("benchmarks:edit", "/admin/benchmarks", { route: "/admin/benchmarks", category: "indicators" });
   const { year } = await searchParams;
   const editor = await getBenchmarkEditor(actor, typeof year === "string" ? year : undefined);
   const [t, messages] = await Promise.all([getTranslations("benchmarks"), getMessages()]);

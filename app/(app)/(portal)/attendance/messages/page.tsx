@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Whether each absence message reached each guardian: the school's own outbox. 3 queries (actor, page, counts). */
 export default async function DeliveryPage({ searchParams }: Props) {
-  const actor = await requirePermission("attendance:view", "/attendance/messages");
+  const actor = await requirePermission("attendance:view", "/attendance/messages", { route: "/attendance/messages", category: "messages" });
   const params = await searchParams;
   const query = DeliveryLogQuery.parse({ status: params.status || undefined, page: params.page });
   const [t, log] = await Promise.all([getTranslations("delivery"), getDeliveryLog(actor, query)]);

@@ -10,7 +10,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The attendance officer picks a class of their school, then a pupil. */
 export default async function AttendancePupilsPage({ searchParams }: Props) {
-  const actor = await requirePermission("absence:record", "/attendance/pupils");
+  const actor = await requirePermission("absence:record", "/attendance/pupils", { route: "/attendance/pupils", category: "profile" });
   const params = await searchParams;
   const chosen = typeof params.class === "string" && params.class.length <= 64 ? params.class : "";
   // One query each, in parallel; the pupils query is scoped, so another school's class gives nothing.

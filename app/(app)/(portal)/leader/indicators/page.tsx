@@ -26,7 +26,7 @@ function asTyped(unit: string, value: number | null): string {
 }
 
 export default async function LeaderIndicatorsPage({ searchParams }: Props) {
-  const actor = await requirePermission("indicators:edit", "/leader/indicators");
+  const actor = await requirePermission("indicators:edit", "/leader/indicators", { route: "/leader/indicators", category: "indicators" });
   const { year } = await searchParams;
   const editor = await getIndicatorEditor(actor, typeof year === "string" ? year : undefined);
   const [t, tInd, format, messages] = await Promise.all([getTranslations("publishing"), getTranslations("indicators"), getFormatter(), getMessages()]);

@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The school's requests for information (art. 1:377c BW), for the school leader. */
 export default async function LeaderInformationRequests({ searchParams }: Props) {
-  const actor = await requirePermission("leader:view", "/leader/information-requests");
+  const actor = await requirePermission("leader:view", "/leader/information-requests", { route: "/leader/information-requests", category: "information" });
   const [t, tWork, list, params] = await Promise.all([getTranslations("informationDecide"), getTranslations("workspace"), listInformationRequests(actor), searchParams]);
   return (
     <>

@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Who looked at the data of the school's pupils (decision 0024): the school comes from the signed-in leader, never from the address. */
 export default async function LeaderPrivacyPage({ searchParams }: Props) {
-  const actor = await requirePermission("leader:view", "/leader/privacy");
+  const actor = await requirePermission("leader:view", "/leader/privacy", { route: "/leader/privacy", category: "audit" });
   const get = paramsGetter(await searchParams);
   const { filter, values, issues } = parseAccessFilter(get);
   const data = await listSchoolAccess(actor, filter, pageRequestOf(get));

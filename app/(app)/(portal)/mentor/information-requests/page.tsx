@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The mentor's classes' requests for information (art. 1:377c BW). */
 export default async function MentorInformationRequests({ searchParams }: Props) {
-  const actor = await requirePermission("mentor:view", "/mentor/information-requests");
+  const actor = await requirePermission("mentor:view", "/mentor/information-requests", { route: "/mentor/information-requests", category: "information" });
   const [t, tMentor, list, params] = await Promise.all([getTranslations("informationDecide"), getTranslations("mentorPupil"), listInformationRequests(actor), searchParams]);
   return (
     <>

@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** A mentor invites the guardians of their own classes (actor.mentorOf). */
 export default async function MentorInvitationsPage({ searchParams }: Props) {
-  const actor = await requirePermission("mentor:view", "/mentor/invitations");
+  const actor = await requirePermission("mentor:view", "/mentor/invitations", { route: "/mentor/invitations", category: "guardians" });
   const [query, t, tCommon] = await Promise.all([searchParams, getTranslations("invitations"), getTranslations("common")]);
   const overview = await invitationOverview(actor, null);
   const filter = InvitationFilter.parse({ class: query.class || undefined, status: query.status || undefined });

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AlertSettingsPage() {
-  const actor = await requirePermission("alerts:settings", "/parent/settings");
+  const actor = await requirePermission("alerts:settings", "/parent/settings", { route: "/parent/settings", category: "account" });
   const [t, tCommon, messages, settings] = await Promise.all([
     getTranslations("alertSettings"),
     getTranslations("common"),

@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Who at school looked at the signed-in pupil's own data. */
 export default async function PupilPrivacyPage({ searchParams }: Props) {
-  const actor = await requirePermission("pupil:self", "/pupil/privacy");
+  const actor = await requirePermission("pupil:self", "/pupil/privacy", { route: "/pupil/privacy", category: "audit" });
   const data = await listOwnAccess(actor, pageRequestOf(paramsGetter(await searchParams)));
   const [t, tCommon] = await Promise.all([getTranslations("privacy"), getTranslations("common")]);
   return (

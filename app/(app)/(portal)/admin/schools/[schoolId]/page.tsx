@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SchoolPage({ params, searchParams }: Props) {
   const { schoolId } = await params;
-  const actor = await requirePermission("schools:manage", `/admin/schools/${schoolId}`);
+  const actor = await requirePermission("schools:manage", `/admin/schools/${schoolId}`, { route: "/admin/schools/[schoolId]", category: "school" });
   const [{ school, values }, { created }, t, messages] = await Promise.all([
     getSchoolForm(actor, schoolId), searchParams, getTranslations("schoolAdmin"), getMessages(),
   ]);

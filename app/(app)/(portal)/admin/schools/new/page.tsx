@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewSchoolPage() {
-  await requirePermission("schools:manage", "/admin/schools/new");
+  await requirePermission("schools:manage", "/admin/schools/new", { route: "/admin/schools/new", category: "school" });
   const [t, tNav, messages] = await Promise.all([getTranslations("schoolAdmin"), getTranslations("schoolNav"), getMessages()]);
   return (
     <>

@@ -20,7 +20,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export default async function AttendancePupilPage({ params, searchParams }: Props) {
   const { pupilId } = await params;
   const query = await searchParams;
-  const actor = await requirePermission("absence:record", `/attendance/pupils/${pupilId}`);
+  const actor = await requirePermission("absence:record", `/attendance/pupils/${pupilId}`, { route: "/attendance/pupils/[pupilId]", category: "record", pupilId });
   const todayDate = dutchToday();
   // Out of scope (another school): 404 and an audit row, before anything renders.
   const [pupil, t, messages] = await Promise.all([

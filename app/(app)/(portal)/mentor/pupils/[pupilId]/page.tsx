@@ -27,7 +27,7 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
   const { pupilId } = await params;
   const query = await searchParams;
   // Access is decided before anything renders, so a refusal answers 404.
-  const actor = await requirePermission("mentor:view", `/mentor/pupils/${pupilId}`);
+  const actor = await requirePermission("mentor:view", `/mentor/pupils/${pupilId}`, { route: "/mentor/pupils/[pupilId]", category: "record", pupilId });
   const pupil = await getMentorPupil(actor, pupilId);
   const todayDate = dutchToday();
   // After the scoped pupil load (one refusal, one audit row), in parallel with the catalogues.

@@ -19,7 +19,7 @@ export const metadata: Metadata = { robots: { index: false } };
 export default async function ChildPage({ params }: Props) {
   const { pupilId } = await params;
   // Access is decided before anything renders, so a refusal answers 404.
-  const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`);
+  const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`, { route: "/parent/children/[pupilId]", category: "record", pupilId });
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
   const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy] = await Promise.all([

@@ -20,7 +20,7 @@ export default async function InformationRequestPage({ params, searchParams }: P
   const { pupilId } = await params;
   const query = await searchParams;
   // Only a guardian who may ask about this pupil (art. 1:377c BW); anyone else: 404 and an audit row.
-  const actor = await requirePermission("information:request", `/parent/information/${pupilId}`);
+  const actor = await requirePermission("information:request", `/parent/information/${pupilId}`, { route: "/parent/information/[pupilId]", category: "information", pupilId });
   const page = await informationRequestPage(actor, pupilId);
   const [t, format, messages, locale] = await Promise.all([getTranslations("informationAsk"), getFormatter(), getMessages(), getLocale()]);
   const { pupil, grant } = page;

@@ -21,7 +21,7 @@ const card = "rounded-xl border border-slate-200 bg-white p-4";
 
 export default async function CalendarPage({ params, searchParams }: Props) {
   const { schoolId } = await params;
-  const actor = await requirePermission("schools:manage", `/admin/schools/${schoolId}/calendar`);
+  const actor = await requirePermission("schools:manage", `/admin/schools/${schoolId}/calendar`, { route: "/admin/schools/[schoolId]/calendar", category: "calendar" });
   const query = await searchParams;
   const cal = await getSchoolCalendar(actor, schoolId, typeof query.year === "string" ? query.year : undefined);
   const [t, tHol, format, messages] = await Promise.all([getTranslations("calendarAdmin"), getTranslations("attendance.holidays"), getFormatter(), getMessages()]);

@@ -19,7 +19,7 @@ const URL_PROBLEMS = new Set(["noFiles", "tooManyFiles", "uploadTooLarge", "uplo
 
 export default async function ImportsPage({ params, searchParams }: Props) {
   const { schoolId } = await params;
-  const actor = await requirePermission("imports:manage", `/admin/schools/${schoolId}/imports`);
+  const actor = await requirePermission("imports:manage", `/admin/schools/${schoolId}/imports`, { route: "/admin/schools/[schoolId]/imports", category: "import" });
   const { error, discarded } = await searchParams;
   const { school, runs } = await listImports(actor, schoolId);
   const [t, messages] = await Promise.all([getTranslations("imports"), getMessages()]);

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ schoolId: string }>; searchParams: Promise<Reco
 
 /** The board administrator invites a school's guardians and staff (the school comes from boardSchool: own board or 404). */
 export default async function SchoolInvitationsPage({ params, searchParams }: Props) {
-  const actor = await requirePermission("admin:view", "/admin");
+  const actor = await requirePermission("admin:view", "/admin", { route: "/admin/schools/[schoolId]/invitations", category: "guardians" });
   const [{ schoolId }, query, t] = await Promise.all([params, searchParams, getTranslations("invitations")]);
   const overview = await invitationOverview(actor, schoolId);
   const filter = InvitationFilter.parse({ class: query.class || undefined, status: query.status || undefined });

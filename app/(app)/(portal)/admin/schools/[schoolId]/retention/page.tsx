@@ -21,7 +21,7 @@ const TERM_OF = { results: "results", contacts: "contacts", absences: "absences"
 
 export default async function RetentionPage({ params }: Props) {
   const { schoolId } = await params;
-  const actor = await requirePermission("schools:manage", `/admin/schools/${schoolId}/retention`);
+  const actor = await requirePermission("schools:manage", `/admin/schools/${schoolId}/retention`, { route: "/admin/schools/[schoolId]/retention", category: "retention" });
   const overview = await getRetention(actor, schoolId);
   const [t, format, messages] = await Promise.all([getTranslations("retentionAdmin"), getFormatter(), getMessages()]);
   const day = (d: Date) => format.dateTime(d, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC", numberingSystem: "latn" });

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffPage({ params, searchParams }: Props) {
   const { schoolId } = await params;
-  const actor = await requirePermission("staff:manage", `/admin/schools/${schoolId}/staff`);
+  const actor = await requirePermission("staff:manage", `/admin/schools/${schoolId}/staff`, { route: "/admin/schools/[schoolId]/staff", category: "staff" });
   const [{ school, staff }, { created }, t] = await Promise.all([listSchoolStaff(actor, schoolId), searchParams, getTranslations("staffAdmin")]);
   const base = `/admin/schools/${school.id}`;
   const createdMember = staff.find((s) => s.id === created);

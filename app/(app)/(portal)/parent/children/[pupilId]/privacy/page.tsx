@@ -17,7 +17,7 @@ type Props = { params: Promise<{ pupilId: string }>; searchParams: Promise<Recor
 export default async function ChildPrivacyPage({ params, searchParams }: Props) {
   const { pupilId } = await params;
   const path = `/parent/children/${pupilId}/privacy`;
-  const actor = await requirePermission("parent:view", path);
+  const actor = await requirePermission("parent:view", path, { route: "/parent/children/[pupilId]/privacy", category: "audit", pupilId });
   const data = await listChildAccess(actor, pupilId, pageRequestOf(paramsGetter(await searchParams)));
   const t = await getTranslations("privacy");
   const name = data.pupil.firstName;

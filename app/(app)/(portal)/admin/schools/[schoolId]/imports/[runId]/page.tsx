@@ -23,7 +23,7 @@ const RUNNING = ["QUEUED", "VALIDATING", "APPLYING"];
 
 export default async function ImportRunPage({ params }: Props) {
   const { schoolId, runId } = await params;
-  const actor = await requirePermission("imports:manage", `/admin/schools/${schoolId}/imports/${runId}`);
+  const actor = await requirePermission("imports:manage", `/admin/schools/${schoolId}/imports/${runId}`, { route: "/admin/schools/[schoolId]/imports/[runId]", category: "import" });
   const { school, run, mappings } = await getImportRun(actor, schoolId, runId);
   const [t, tStatus, tKind, format, messages] = await Promise.all([getTranslations("imports"), getTranslations("importStatus"), getTranslations("importKinds"), getFormatter(), getMessages()]);
   const base = `/admin/schools/${encodeURIComponent(school.id)}/imports`;

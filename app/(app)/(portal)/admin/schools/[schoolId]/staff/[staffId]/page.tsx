@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffMemberPage({ params }: Props) {
   const { schoolId, staffId } = await params;
-  const actor = await requirePermission("staff:manage", `/admin/schools/${schoolId}/staff/${staffId}`);
+  const actor = await requirePermission("staff:manage", `/admin/schools/${schoolId}/staff/${staffId}`, { route: "/admin/schools/[schoolId]/staff/[staffId]", category: "staff" });
   const [{ school, classes, year, member }, t, messages] = await Promise.all([getStaffMember(actor, schoolId, staffId), getTranslations("staffAdmin"), getMessages()]);
   const self = member.userId === actor.userId;
   return (

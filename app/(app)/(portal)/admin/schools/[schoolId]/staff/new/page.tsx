@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewStaffPage({ params }: Props) {
   const { schoolId } = await params;
-  const actor = await requirePermission("staff:manage", `/admin/schools/${schoolId}/staff/new`);
+  const actor = await requirePermission("staff:manage", `/admin/schools/${schoolId}/staff/new`, { route: "/admin/schools/[schoolId]/staff/new", category: "staff" });
   const [{ school, classes, year }, t, messages] = await Promise.all([getNewStaffForm(actor, schoolId), getTranslations("staffAdmin"), getMessages()]);
   return (
     <>
