@@ -283,13 +283,13 @@ describe("a year of rows", () => {
     expect(first.rows).toHaveLength(50);
     // Counted up to the export cap + 1: "more than 100,000".
     expect(first.total).toBe(100_001);
-    const { pageStatement, schoolConditions, readPage, countRows } = await import("@/lib/domain/privacy/sql");
+    const { pageStatement, countStatement, schoolConditions } = await import("@/lib/domain/privacy/sql");
     const where = schoolConditions(s.school.id, {});
     let t0 = performance.now();
-    await readPage(where, FIRST);
+    await db.$queryRaw(pageStatement(where, FIRST, 51));
     const pageMs = performance.now() - t0;
     t0 = performance.now();
-    await countRows(where, 100_001);
+    await db.$queryRaw(countStatement(where, 100_001));
     const countMs = performance.now() - t0;
     process.stdout.write(`privacy view: the first page's statement alone ${pageMs.toFixed(1)} ms, the count ${countMs.toFixed(1)} ms\n`);
     expect(ms).toBeLessThan(2_000);

@@ -8,7 +8,12 @@ import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
 import type { Actor } from "@/lib/auth/types";
 import { PRIVACY_ROUTES } from "@/lib/domain/privacy/categories";
 import { usedFilters, type AccessFilter } from "@/lib/domain/privacy/filter";
-import { countRows, pupilConditions, readAll, readPage, schoolConditions, type AccessPage, type AccessRow, type PageRequest } from "@/lib/domain/privacy/sql";
+import type { Cursor } from "@/lib/domain/privacy/cursor";
+import {
+  PAGE_SIZE, batchStatement, countStatement, pageOf, pageStatement, pupilConditions, schoolConditions, toRows,
+  type AccessPage, type AccessRow, type PageRequest, type RawRow,
+} from "@/lib/domain/privacy/sql";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Who looked at a pupil's data, from the audit log (docs/decisions/0024):
 // the school leader sees their school, a guardian each child they may see,
@@ -107,4 +112,30 @@ async function pupilAccess(actor: Actor, pupil: PupilAccess["pupil"], page: Page
   const [result, total] = await Promise.all([readPage(where, page), countRows(where, EXPORT_CAP + 1)]);
   await writeAudit(actor, "privacy:view", "ALLOWED", pupil.id, undefined, context(route));
   return { ...result, total, pupil };
+}
+
+// The statements run here, after each caller built its conditions from the
+// actor's scope; none is exported, so no page can run them with other conditions.
+
+async function readPage(where: Prisma.Sql[], page: PageRequest, limit = PAGE_SIZE): Promise<AccessPage> {
+  return pageOf(await db.$queryRaw<RawRow[]>(pageStatement(where, page, limit + 1)), page, limit);
+}
+
+async function countRows(where: Prisma.Sql[], upTo: number): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>(countStatement(where, upTo));
+  return row.n;
+}
+
+async function* readAll(where: Prisma.Sql[], batch: number, cap: number): AsyncGenerator<AccessRow[]> {
+  let cursor: Cursor | null = null;
+  let left = cap;
+  while (left > 0) {
+    const raw: RawRow[] = await db.$queryRaw<RawRow[]>(batchStatement(where, cursor, Math.min(batch, left)));
+    if (raw.length === 0) return;
+    yield toRows(raw);
+    left -= raw.length;
+    if (raw.length < batch) return;
+    const tail: RawRow = raw[raw.length - 1];
+    cursor = { at: tail.at, id: tail.id };
+  }
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { encodeCursor, type Cursor, type PageDirection } from "@/lib/domain/privacy/cursor";
@@ -28,7 +27,7 @@ export type AccessRow = {
   askedId: string | null;
 };
 
-type RawRow = {
+export type RawRow = {
   id: string; at: Date; action: string; outcome: "ALLOWED" | "DENIED"; role: Role | null; category: string | null; route: string | null;
   targetId: string | null; actorName: string | null; pupilId: string | null; firstName: string | null; lastName: string | null;
   studentNumber: string | null; className: string | null;
@@ -83,10 +82,19 @@ export function pupilConditions(pupilId: string, categories: readonly string[] |
 export type PageRequest = { cursor: Cursor | null; direction: PageDirection };
 export type AccessPage = { rows: AccessRow[]; older: string | null; newer: string | null };
 
-/** One page, newest first, in one statement; `older`/`newer` are the cursors of the pages either side (null: none). */
-export async function readPage(where: Prisma.Sql[], { cursor, direction }: PageRequest, limit = PAGE_SIZE): Promise<AccessPage> {
+/** The statement of one page (`limit` rows; ask one more to learn whether there is a next page). */
+export function pageStatement(where: Prisma.Sql[], { cursor, direction }: PageRequest, limit: number): Prisma.Sql {
   const newer = cursor !== null && direction === "newer";
-  const raw = await db.$queryRaw<RawRow[]>(pageStatement(where, { cursor, direction }, limit + 1));
+  const conditions = cursor
+    ? [...where, newer ? Prisma.sql`(a.at, a.id) > (${instant(cursor.at)}, ${cursor.id})` : Prisma.sql`(a.at, a.id) < (${instant(cursor.at)}, ${cursor.id})`]
+    : where;
+  const order = newer ? Prisma.sql`ORDER BY a.at ASC, a.id ASC` : Prisma.sql`ORDER BY a.at DESC, a.id DESC`;
+  return Prisma.sql`${SELECT} WHERE ${Prisma.join(conditions, " AND ")} ${order} LIMIT ${limit}`;
+}
+
+/** One page from the rows pageStatement read (at most `limit` + 1); `older`/`newer` are the cursors of the pages either side (null: none). */
+export function pageOf(raw: RawRow[], { cursor, direction }: PageRequest, limit: number): AccessPage {
+  const newer = cursor !== null && direction === "newer";
   const more = raw.length > limit;
   const rows = raw.slice(0, limit).map(toRow);
   if (newer) rows.reverse();
@@ -102,40 +110,23 @@ export async function readPage(where: Prisma.Sql[], { cursor, direction }: PageR
   };
 }
 
-/** The statement of one page (exported for the EXPLAIN check in the tests). */
-export function pageStatement(where: Prisma.Sql[], { cursor, direction }: PageRequest, limit: number): Prisma.Sql {
-  const newer = cursor !== null && direction === "newer";
-  const conditions = cursor
-    ? [...where, newer ? Prisma.sql`(a.at, a.id) > (${instant(cursor.at)}, ${cursor.id})` : Prisma.sql`(a.at, a.id) < (${instant(cursor.at)}, ${cursor.id})`]
-    : where;
-  const order = newer ? Prisma.sql`ORDER BY a.at ASC, a.id ASC` : Prisma.sql`ORDER BY a.at DESC, a.id DESC`;
-  return Prisma.sql`${SELECT} WHERE ${Prisma.join(conditions, " AND ")} ${order} LIMIT ${limit}`;
-}
-
 /**
- * How many rows match, in one statement, counting no further than `upTo`
- * (a year of a large school is millions of rows; past the export cap the
- * exact number changes nothing the leader can do).
+ * How many rows match, counting no further than `upTo` (a year of a large
+ * school is millions of rows; past the export cap the exact number changes
+ * nothing the leader can do).
  */
-export async function countRows(where: Prisma.Sql[], upTo: number): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "AuditLog" a WHERE ${Prisma.join(where, " AND ")} LIMIT ${upTo}) matching`;
-  return row.n;
+export function countStatement(where: Prisma.Sql[], upTo: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "AuditLog" a WHERE ${Prisma.join(where, " AND ")} LIMIT ${upTo}) matching`;
 }
 
-/** Every matching row, newest first, in batches (keyset, so each batch is one indexed statement). */
-export async function* readAll(where: Prisma.Sql[], batch: number, cap: number): AsyncGenerator<AccessRow[]> {
-  let cursor: Cursor | null = null;
-  let left = cap;
-  while (left > 0) {
-    const conditions: Prisma.Sql[] = cursor ? [...where, Prisma.sql`(a.at, a.id) < (${instant(cursor.at)}, ${cursor.id})`] : where;
-    const raw = await db.$queryRaw<RawRow[]>`${SELECT} WHERE ${Prisma.join(conditions, " AND ")} ORDER BY a.at DESC, a.id DESC LIMIT ${Math.min(batch, left)}`;
-    if (raw.length === 0) return;
-    yield raw.map(toRow);
-    left -= raw.length;
-    if (raw.length < batch) return;
-    const tail: RawRow = raw[raw.length - 1];
-    cursor = { at: tail.at, id: tail.id };
-  }
+/** One batch of an export, newest first after `cursor` (keyset, so each batch is one indexed statement). */
+export function batchStatement(where: Prisma.Sql[], cursor: Cursor | null, size: number): Prisma.Sql {
+  const conditions: Prisma.Sql[] = cursor ? [...where, Prisma.sql`(a.at, a.id) < (${instant(cursor.at)}, ${cursor.id})`] : where;
+  return Prisma.sql`${SELECT} WHERE ${Prisma.join(conditions, " AND ")} ORDER BY a.at DESC, a.id DESC LIMIT ${size}`;
+}
+
+export function toRows(raw: RawRow[]): AccessRow[] {
+  return raw.map(toRow);
 }
 
 function toRow(r: RawRow): AccessRow {

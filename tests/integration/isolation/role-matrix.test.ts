@@ -145,7 +145,7 @@ const BY_ID: IdArea[] = [
     call: (a, t) => requestInformation(a, InformationRequestInput.parse({ pupilId: t.pupilId, idempotencyKey: randomUUID(), categories: ["RESULTS"] })),
   },
   { area: "16-hour case", permission: "threshold:update", names: "pupil", call: (a, t) => updateThresholdCase(a, { pupilId: t.pupilId, status: "TO_REPORT", reportedOn: null, note: null }) },
-  // Asked by the guardian link's id (the pupil's consent) and the request's id (deciding it): the row names that id.
+  // Asked by the guardian link's id (the pupil's consent) and the request's id (deciding it): the row names that id and its pupil.
   { area: "consent (a guardian link)", permission: "pupil:self", names: "link", call: (a, t) => setGuardianConsent(a, { linkId: t.linkId, change: "consentGrant" }) },
   {
     area: "decide an information request", permission: "information:decide", names: "request",
@@ -160,7 +160,8 @@ describe.each(ROLES)("%s asking for a pupil out of scope", (role) => {
     const actor = world.actors[role];
     const target = world.targets[role];
     const targetId = targetIdOf(area, target);
-    const denied = { actorUserId: actor.userId, outcome: "DENIED" as const, targetId, pupilId: area.names === "pupil" ? target.pupilId : null };
+    // Every refusal names the pupil, also when asked by a link's or a request's id (the audit insert looks the pupil up).
+    const denied = { actorUserId: actor.userId, outcome: "DENIED" as const, targetId, pupilId: target.pupilId };
     const before = await db.auditLog.count({ where: denied });
     expect(await refusal(area.call(actor, target))).toBe(can(actor, area.permission) ? "notFound" : "forbidden");
     expect(await db.auditLog.count({ where: denied })).toBe(before + 1);
