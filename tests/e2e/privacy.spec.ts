@@ -47,7 +47,6 @@ test.describe.serial("the school leader", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Wie keek er mee?" })).toBeVisible();
     const list = page.getByRole("list", { name: "Wie keek er mee, nieuwste eerst" });
     await expect(list.getByText("Marieke Jansen").first()).toBeVisible();
-    await expect(list).toContainText(`Onbekend id: ${UNKNOWN_ID}`);
     await expectAccessible(page);
     await page.screenshot({ path: screen("privacy-leader-nl-desktop.png"), fullPage: true });
     expect(await lastAudit("leider@demo.test", "privacy:view")).toMatchObject({ outcome: "ALLOWED", role: "LEADER", category: "audit", route: "/leader/privacy" });
@@ -62,6 +61,9 @@ test.describe.serial("the school leader", () => {
     const count = await items.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i += 1) await expect(items.nth(i)).toContainText("Geweigerd");
+    // The demo's refusal of an id that names no pupil (seeded a day ago; the lists the other
+    // browser tests open today fill the unfiltered first page, so it is looked for here).
+    await expect(list).toContainText(`Onbekend id: ${UNKNOWN_ID}`);
     await expectAccessible(page);
 
     // The CSV of what is shown: a download with the same filter.
