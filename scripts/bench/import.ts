@@ -10,12 +10,30 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { applyImport, createImport } from "@/lib/domain/imports/commands";
 import { unsafeApplyImport, unsafeValidateImport } from "@/lib/domain/imports/jobs";
+import { APPLY_TASK, VALIDATE_TASK } from "@/lib/domain/imports/queue";
 import { dayOf } from "../../prisma/seed/calendar";
 import { generateSampleSet } from "../import-samples/generate";
 import { fileBytes } from "../import-samples/files";
 
 const NOW = new Date("2026-12-07T11:00:00Z");
 const seconds = (from: number) => Math.round(performance.now() - from) / 1000;
+
+/**
+ * The demo's job worker runs beside the benchmark and watches the same queue, so it
+ * may pick up the job createImport/applyImport queued while this process runs it too
+ * (a late dry run of the worker then put an applying run back to READY). Take the job
+ * out of the queue, so this process runs and times it; when the worker holds it
+ * already, wait until the worker has finished it. True when this process should run it.
+ */
+async function takeFromWorker(task: string, runId: string): Promise<boolean> {
+  const [job] = await db.$queryRaw<{ id: string | null }[]>`SELECT (graphile_worker.remove_job(${`${task}:${runId}`}::text)).id::text AS id`;
+  if (!job?.id) return true;
+  for (;;) {
+    const [held] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = ${job.id}::bigint`;
+    if (held.n === 0) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 async function main() {
   const pupils = Number(process.env.BENCH_IMPORT_PUPILS ?? 2000);
@@ -37,13 +55,13 @@ async function main() {
     const { runId } = await createImport(admin, school.id, files, { idempotencyKey: randomUUID(), fullExport: true });
     const upload = seconds(start);
     start = performance.now();
-    await unsafeValidateImport(runId, { now: NOW });
+    if (await takeFromWorker(VALIDATE_TASK, runId)) await unsafeValidateImport(runId, { now: NOW });
     const dryRun = seconds(start);
     const checked = await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, errorCount: true } });
     if (checked.status !== "READY") throw new Error(`dry run ended ${checked.status} with ${checked.errorCount} errors`);
     await applyImport(admin, school.id, runId);
     start = performance.now();
-    await unsafeApplyImport(runId, { now: NOW });
+    if (await takeFromWorker(APPLY_TASK, runId)) await unsafeApplyImport(runId, { now: NOW });
     const apply = seconds(start);
     const done = await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, summary: true } });
     if (done.status !== "APPLIED") throw new Error(`apply ended ${done.status}`);
