@@ -139,8 +139,15 @@ beforeAll(async () => {
   await db.schoolHoliday.create({ data: { schoolId: link.pupil.schoolId, name: "autumn", startsOn: dayFrom(-1), endsOn: dayFrom(1) } });
   // Every kind of link the rule knows: information granted (art. 1:377c) for results only, for absences only,
   // and one that ended yesterday, besides the demo's authority, consent, refusal, restriction and the pupil of 17.
-  const grants = await db.guardianLink.findMany({ where: { hasParentalAuthority: false, informationGrantedAt: { not: null }, accessRestricted: false, pupil: { birthDate: { gt: rightsMoment().adultBornBy } } }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
-  expect(grants).toHaveLength(3);
+  // The results-only grant goes to a pupil with results and the absences-only one to a pupil with absence
+  // this school year (the demo's ids are random: a pupil without absence left that child page empty).
+  const granted = { hasParentalAuthority: false, informationGrantedAt: { not: null }, accessRestricted: false } satisfies Prisma.GuardianLinkWhereInput;
+  const minor = { birthDate: { gt: rightsMoment().adultBornBy } } satisfies Prisma.PupilWhereInput;
+  const pick = (where: Prisma.GuardianLinkWhereInput) => db.guardianLink.findFirstOrThrow({ where: { ...granted, ...where }, orderBy: { id: "asc" }, select: { id: true } });
+  const withResults = await pick({ pupil: { ...minor, results: { some: {} } } });
+  const withAbsences = await pick({ id: { not: withResults.id }, pupil: { ...minor, absences: { some: { date: { gte: year.startsOn, lte: today } } } } });
+  const ended = await pick({ id: { notIn: [withResults.id, withAbsences.id] }, pupil: minor });
+  const grants = [withResults, withAbsences, ended];
   await db.guardianLink.update({ where: { id: grants[0].id }, data: { informationCategories: ["RESULTS"] } });
   await db.guardianLink.update({ where: { id: grants[1].id }, data: { informationCategories: ["ABSENCES"] } });
   await db.guardianLink.update({ where: { id: grants[2].id }, data: { informationUntil: dayFrom(-1) } });
