@@ -38,6 +38,11 @@ const PERMISSIONS = {
   // the mentor (own classes) or school leader (own school) decides.
   "information:request": ["PARENT"],
   "information:decide": ["MENTOR", "LEADER"],
+  // Ask the mentor (issue 16): a guardian with the right "mentor" asks; the mentors of the class answer.
+  "question:ask": ["PARENT"],
+  "question:answer": ["MENTOR"],
+  // Class announcements: a mentor to their own classes, the school leader to the school or chosen classes.
+  "announcement:send": ["MENTOR", "LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

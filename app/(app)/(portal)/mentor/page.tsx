@@ -12,6 +12,8 @@ import { ContactHoursForm } from "@/components/mentor/contact-hours-form";
 import { activeSickReportsForMentor } from "@/lib/domain/sick-reports/queries";
 import { SickReportList } from "@/components/mentor/sick-report-list";
 import { countPendingInformationRequests } from "@/lib/domain/information/queries";
+import { openQuestionsForMentor } from "@/lib/domain/questions/queries";
+import { OpenQuestions } from "@/components/questions/open-questions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mentor"))("title") };
@@ -23,9 +25,10 @@ export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor", { route: "/mentor", category: "contacts" });
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
-  const [t, tInvite, tInfo, format, messages, overview, sickReports, requests] = await Promise.all([
+  const [t, tInvite, tInfo, format, messages, overview, sickReports, requests, questions, tAnnounce] = await Promise.all([
     getTranslations("mentor"), getTranslations("invitations"), getTranslations("informationDecide"), getFormatter(), getMessages(),
     listMentorOverview(actor, query), activeSickReportsForMentor(actor), countPendingInformationRequests(actor),
+    openQuestionsForMentor(actor), getTranslations("announcementForm"),
   ]);
   const weeks = overview.rows[0]?.thresholdWeeks ?? 6;
   return (
@@ -37,10 +40,15 @@ export default async function MentorHome({ searchParams }: Props) {
         <Link href="/mentor/information-requests" className={`inline-flex min-h-11 items-center font-medium underline ${requests ? "text-warn-700" : "text-brand-700"}`}>
           {tInfo("homeLink", { count: requests })}
         </Link>
+        <Link href="/mentor/announcements" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tAnnounce("homeLink")}</Link>
       </p>
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
       ) : null}
+
+      <div className="mt-4">
+        <OpenQuestions open={questions} />
+      </div>
 
       <div className="mt-4">
         <SickReportList reports={sickReports} />

@@ -18,13 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent", { route: "/parent", category: "record" });
   const locale = await getLocale();
-  const [t, tInbox, { children, askable }, messages, welcome] = await Promise.all([
+  const [t, tInbox, { children, askable }, messages, welcome, tAnnounce] = await Promise.all([
     fastTranslations(locale, "parent"),
     fastTranslations(locale, "inbox"),
     parentOverview(actor),
     listMessages(actor, 5),
     // No query once the guardian has read it (actor.welcomed).
     welcomeFacts(actor),
+    fastTranslations(locale, "announcementList"),
   ]);
   return (
     <>
@@ -46,6 +47,10 @@ export default async function ParentHome() {
           <h2 id="inbox-heading" className="text-xl font-semibold">{tInbox("title")}</h2>
           <Link href="/parent/settings" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {tInbox("settingsLink")}
+          </Link>
+          {/* Class announcements (issue 16): their own page, so the overview keeps its queries. */}
+          <Link href="/parent/announcements" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {tAnnounce("link")}
           </Link>
         </div>
         <p className="mt-1 text-sm text-slate-700">{tInbox("intro")}</p>

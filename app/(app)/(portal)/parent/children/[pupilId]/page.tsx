@@ -11,6 +11,7 @@ import { gradeFormat } from "@/components/ui/grade";
 import { ParentContactHistory } from "@/components/parent/contact-history";
 import { SickReportPanel } from "@/components/parent/sick-report-panel";
 import { RightsBanner } from "@/components/parent/rights-banner";
+import { AskMentorLinks } from "@/components/questions/ask-links";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -91,6 +92,7 @@ export default async function ChildPage({ params }: Props) {
               </section>
             ) : null}
             {rights.see.mentor ? <MentorCard mentors={child.mentors} /> : null}
+            {rights.see.mentor ? <AskMentorLinks pupilId={child.id} firstName={child.firstName} /> : null}
           </aside>
         ) : null}
       </div>

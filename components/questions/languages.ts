@@ -1,0 +1,18 @@
+import { WANTED_LANGUAGES } from "@/lib/domain/questions/fields";
+
+const TAGS: Record<string, string> = { nl: "nl-NL", en: "en-GB", ar: "ar" };
+
+/** A language's name in the reader's language (Intl.DisplayNames: no catalogue entry per language). */
+export function languageName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([TAGS[locale] ?? locale], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The choices of "in another language, please", named and sorted in the reader's language. */
+export function languageChoices(locale: string): [string, string][] {
+  const collator = new Intl.Collator(TAGS[locale] ?? locale);
+  return WANTED_LANGUAGES.map((code): [string, string] => [code, languageName(locale, code)]).sort((a, b) => collator.compare(a[1], b[1]));
+}

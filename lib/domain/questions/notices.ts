@@ -1,0 +1,29 @@
+import { createTranslator } from "use-intl/core";
+import type { AlertChannel, Locale } from "@/lib/generated/prisma/enums";
+import nl from "@/lib/i18n/messages/questions/nl.json";
+import en from "@/lib/i18n/messages/questions/en.json";
+import ar from "@/lib/i18n/messages/questions/ar.json";
+import type { RenderedMessage } from "@/lib/notifications/templates";
+
+// "The mentor answered your question": in the guardian's language, by their
+// channel. It never carries the answer (a text message or e-mail can be read by
+// others): the answer waits in the portal, behind sign-in.
+
+const CATALOGUES = { nl, en, ar } as const;
+
+export function renderAnswerNotice(
+  locale: Locale,
+  channel: AlertChannel,
+  facts: { guardianName: string; pupilFirstName: string; mentorName: string; url: string },
+): RenderedMessage {
+  const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "questionNotices" });
+  const subject = t("subject", { pupil: facts.pupilFirstName });
+  if (channel === "SMS") return { subject, text: t("sms", { pupil: facts.pupilFirstName, url: facts.url }) };
+  const text = [
+    t("greeting", { name: facts.guardianName }), "",
+    t("body", { mentor: facts.mentorName, pupil: facts.pupilFirstName }), "",
+    t("link", { url: facts.url }), "",
+    t("signature"),
+  ].join("\n");
+  return { subject, text };
+}
