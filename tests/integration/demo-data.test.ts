@@ -9,6 +9,8 @@ import { ageStage, rightsMoment } from "@/lib/auth/guardian-rights";
 import { actorOf } from "@/tests/factories";
 import { getThresholdList } from "@/lib/domain/attendance/threshold-queries";
 import { listChildAccess, listSchoolAccess } from "@/lib/domain/privacy/queries";
+import { openQuestionsForMentor } from "@/lib/domain/questions/queries";
+import { announcementDeliveries, announcementsForGuardian } from "@/lib/domain/announcements/queries";
 
 // The demo-data contract of docs/architecture.md: tests outside this repo rely on it.
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -28,6 +30,20 @@ describe("demo data contract", () => {
     const [child] = await listChildrenOverview(await actorOf(await userId("ouder@demo.test")));
     const looks = await listChildAccess(await actorOf(await userId("ouder@demo.test")), child.id, first);
     expect(new Set(looks.rows.map((r) => r.role))).toEqual(new Set(["MENTOR", "ATTENDANCE_OFFICER", "LEADER", "ADMIN"]));
+  });
+
+  it("mentor@ has an open call-back request and an answered question of other families, and sent ouder@'s class an announcement", async () => {
+    const mentor = await actorOf(await userId("mentor@demo.test"));
+    const open = await openQuestionsForMentor(mentor);
+    expect(open.rows.map((r) => r.kind)).toContain("CALL_BACK");
+    const questions = await db.mentorQuestion.findMany({ where: { pupil: { classGroupId: { in: mentor.mentorOf } } }, select: { kind: true, answer: true, guardian: { select: { user: { select: { email: true } } } } } });
+    expect(questions.some((q) => q.kind === "QUESTION" && q.answer)).toBe(true);
+    expect(questions.every((q) => !q.guardian.user.email?.endsWith("@demo.test"))).toBe(true);
+    const [sent] = await announcementDeliveries(mentor);
+    expect(sent.total).toBeGreaterThan(0);
+    expect(sent.delivered).toBe(sent.total);
+    expect((await announcementsForGuardian(await actorOf(await userId("ouder@demo.test")))).map((a) => a.id)).toContain(sent.id);
+    expect(await announcementsForGuardian(await actorOf(await userId("ouder3@demo.test")))).toEqual([]);
   });
 
   it("every demo account signs in with the demo password", async () => {

@@ -82,7 +82,7 @@ export async function sendAnnouncement(actor: Actor, input: AnnouncementInput, {
       const { guardian } = link;
       const channel = effectiveChannel(guardian.alertChannel, guardian.phone, guardian.user.email);
       const message = renderAnnouncement(guardian.user.locale, channel, {
-        guardianName: guardian.user.name, sender: actor.name, classes: [...classes].sort().join(", "), subject: input.subject, body: input.body, url,
+        sender: actor.name, classes: [...classes].sort().join(", "), subject: input.subject, body: input.body, url,
       });
       const sendAfter = sendAfterForSchoolMessage(now, channel, { start: school.quietHoursStart, end: school.quietHoursEnd });
       const id = await queueSchoolMessage(tx, {

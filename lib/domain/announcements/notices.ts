@@ -5,7 +5,8 @@ import en from "@/lib/i18n/messages/announcements/en.json";
 import ar from "@/lib/i18n/messages/announcements/ar.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
 
-// A class announcement as one guardian receives it: the frame in their own
+// A class announcement as one guardian receives it (addressed to "parent or
+// carer", like an absence alert): the frame in their own
 // language, the school's own text (Dutch) inside it as written. A text message
 // carries only a short note and the portal's address (one segment in Dutch
 // and English), never the text itself.
@@ -15,13 +16,13 @@ const CATALOGUES = { nl, en, ar } as const;
 export function renderAnnouncement(
   locale: Locale,
   channel: AlertChannel,
-  facts: { guardianName: string; sender: string; classes: string; subject: string; body: string; url: string },
+  facts: { sender: string; classes: string; subject: string; body: string; url: string },
 ): RenderedMessage {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "announcementMessages" });
   const subject = t("subject", { subject: facts.subject });
   if (channel === "SMS") return { subject, text: t("sms", { classes: facts.classes, url: facts.url }) };
   const text = [
-    t("greeting", { name: facts.guardianName }), "",
+    t("greeting"), "",
     t("intro", { sender: facts.sender, classes: facts.classes }), "",
     "— — —", facts.subject, "", facts.body, "— — —", "",
     t("link", { url: facts.url }), "",
