@@ -57,7 +57,7 @@ export default async function MentorQuestionPage({ params }: Props) {
             </section>
           </NextIntlClientProvider>
         </div>
-        <aside aria-labelledby="guardian-heading" className="order-first rounded-2xl border border-brand-100 bg-brand-50 p-4 lg:order-none">
+        <aside aria-labelledby="guardian-heading" className="order-first self-start rounded-2xl border border-brand-100 bg-brand-50 p-4 lg:order-none">
           <h2 id="guardian-heading" className="text-lg font-semibold">{t("guardianTitle")}</h2>
           <p className="mt-1 font-medium">{guardian.user.name}</p>
           <dl className="mt-2 space-y-2 text-sm">
