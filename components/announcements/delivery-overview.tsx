@@ -26,7 +26,7 @@ export async function DeliveryOverview({ rows, highlight }: { rows: DeliveryRow[
             <tr key={r.id} data-testid={`delivery-${r.id}`} className={r.id === highlight ? "bg-brand-50" : undefined}>
               <th scope="row" className="p-2 text-start font-medium">
                 <span lang="nl" dir="auto">{r.subject}</span>
-                <span className="block text-xs font-normal text-slate-600">{format.dateTime(new Date(r.createdAt), "sent")}</span>
+                <span className="block text-xs font-normal text-slate-600">{format.dateTime(r.createdAt, "sent")}</span>
               </th>
               <td className="p-2">{r.wholeSchool ? t("wholeSchoolLabel") : r.classes.join(", ")}</td>
               <td className="p-2 text-end">{n(r.total)}</td>

@@ -123,7 +123,7 @@ describe("delivery", () => {
     await db.guardianLink.updateMany({ where: { guardianId: twoChildren.guardianId }, data: { accessRestricted: false } });
     expect(out).toEqual([expect.objectContaining({ to: w.parentA.user.email, locale: "nl", text: email.body })]);
     const row = (await announcementDeliveries(mentor)).find((r) => r.id === sent.id)!;
-    expect(row).toMatchObject({ total: expected.length, delivered: 1, failed: 1, skipped: 1, pending: expected.length - 3, classes: ["2A"], wholeSchool: false });
+    expect(row).toMatchObject({ total: expected.length, delivered: 1, failed: 1, skipped: 1, pending: expected.length - 3, classes: ["2A"], wholeSchool: false, createdAt: NOW });
     // Another mentor does not see it; the leader sees the school's.
     expect((await announcementDeliveries(await actorOf(w.mentorB.user.id))).some((r) => r.id === sent.id)).toBe(false);
   });

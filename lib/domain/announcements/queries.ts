@@ -24,7 +24,7 @@ export type DeliveryRow = {
 
 // Counts per announcement in one statement (index Notification(announcementId, status)).
 const DELIVERY = `
-  SELECT a.id, a.subject, a."createdAt", a."wholeSchool",
+  SELECT a.id, a.subject, a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."wholeSchool",
          (SELECT array_agg(c.name ORDER BY c.name) FROM "AnnouncementClass" ac JOIN "ClassGroup" c ON c.id = ac."classGroupId" WHERE ac."announcementId" = a.id) AS classes,
          count(n.id)::int AS total,
          (count(n.id) FILTER (WHERE n.status IN ('PENDING', 'SENDING')))::int AS pending,
