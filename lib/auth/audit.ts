@@ -23,7 +23,9 @@ export type AuditAction =
   | "consent:granted" | "consent:withdrawn" | "reasons:shared" | "reasons:unshared"
   | "information:requested" | "information:granted" | "information:refused" | "information:view"
   // The privacy view: who looked at a pupil's data (the school leader, a guardian, the pupil); decision 0024
-  | "privacy:view" | "privacy:export";
+  | "privacy:view" | "privacy:export"
+  // School events (issue 16): planning, allowing a planner, a guardian's reply or calendar file
+  | "event:plan" | "event:planner" | "event:reply" | "event:calendar";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -37,6 +39,8 @@ export type AuditAction =
 export type AuditCategory =
   | "record" | "profile" | "guardians" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
   | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention"
+  // The school's events (issue 16): planning, replies, calendar files
+  | "events"
   // Reading the audit log itself (the privacy view and its export).
   | "audit";
 

@@ -38,6 +38,11 @@ const PERMISSIONS = {
   // the mentor (own classes) or school leader (own school) decides.
   "information:request": ["PARENT"],
   "information:decide": ["MENTOR", "LEADER"],
+  // School events (issue 16): the leader plans, and a staff member the leader
+  // allows (EventPlanner; the command checks it); guardians reply and download.
+  "events:plan": ["LEADER", "MENTOR"],
+  "events:allowPlanners": ["LEADER"],
+  "events:read": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

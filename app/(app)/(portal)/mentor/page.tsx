@@ -12,6 +12,7 @@ import { ContactHoursForm } from "@/components/mentor/contact-hours-form";
 import { activeSickReportsForMentor } from "@/lib/domain/sick-reports/queries";
 import { SickReportList } from "@/components/mentor/sick-report-list";
 import { countPendingInformationRequests } from "@/lib/domain/information/queries";
+import { EventPlannerLink } from "@/components/events/planner-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mentor"))("title") };
@@ -37,6 +38,7 @@ export default async function MentorHome({ searchParams }: Props) {
         <Link href="/mentor/information-requests" className={`inline-flex min-h-11 items-center font-medium underline ${requests ? "text-warn-700" : "text-brand-700"}`}>
           {tInfo("homeLink", { count: requests })}
         </Link>
+        <EventPlannerLink actor={actor} href="/mentor/events" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" />
       </p>
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
