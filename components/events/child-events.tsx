@@ -29,7 +29,7 @@ export async function ChildEvents({ pupilId, childName, events }: Props) {
                 </h3>
                 <p>{t("when", { start, end })}</p>
                 {event.place ? <p>{t("place", { place: event.place })}</p> : null}
-                {event.description ? <p className="mt-1 whitespace-pre-line text-slate-700">{event.description}</p> : null}
+                {event.description ? <p dir="auto" className="mt-1 whitespace-pre-line text-slate-700">{event.description}</p> : null}
                 {event.asksReply && !event.cancelledAt ? (
                   <div className="mt-3">
                     <p className="text-sm text-slate-700">

@@ -22,8 +22,9 @@ const EMPTY: EventFormValues = { kind: "PARENT_EVENING", title: "", description:
 /** The planning page (leader, or a mentor the leader allows): the school year's events with reply counts, the form, and who may plan. */
 export async function EventPlanner({ actor, basePath, editId }: Props) {
   const locale = await getLocale();
+  const now = new Date();
   const [t, tEvents, errors, overview] = await Promise.all([
-    fastTranslations(locale, "eventPlanner"), fastTranslations(locale, "events"), eventErrorTexts(locale), plannerOverview(actor),
+    fastTranslations(locale, "eventPlanner"), fastTranslations(locale, "events"), eventErrorTexts(locale), plannerOverview(actor, now),
   ]);
   let editing: Awaited<ReturnType<typeof eventForEdit>> | null = null;
   if (editId) {
@@ -73,7 +74,8 @@ export async function EventPlanner({ actor, basePath, editId }: Props) {
                   </h3>
                   <p>{tEvents("when", { start, end })}{e.place ? ` · ${e.place}` : ""}</p>
                   <p className="text-sm">{e.asksReply ? t("replies", { coming: e.replies.COMING, notComing: e.replies.NOT_COMING }) : t("noReplyAsked")}</p>
-                  {e.cancelledAt ? null : (
+                  {/* A cancelled or past event is history: nothing to change. */}
+                  {e.cancelledAt || e.endsAt <= now ? null : (
                     <div className="mt-2 flex flex-wrap items-start gap-3">
                       <Link href={`${basePath}?edit=${e.id}#event-form`} aria-label={t("editLabel", { title: e.title })} className="inline-flex min-h-11 items-center rounded-lg border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50">
                         {t("edit")}

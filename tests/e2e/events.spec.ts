@@ -27,6 +27,7 @@ function inAWeek(time: string): string {
 
 test("a leader plans an evening for a class; both parents see it, one answers and downloads it", async ({ browser }) => {
   await query(`DELETE FROM "SchoolEvent" WHERE title LIKE $1`, [`${TITLE}%`]);
+  await query(`DELETE FROM "EventPlanner" WHERE "staffId" IN (SELECT s.id FROM "Staff" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'mentor@demo.test')`);
   const child = await firstChild();
   const title = `${TITLE} ${child.className}`;
 
@@ -99,8 +100,21 @@ test("a leader plans an evening for a class; both parents see it, one answers an
   await expect(ouder2.getByRole("region", { name: "قريبًا" })).toContainText(title);
   await checkPage(ouder2, "events-overview-ar");
 
-  // The leader sees the answer counted.
+  // The leader sees the answer counted, and allows mentor@ to plan: the mentor reaches the page from /mentor.
   await leader.goto("/leader/events");
   await expect(leader.locator("li", { hasText: title })).toContainText("1 komen, 0 komen niet");
   await checkPage(leader, "events-plan-nl");
+  const mentor = await personPage(browser, "mentor@demo.test");
+  expect((await mentor.goto("/mentor/events"))?.status()).toBe(404);
+  await leader.getByRole("button", { name: "Marieke Jansen toestaan activiteiten te plannen" }).click();
+  await expect(leader.getByRole("button", { name: "Toestemming van Marieke Jansen intrekken" })).toBeVisible();
+  await mentor.goto("/mentor");
+  await mentor.getByRole("link", { name: "Activiteiten plannen" }).click();
+  await expect(mentor.getByRole("heading", { level: 1, name: "Activiteiten plannen" })).toBeVisible();
+  await expect(mentor.locator("li", { hasText: title })).toContainText("1 komen, 0 komen niet");
+  await expect(mentor.getByRole("heading", { name: "Wie mag plannen" })).toHaveCount(0);
+  await checkPage(mentor, "events-plan-mentor-nl");
+  await leader.getByRole("button", { name: "Toestemming van Marieke Jansen intrekken" }).click();
+  await expect(leader.getByRole("button", { name: "Marieke Jansen toestaan activiteiten te plannen" })).toBeVisible();
+  expect((await mentor.goto("/mentor/events"))?.status()).toBe(404);
 });
