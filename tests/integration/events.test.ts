@@ -8,6 +8,7 @@ import { EventValidationError, cancelEvent, createEvent, replyToEvent, setEventP
 import { calendarEvents, plannerOverview } from "@/lib/domain/events/queries";
 import { eventsCalendar } from "@/lib/domain/events/ics";
 import { getChildDetail, parentOverview } from "@/lib/domain/pupils/queries";
+import { getPersonalData } from "@/lib/domain/data-access/queries";
 import { actorOf, createGuardianOf, createMentor, createPupil, createSchool, createUser, type LinkOptions } from "@/tests/factories";
 import { expectNotFound } from "@/tests/support/next-errors";
 
@@ -212,6 +213,11 @@ describe("replies", () => {
     await replyToEvent(await actorOf(second.user.id), { eventId: id, pupilId: w.pupil2A.id, answer: "COMING" }, clock);
     const planned = (await plannerOverview(await leader(w), NOW)).events.find((e) => e.id === id);
     expect(planned?.replies).toEqual({ COMING: 2, NOT_COMING: 1 });
+    // The right of access (AVG art. 15) holds the guardian's own answers, not the other guardian's.
+    const data = await getPersonalData(parent, NOW);
+    expect(data.pupils.find((p) => p.id === w.pupil2A.id)?.eventReplies).toEqual([
+      { event: "Ouderavond", startsAt: "2026-10-20T17:30:00.000Z", answer: "NOT_COMING", answeredAt: expect.any(String) },
+    ]);
   });
 
   it("refuses another family's child, an event not for the child, one that asks nothing or was cancelled: 404, audit, nothing written", async () => {
