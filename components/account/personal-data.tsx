@@ -44,6 +44,7 @@ export async function PersonalDataView({ data }: { data: PersonalData }) {
     getTranslations("dataAccess"), getTranslations("roles"), getTranslations("languages"), getTranslations("absenceKinds"), getTranslations("contactKinds"),
     getTranslations("tones"), getTranslations("initiators"), getTranslations("sickReport.reasons"), getTranslations("alertSettings"), getFormatter(),
   ]);
+  const tEvents = await getTranslations("events");
   const day = (iso: string | null) => (iso ? format.dateTime(new Date(`${iso.slice(0, 10)}T12:00:00Z`), { day: "numeric", month: "short", year: "numeric", numberingSystem: "latn" }) : "–");
   const moment = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", numberingSystem: "latn" }) : t("never"));
   const yesNo = (b: boolean) => (b ? t("yes") : t("no"));
@@ -111,6 +112,13 @@ export async function PersonalDataView({ data }: { data: PersonalData }) {
             <Table label={`${t("contacts")} — ${p.name}`} head={[t("date"), t("contactKind"), t("initiatedBy"), t("tone"), t("summary"), t("staff")]}
               rows={p.contactMoments.map((c) => [day(c.date), tKinds(c.kind), tInit(c.initiatedBy), tTones(c.tone), c.summary, c.staff])} />
           ) : <p className="mt-1 text-slate-700">{t("none")}</p>}
+          {p.eventReplies.length ? (
+            <>
+              <h3 className="mt-4 font-semibold">{tEvents("dataTitle")}</h3>
+              <Table label={`${tEvents("dataTitle")} — ${p.name}`} head={[tEvents("dataEvent"), tEvents("dataStarts"), tEvents("dataAnswer")]}
+                rows={p.eventReplies.map((r) => [r.event, moment(r.startsAt), r.answer === "COMING" ? tEvents("coming") : tEvents("notComing")])} />
+            </>
+          ) : null}
         </section>
       ))}
 

@@ -25,7 +25,9 @@ export type AuditAction =
   // The privacy view: who looked at a pupil's data (the school leader, a guardian, the pupil); decision 0024
   | "privacy:view" | "privacy:export"
   // Ask the mentor and class announcements (issue 16)
-  | "question:ask" | "question:view" | "question:answer" | "question:note" | "question:done" | "announcement:send";
+  | "question:ask" | "question:view" | "question:answer" | "question:note" | "question:done" | "announcement:send"
+  // School events (issue 16): planning, allowing a planner, a guardian's reply or calendar file
+  | "event:plan" | "event:planner" | "event:reply" | "event:calendar";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -39,6 +41,8 @@ export type AuditAction =
 export type AuditCategory =
   | "record" | "profile" | "guardians" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
   | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention"
+  // The school's events (issue 16): planning, replies, calendar files
+  | "events"
   // Reading the audit log itself (the privacy view and its export).
   | "audit"
   // A guardian's questions to the mentor; the school's class announcements (issue 16).

@@ -43,6 +43,11 @@ const PERMISSIONS = {
   "question:answer": ["MENTOR"],
   // Class announcements: a mentor to their own classes, the school leader to the school or chosen classes.
   "announcement:send": ["MENTOR", "LEADER"],
+  // School events (issue 16): the leader plans, and a staff member the leader
+  // allows (EventPlanner; the command checks it); guardians reply and download.
+  "events:plan": ["LEADER", "MENTOR"],
+  "events:allowPlanners": ["LEADER"],
+  "events:read": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

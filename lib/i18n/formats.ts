@@ -16,5 +16,9 @@ export const formats = {
     weekdayTime: { weekday: "long", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" },
     /** When a message was sent (the parent's inbox). */
     sent: { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" },
+    /** When a school event starts (and ends on another day). */
+    eventStart: { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", numberingSystem: "latn" },
+    /** When a school event ends on the day it starts. */
+    time: { hour: "2-digit", minute: "2-digit", numberingSystem: "latn" },
   },
 } satisfies Formats;

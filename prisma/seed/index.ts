@@ -10,6 +10,7 @@ import { newId } from "./ids";
 import { writeIndicatorDefinitions } from "./indicators";
 import { writeDemoAuditRows } from "./audit";
 import { writeDemoQuestions } from "./questions";
+import { writeDemoEvents } from "./events";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -140,6 +141,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await writeDemoAuditRows(db, now);
   // Questions to mentor@ and a class announcement (issue 16).
   await writeDemoQuestions(db, now);
+  // The school's events at the demo school (issue 16).
+  await writeDemoEvents(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

@@ -72,6 +72,23 @@ describe("demo data contract", () => {
     expect(ouder3.map((c) => c.id)).not.toContain(children[1].id);
   });
 
+  it("ouder@'s first child's school has an upcoming parent evening asking for a reply, an information evening for one year, and a past event", async () => {
+    const ouder = await actorOf(await userId("ouder@demo.test"));
+    const [first] = await listChildrenOverview(ouder);
+    const child = await getChildDetail(ouder, first.id);
+    const evening = child.events.find((e) => e.kind === "PARENT_EVENING");
+    expect(evening?.asksReply).toBe(true);
+    expect(child.events.some((e) => e.kind === "INFORMATION_EVENING")).toBe(true);
+    const school = (await db.pupil.findUniqueOrThrow({ where: { id: first.id } })).schoolId;
+    const info = await db.schoolEvent.findFirstOrThrow({ where: { schoolId: school, kind: "INFORMATION_EVENING" } });
+    expect(info.audience).toBe("YEARS");
+    expect(info.audienceYears).toHaveLength(1);
+    expect(await db.schoolEvent.count({ where: { schoolId: school, endsAt: { lt: new Date() } } })).toBeGreaterThanOrEqual(1);
+    // ouder2@ (the other household) sees the same evening.
+    const ouder2 = await actorOf(await userId("ouder2@demo.test"));
+    expect((await getChildDetail(ouder2, first.id)).events.map((e) => e.id)).toContain(evening!.id);
+  });
+
   it("mentor2@ teaches another class at the same school, led by leider@", async () => {
     const mentor = await actorOf(await userId("mentor@demo.test"));
     const mentor2 = await actorOf(await userId("mentor2@demo.test"));

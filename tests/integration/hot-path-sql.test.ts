@@ -21,6 +21,8 @@ import { totalsByKind } from "@/lib/domain/attendance/totals";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
 import { resultSelect } from "@/lib/domain/results/select";
 import { actorOf, createClass, createMentor, createPupil, createSchool, createUser } from "@/tests/factories";
+import { eventsForPupilWhere } from "@/lib/domain/events/events-sql";
+import { CHILD_PAGE_EVENTS, OVERVIEW_EVENTS } from "@/lib/domain/events/fields";
 
 // The hand-written statements of the hot paths (docs/decisions/0006) must
 // return exactly what the same question asked through Prisma returns.
@@ -28,6 +30,23 @@ import { actorOf, createClass, createMentor, createPupil, createSchool, createUs
 const today = dutchToday();
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const year = schoolYearOf(today);
+// One clock for both sides of the events' comparison.
+const now = new Date();
+
+/** The pupil's upcoming events as Prisma reads them (events-sql.ts's Prisma form), with this guardian's answer. */
+async function eventsThroughPrisma(pupilId: string, guardianId: string, take: number) {
+  const pupil = await db.pupil.findUniqueOrThrow({ where: { id: pupilId }, select: { schoolId: true, classGroup: { select: { id: true, year: true, schoolYearId: true } } } });
+  const events = await db.schoolEvent.findMany({
+    where: eventsForPupilWhere({ schoolId: pupil.schoolId, schoolYearId: pupil.classGroup.schoolYearId, classGroupId: pupil.classGroup.id, year: pupil.classGroup.year }, now),
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take,
+    select: {
+      id: true, kind: true, title: true, description: true, place: true, startsAt: true, endsAt: true, asksReply: true, cancelledAt: true,
+      replies: { where: { guardianId, pupilId }, select: { answer: true } },
+    },
+  });
+  return events.map(({ replies, ...e }) => ({ ...e, answer: replies[0]?.answer ?? null }));
+}
 
 /**
  * The child page's data as Prisma read it before the statement was written by
@@ -97,6 +116,7 @@ async function throughPrisma(pupilId: string, guardianId: string) {
     results: may.see.results ? pupil.results.map((r) => ({ ...r, grade: r.grade === null ? null : r.grade.toFixed(1) })).sort(byId) : [],
     absences: may.see.absences ? pupil.absences.map((a) => ({ ...a, pupilReason: may.see.absenceReasons ? a.pupilReason : null })) : [],
     contacts: may.see.contacts ? pupil.contactMoments.map(({ staff, ...m }) => ({ ...m, staffName: staff.user.name })) : [],
+    events: await eventsThroughPrisma(pupil.id, guardianId, CHILD_PAGE_EVENTS),
   };
 }
 
@@ -113,7 +133,7 @@ async function parentActor(guardianId: string): Promise<Actor> {
 }
 
 async function bySql(pupilId: string, guardianId: string) {
-  const records = await loadChildRecords(await parentActor(guardianId), pupilId, today, year.startsOn);
+  const records = await loadChildRecords(await parentActor(guardianId), pupilId, today, year.startsOn, now);
   if (!records) return null;
   return { ...records, results: [...records.results].sort(byId) };
 }
@@ -137,6 +157,23 @@ beforeAll(async () => {
     });
   }
   await db.schoolHoliday.create({ data: { schoolId: link.pupil.schoolId, name: "autumn", startsOn: dayFrom(-1), endsOn: dayFrom(1) } });
+  // Events of every audience besides the demo's (years, past): one class with a reply, a cancelled one,
+  // year 1 at every school, and more than the overview shows at the first child's school.
+  const first = await db.pupil.findUniqueOrThrow({ where: { id: link.pupilId }, select: { schoolId: true, classGroup: { select: { id: true, schoolYearId: true } } } });
+  const at = (days: number, hours: number) => new Date(today.getTime() + days * 86_400_000 + hours * 3_600_000);
+  const event = (schoolId: string, schoolYearId: string, i: number, data: Partial<Prisma.SchoolEventUncheckedCreateInput> = {}) => db.schoolEvent.create({
+    data: {
+      schoolId, schoolYearId, kind: "OTHER", title: `Hot path ${i}`, startsAt: at(2 + i, 18), endsAt: at(2 + i, 20), audience: "SCHOOL",
+      createdById: "hot-path", idempotencyKey: `hot-path-event-${i}`, ...data,
+    },
+  });
+  const forClass = await event(first.schoolId, first.classGroup.schoolYearId, 1, { audience: "CLASSES", asksReply: true, place: "Aula", classes: { create: [{ classGroupId: first.classGroup.id }] } });
+  await db.schoolEventReply.create({ data: { eventId: forClass.id, guardianId: link.guardianId, pupilId: link.pupilId, answer: "COMING" } });
+  await event(first.schoolId, first.classGroup.schoolYearId, 2, { cancelledAt: new Date() });
+  for (let i = 3; i < 7; i++) await event(first.schoolId, first.classGroup.schoolYearId, i, { description: i === 3 ? "Met uitleg" : null });
+  const schools = await db.school.findMany({ select: { id: true } });
+  const currentYear = await db.schoolYear.findUniqueOrThrow({ where: { name: year.name }, select: { id: true } });
+  for (const [i, school] of schools.entries()) await event(school.id, currentYear.id, 10 + i, { audience: "YEARS", audienceYears: [1] });
   // Every kind of link the rule knows: information granted (art. 1:377c) for results only, for absences only,
   // and one that ended yesterday, besides the demo's authority, consent, refusal, restriction and the pupil of 17.
   // The results-only grant goes to a pupil with results and the absences-only one to a pupil with absence
@@ -185,6 +222,17 @@ describe("the child page's statement", () => {
     expect(withHolidays).toBeGreaterThan(0);
     expect(kinds).toEqual({ resultsOnly: expect.any(Number), absencesOnly: expect.any(Number), ownReasonsShown: expect.any(Number), ownReasonsLeftOut: expect.any(Number), refused: expect.any(Number) });
     for (const [kind, count] of Object.entries(kinds)) expect({ kind, some: count > 0 }).toEqual({ kind, some: true });
+    // Events compared too: children with events, with an answer, with a cancelled one.
+    const withEvents = { any: 0, answered: 0, cancelled: 0 };
+    for (const { pupilId, guardianId } of links) {
+      const events = (await bySql(pupilId, guardianId))?.events ?? [];
+      if (events.length) withEvents.any++;
+      if (events.some((e) => e.answer)) withEvents.answered++;
+      if (events.some((e) => e.cancelledAt)) withEvents.cancelled++;
+    }
+    expect(withEvents.any).toBeGreaterThan(10);
+    expect(withEvents.answered).toBeGreaterThan(0);
+    expect(withEvents.cancelled).toBeGreaterThan(0);
     // Current and coming reports only: the ended and the withdrawn one are left out.
     const first = links[0];
     expect((await bySql(first.pupilId, first.guardianId))?.sickReports.map((r) => r.note)).toEqual(["koorts", null]);
@@ -288,7 +336,7 @@ async function overviewThroughPrisma(guardianId: string) {
       absences: { where: { date: { gte: year.startsOn } }, select: { date: true, kind: true, minutes: true } },
     },
   });
-  return pupils.map((pupil) => {
+  return Promise.all(pupils.map(async (pupil) => {
     const term = pupil.school.periods[0] ?? null;
     const [{ informationRequests, ...link }] = pupil.guardianLinks;
     const rights = guardianRights(link, pupil.birthDate, new Date());
@@ -310,10 +358,11 @@ async function overviewThroughPrisma(guardianId: string) {
         : [],
       term: term?.number ?? null,
       termAbsences: totalsByKind(rights.see.absences ? pupil.absences : [], term?.startsOn, term?.endsOn),
+      events: await eventsThroughPrisma(pupil.id, guardianId, OVERVIEW_EVENTS),
       rights,
       lastRequest: rights.mayAsk ? (informationRequests[0] ?? null) : null,
     };
-  });
+  }));
 }
 
 describe("the parent overview's statements", () => {
@@ -341,7 +390,7 @@ describe("the parent overview's statements", () => {
     const at = rightsMoment();
     for (const guardian of guardians) {
       const expected = await overviewThroughPrisma(guardian.id);
-      const overview = await parentOverview(await actorOf(guardian.userId, "PARENT"));
+      const overview = await parentOverview(await actorOf(guardian.userId, "PARENT"), now);
       expect(overview.children).toEqual(expected);
       // And the children they may only ask about (art. 1:377c BW), from the same statement.
       const mayAsk = await db.guardianLink.findMany({ where: { AND: [{ guardianId: guardian.id }, linkWhere("ask", at), { NOT: linkWhere("any", at) }] }, select: { pupilId: true } });

@@ -46,6 +46,12 @@ async function pupilsFor(actor: Actor, guardianId: string | null) {
         orderBy: { occurredOn: "asc" },
         select: { occurredOn: true, kind: true, initiatedBy: true, tone: true, summary: true, followUpOn: true, staff: { select: { user: { select: { name: true } } } } },
       },
+      // "We come / we don't come" to a school event: a guardian's own answers; a pupil every answer about them.
+      eventReplies: {
+        where: guardianId ? { guardianId } : {},
+        orderBy: { createdAt: "asc" },
+        select: { answer: true, updatedAt: true, event: { select: { title: true, startsAt: true } } },
+      },
     },
   });
 }

@@ -26,6 +26,7 @@ type Input = {
     absences: { date: Date; lessonHour: number | null; kind: string; minutes: number; reason: string | null; pupilReason: string | null; reportedBy: string }[];
     sickReports: { reason: string; note: string | null; startsOn: Date; endsOn: Date | null; endedAt: Date | null; createdAt: Date }[];
     contactMoments: { occurredOn: Date; kind: string; initiatedBy: string; tone: string; summary: string; followUpOn: Date | null; staff: { user: { name: string } } }[];
+    eventReplies?: { answer: string; updatedAt: Date; event: { title: string; startsAt: Date } }[];
   }[];
   messages: { createdAt: Date; kind: string; channel: string; status: string; address: string | null; subject: string | null; body: string | null; deliveredAt: Date | null; readAt: Date | null; pupilId: string | null }[];
 };
@@ -72,6 +73,7 @@ export function toPersonalData({ now, role, user, pupils, messages }: Input) {
       })),
       sickReports: p.sickReports.map((s) => ({ reason: s.reason, note: s.note, from: isoDay(s.startsOn), until: isoDay(s.endsOn), endedAt: iso(s.endedAt), reportedAt: iso(s.createdAt) })),
       contactMoments: (p.sees.contacts ? p.contactMoments : []).map((c) => ({ date: isoDay(c.occurredOn), kind: c.kind, initiatedBy: c.initiatedBy, tone: c.tone, summary: c.summary, followUpOn: isoDay(c.followUpOn), staff: c.staff.user.name })),
+      eventReplies: (p.eventReplies ?? []).map((r) => ({ event: r.event.title, startsAt: iso(r.event.startsAt), answer: r.answer, answeredAt: iso(r.updatedAt) })),
     })),
     messages: messages.map((m) => ({
       sentAt: iso(m.deliveredAt), queuedAt: iso(m.createdAt), readAt: iso(m.readAt), kind: m.kind, channel: m.channel, status: m.status, address: m.address, subject: m.subject, text: m.body, pupilId: m.pupilId,

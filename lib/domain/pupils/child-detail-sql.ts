@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/types";
 import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
 import { linkFactsFrom, linkFactsJson, rightsSql, type LinkFactsJson } from "@/lib/auth/guardian-rights-forms";
 import { RESULT_JSON_FIELDS, toResultRow, type ResultJson } from "@/lib/domain/results/json-row";
+import { CHILD_PAGE_EVENTS } from "@/lib/domain/events/fields";
+import { timestampParam, toUpcomingEvent, upcomingEventsSql, type UpcomingEventJson } from "@/lib/domain/events/events-sql";
 import type {
   AbsenceKind,
   ContactKind,
@@ -48,6 +50,7 @@ type Raw = {
   results: ResultJson[];
   absences: { id: string; date: string; lessonHour: number | null; kind: AbsenceKind; minutes: number; reason: string | null; pupilReason: string | null }[];
   contacts: { id: string; occurredOn: string; kind: ContactKind; initiatedBy: InitiatedBy; summary: string; staffName: string }[];
+  events: UpcomingEventJson[];
 };
 
 const EMPTY = "'[]'::json";
@@ -84,7 +87,8 @@ SELECT p.id, p."firstName", p."lastName", p."birthDate"::text AS "birthDate", js
       'summary', cm.summary, 'staffName', cu.name) ORDER BY cm."occurredOn" DESC, cm."createdAt" DESC), ${EMPTY})
     FROM "ContactMoment" cm JOIN "Staff" cst ON cst.id = cm."staffId" JOIN "User" cu ON cu.id = cst."userId"
     WHERE cm."pupilId" = p.id
-      AND EXISTS (SELECT 1 FROM "ContactMomentGuardian" cg WHERE cg."contactMomentId" = cm.id AND cg."guardianId" = $2))`)} AS contacts
+      AND EXISTS (SELECT 1 FROM "ContactMomentGuardian" cg WHERE cg."contactMomentId" = cm.id AND cg."guardianId" = $2))`)} AS contacts,
+  ${upcomingEventsSql("p", "c", "$2", "$5", CHILD_PAGE_EVENTS)} AS events
 FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = $2
   JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
 WHERE p.id = $1 AND ${may.any}`;
@@ -96,12 +100,14 @@ WHERE p.id = $1 AND ${may.any}`;
  * only as far as their link allows: the school with its current term,
  * holidays and sick-report rules; class and mentors; current and coming sick
  * reports; the school year's results and absences; and only the contact
- * moments this guardian took part in (the internal note is never selected).
+ * moments this guardian took part in (the internal note is never selected);
+ * and the school's events for this child that have not ended at `now`, with
+ * this guardian's reply (any guardian who sees the child sees them).
  * With the link's facts, so the caller can tell the guardian what they see and why.
  */
-export async function loadChildRecords(actor: Actor, pupilId: string, today: Date, yearStartsOn: Date) {
+export async function loadChildRecords(actor: Actor, pupilId: string, today: Date, yearStartsOn: Date, now: Date = new Date()) {
   if (actor.role !== "PARENT" || !actor.guardianId) return null;
-  const [row] = await sqlRows<Raw>(STATEMENT, [pupilId, actor.guardianId, isoDay(today), isoDay(yearStartsOn)]);
+  const [row] = await sqlRows<Raw>(STATEMENT, [pupilId, actor.guardianId, isoDay(today), isoDay(yearStartsOn), timestampParam(now)]);
   if (!row) return null;
   const results = row.results.map(toResultRow);
   return {
@@ -128,6 +134,7 @@ export async function loadChildRecords(actor: Actor, pupilId: string, today: Dat
     results,
     absences: row.absences.map((a) => ({ ...a, date: day(a.date) })),
     contacts: row.contacts.map((c) => ({ ...c, occurredOn: day(c.occurredOn) })),
+    events: row.events.map(toUpcomingEvent),
   };
 }
 

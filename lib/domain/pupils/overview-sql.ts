@@ -5,6 +5,8 @@ import { day, instant, isoDay } from "@/lib/db/json-values";
 import { linkFactsFrom, linkFactsJson, rightsSql, type LinkFactsJson } from "@/lib/auth/guardian-rights-forms";
 import { ABSENCE_KINDS, type AbsenceTotals } from "@/lib/domain/attendance/totals";
 import { RESULT_JSON_FIELDS, toResultRow, type ResultJson } from "@/lib/domain/results/json-row";
+import { OVERVIEW_EVENTS } from "@/lib/domain/events/fields";
+import { timestampParam, toUpcomingEvent, upcomingEventsSql, type UpcomingEventJson } from "@/lib/domain/events/events-sql";
 import type { AbsenceKind, GradeReleaseMode, InformationRequestStatus } from "@/lib/generated/prisma/enums";
 
 // The parent's overview is where every parent lands after signing in, so it
@@ -28,6 +30,7 @@ type Raw = {
   mentors: string[];
   results: ResultJson[];
   absences: Partial<Record<AbsenceKind, { count: number; minutes: number }>>;
+  events: UpcomingEventJson[];
 };
 
 /**
@@ -39,7 +42,8 @@ type Raw = {
  * The current term is the school's period around today. The newest 20 results
  * of the school year leave room for a day's unreleased grades (the caller
  * keeps the released ones). Absences are counted per kind over the current
- * term, or over the school year when today is in no term.
+ * term, or over the school year when today is in no term. The next few
+ * events of the child's school that are for the child (not ended at `now`).
  *
  * `(SELECT $3::date)` in the results subquery hides the date from the planner
  * on purpose: with it visible PostgreSQL found the generic plan costlier and
@@ -62,7 +66,8 @@ SELECT p.id, p."firstName", p."lastName", p."birthDate"::text AS "birthDate", js
           WHERE ab."pupilId" = p.id AND ab.date >= $3::date AND (t.number IS NULL OR ab.date BETWEEN t."startsOn" AND t."endsOn")
           GROUP BY ab.kind) k) ELSE '{}'::json END AS absences,
   CASE WHEN ${may.ask} THEN (SELECT json_build_object('status', ir.status, 'createdAt', ir."createdAt", 'decidedAt', ir."decidedAt")
-    FROM "InformationRequest" ir WHERE ir."linkId" = l.id ORDER BY ir."createdAt" DESC, ir.id LIMIT 1) END AS "lastRequest"
+    FROM "InformationRequest" ir WHERE ir."linkId" = l.id ORDER BY ir."createdAt" DESC, ir.id LIMIT 1) END AS "lastRequest",
+  CASE WHEN ${may.any} THEN ${upcomingEventsSql("p", "c", "$1", "$4", OVERVIEW_EVENTS)} ELSE '[]'::json END AS events
 FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = $1
   JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
   LEFT JOIN LATERAL (SELECT pe.number, pe."startsOn", pe."endsOn" FROM "Period" pe
@@ -71,9 +76,9 @@ WHERE ${may.any} OR ${may.ask}
 ORDER BY p."birthDate", p.id`;
 
 /** The children the actor, acting as parent, may see or ask about on `today`, oldest first, with what their overview cards need. */
-export async function loadChildrenOverview(actor: Actor, today: Date, yearStartsOn: Date) {
+export async function loadChildrenOverview(actor: Actor, today: Date, yearStartsOn: Date, now: Date = new Date()) {
   if (actor.role !== "PARENT" || !actor.guardianId) return [];
-  const rows = await sqlRows<Raw>(STATEMENT, [actor.guardianId, isoDay(today), isoDay(yearStartsOn)]);
+  const rows = await sqlRows<Raw>(STATEMENT, [actor.guardianId, isoDay(today), isoDay(yearStartsOn), timestampParam(now)]);
   return rows.map((row) => ({
     id: row.id,
     firstName: row.firstName,
@@ -88,6 +93,7 @@ export async function loadChildrenOverview(actor: Actor, today: Date, yearStarts
     mentors: row.mentors,
     term: row.term,
     results: row.results.map(toResultRow),
+    events: row.events.map(toUpcomingEvent),
     termAbsences: Object.fromEntries(ABSENCE_KINDS.map((kind) => [kind, row.absences[kind] ?? { count: 0, minutes: 0 }])) as AbsenceTotals,
   }));
 }

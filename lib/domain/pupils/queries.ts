@@ -31,7 +31,7 @@ export async function parentOverview(actor: Actor, now: Date = new Date()) {
   if (!actor.guardianId) return { children: [], askable: [] };
   const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (the rule's SQL form).
-  const pupils = (await loadChildrenOverview(actor, today, year.startsOn)).map((pupil) => ({ ...pupil, rights: guardianRights(pupil.link, pupil.birthDate, now) }));
+  const pupils = (await loadChildrenOverview(actor, today, year.startsOn, now)).map((pupil) => ({ ...pupil, rights: guardianRights(pupil.link, pupil.birthDate, now) }));
   await writeAuditForList(actor, "pupil:list", pupils.map((p) => p.id), OVERVIEW);
   const children = pupils.filter((pupil) => seesAnything(pupil.rights)).map((pupil) => ({
     id: pupil.id,
@@ -49,6 +49,7 @@ export async function parentOverview(actor: Actor, now: Date = new Date()) {
     })),
     term: pupil.term,
     termAbsences: pupil.termAbsences,
+    events: pupil.events,
     rights: pupil.rights,
     lastRequest: pupil.lastRequest,
   }));
@@ -82,7 +83,7 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
   await assertCanFor(actor, "parent:view", "pupil:view", pupilId, CHILD_PAGE);
   const { today, year } = currentRange(now);
   // parent:view is a parent's permission: the guardian links are the scope (scopeFor's PARENT rule).
-  const pupil = await loadChildRecords(actor, pupilId, today, year.startsOn);
+  const pupil = await loadChildRecords(actor, pupilId, today, year.startsOn, now);
   if (!pupil) return denyAccess(actor, "pupil:view", pupilId, CHILD_PAGE);
   await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id, undefined, CHILD_PAGE);
 
@@ -99,6 +100,7 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
     subjects: buildSubjectReports(pupil.results, cutoff),
     absences: pupil.absences,
     contacts: pupil.contacts,
+    events: pupil.events,
     term: term?.number ?? null,
     totals: {
       term: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),

@@ -26,6 +26,8 @@ import { setGuardianConsent } from "@/lib/domain/consent/commands";
 import { listOwnGuardians } from "@/lib/domain/consent/queries";
 import { listMessages } from "@/lib/domain/alerts/queries";
 import { getPersonalData } from "@/lib/domain/data-access/queries";
+import { replyToEvent } from "@/lib/domain/events/commands";
+import { calendarEvents } from "@/lib/domain/events/queries";
 import {
   actorOf, createAbsence, createClass, createGuardianOf, createMentor, createPupil, createResult, createSchool, createUser,
 } from "@/tests/factories";
@@ -144,6 +146,8 @@ const BY_ID: IdArea[] = [
     area: "request information", permission: "information:request", names: "pupil",
     call: (a, t) => requestInformation(a, InformationRequestInput.parse({ pupilId: t.pupilId, idempotencyKey: randomUUID(), categories: ["RESULTS"] })),
   },
+  { area: "answer a school event", permission: "events:read", names: "pupil", call: (a, t) => replyToEvent(a, { eventId: "any-event", pupilId: t.pupilId, answer: "COMING" }) },
+  { area: "calendar file of a child's events", permission: "events:read", names: "pupil", call: (a, t) => calendarEvents(a, { pupilId: t.pupilId }) },
   { area: "16-hour case", permission: "threshold:update", names: "pupil", call: (a, t) => updateThresholdCase(a, { pupilId: t.pupilId, status: "TO_REPORT", reportedOn: null, note: null }) },
   // Asked by the guardian link's id (the pupil's consent) and the request's id (deciding it): the row names that id and its pupil.
   { area: "consent (a guardian link)", permission: "pupil:self", names: "link", call: (a, t) => setGuardianConsent(a, { linkId: t.linkId, change: "consentGrant" }) },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { countPendingInformationRequests } from "@/lib/domain/information/queries";
+import { EventPlannerLink } from "@/components/events/planner-link";
 
 export default async function LeaderHome() {
   const actor = await requirePermission("leader:view", "/leader", { route: "/leader", category: "information" });
@@ -25,6 +26,7 @@ export default async function LeaderHome() {
         <Link href="/leader/information-requests" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
           {tInfo("homeLink", { count: requests })}
         </Link>
+        <EventPlannerLink actor={actor} href="/leader/events" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50" />
         {/* Who looked at the school's pupils' data (decision 0024). */}
         <Link href="/leader/privacy" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
           {tPrivacy("homeLink")}

@@ -14,6 +14,7 @@ import { SickReportList } from "@/components/mentor/sick-report-list";
 import { countPendingInformationRequests } from "@/lib/domain/information/queries";
 import { openQuestionsForMentor } from "@/lib/domain/questions/queries";
 import { OpenQuestions } from "@/components/questions/open-questions";
+import { EventPlannerLink } from "@/components/events/planner-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mentor"))("title") };
@@ -41,6 +42,7 @@ export default async function MentorHome({ searchParams }: Props) {
           {tInfo("homeLink", { count: requests })}
         </Link>
         <Link href="/mentor/announcements" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tAnnounce("homeLink")}</Link>
+        <EventPlannerLink actor={actor} href="/mentor/events" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" />
       </p>
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>

@@ -10,6 +10,7 @@ import { listMessages } from "@/lib/domain/alerts/queries";
 import Link from "next/link";
 import { welcomeFacts } from "@/lib/domain/accounts/welcome";
 import { Welcome } from "@/components/parent/welcome";
+import { OverviewEvents } from "@/components/events/overview-events";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await fastTranslations(await getLocale(), "parent"))("title") };
@@ -42,6 +43,7 @@ export default async function ParentHome() {
         <p className="mt-6 rounded-lg bg-white p-4">{t("noChildren")}</p>
       )}
       <AskInformation pupils={askable} />
+      <OverviewEvents childrenEvents={children} />
       <section aria-labelledby="inbox-heading" className="mt-10 max-w-3xl">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="inbox-heading" className="text-xl font-semibold">{tInbox("title")}</h2>

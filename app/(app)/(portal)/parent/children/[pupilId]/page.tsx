@@ -12,6 +12,7 @@ import { ParentContactHistory } from "@/components/parent/contact-history";
 import { SickReportPanel } from "@/components/parent/sick-report-panel";
 import { RightsBanner } from "@/components/parent/rights-banner";
 import { AskMentorLinks } from "@/components/questions/ask-links";
+import { ChildEvents } from "@/components/events/child-events";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -76,6 +77,7 @@ export default async function ChildPage({ params }: Props) {
             </section>
           ) : null}
           {rights.see.contacts ? <ParentContactHistory contacts={child.contacts} childName={child.firstName} /> : null}
+          <ChildEvents pupilId={child.id} childName={child.firstName} events={child.events} />
           {/* Who at school looked at this child's data (decision 0024). */}
           <p>
             <Link href={`/parent/children/${child.id}/privacy`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tPrivacy("childLink")}</Link>
