@@ -5,8 +5,9 @@ import { countPendingInformationRequests } from "@/lib/domain/information/querie
 
 export default async function LeaderHome() {
   const actor = await requirePermission("leader:view", "/leader", { route: "/leader", category: "information" });
-  const [t, tPub, tAtt, tInfo, tPrivacy, requests] = await Promise.all([
+  const [t, tPub, tAtt, tInfo, tPrivacy, tConf, requests] = await Promise.all([
     getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance"), getTranslations("informationDecide"), getTranslations("privacy"),
+    getTranslations("conferenceSchool"),
     countPendingInformationRequests(actor),
   ]);
   return (
@@ -28,6 +29,10 @@ export default async function LeaderHome() {
         {/* Who looked at the school's pupils' data (decision 0024). */}
         <Link href="/leader/privacy" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
           {tPrivacy("homeLink")}
+        </Link>
+        {/* Conference rounds (issue 16). */}
+        <Link href="/leader/conferences" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
+          {tConf("leaderLink")}
         </Link>
       </div>
     </>

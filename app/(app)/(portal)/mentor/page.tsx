@@ -23,8 +23,8 @@ export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor", { route: "/mentor", category: "contacts" });
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
-  const [t, tInvite, tInfo, format, messages, overview, sickReports, requests] = await Promise.all([
-    getTranslations("mentor"), getTranslations("invitations"), getTranslations("informationDecide"), getFormatter(), getMessages(),
+  const [t, tInvite, tInfo, tConf, format, messages, overview, sickReports, requests] = await Promise.all([
+    getTranslations("mentor"), getTranslations("invitations"), getTranslations("informationDecide"), getTranslations("conferenceSchool"), getFormatter(), getMessages(),
     listMentorOverview(actor, query), activeSickReportsForMentor(actor), countPendingInformationRequests(actor),
   ]);
   const weeks = overview.rows[0]?.thresholdWeeks ?? 6;
@@ -37,6 +37,7 @@ export default async function MentorHome({ searchParams }: Props) {
         <Link href="/mentor/information-requests" className={`inline-flex min-h-11 items-center font-medium underline ${requests ? "text-warn-700" : "text-brand-700"}`}>
           {tInfo("homeLink", { count: requests })}
         </Link>
+        <Link href="/mentor/conferences" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tConf("mentorLink")}</Link>
       </p>
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
