@@ -12,6 +12,7 @@ const PRINT_CSS = `@media print {
   .schedule-evening { break-after: page; border: 0 !important; padding: 0 !important; }
   .schedule-evening:last-of-type { break-after: auto; }
   .schedule-evening table { font-size: 10pt; }
+  .schedule-evening .overflow-x-auto { overflow: visible; }
 }`;
 
 const MARKS = ["CAME", "NO_SHOW", "CANCELLED"] as const;
@@ -30,6 +31,7 @@ export async function ScheduleView({ schedule, returnTo }: { schedule: Schedule;
             {t("eveningTitle", { day: format.dateTime(eveningDate(evening.day), EVENING) })}
             {evening.rows[0]?.location ? <span className="ms-2 text-base font-normal" dir="auto">{t("room", { location: evening.rows[0].location })}</span> : null}
           </h2>
+          <div className="overflow-x-auto">
           <table className="mt-2 w-full border-collapse text-start">
             <thead>
               <tr className="border-b border-slate-300 text-start">
@@ -87,6 +89,7 @@ export async function ScheduleView({ schedule, returnTo }: { schedule: Schedule;
               })}
             </tbody>
           </table>
+          </div>
         </section>
       ))}
     </>
