@@ -26,7 +26,7 @@ export async function FollowUpList({ items }: { items: FollowUp[] }) {
       {items.length ? (
         <ul className="mt-2 divide-y divide-slate-100">
           {items.map((f) => (
-            <li key={f.id} className="py-2">
+            <li key={f.id} className="py-2 break-words">
               <p><span className="font-medium">{f.pupilName}</span> <span className="text-sm text-slate-600">{f.className}</span></p>
               <p className="text-sm">{t("followUpAt", { date: format.dateTime(f.startsAt, DATE_TIME), host: f.host, round: f.roundTitle })}</p>
               <Phones guardians={f.guardians} none={t("noPhone")} />
@@ -59,7 +59,7 @@ export async function NotBookedList({ rounds }: { rounds: NotBookedRound[] }) {
       {rounds.length ? (
         rounds.map((r) => (
           <div key={r.roundId} className="mt-3">
-            <h3 className="font-semibold" dir="auto">{t("notBookedRound", { title: r.title, closes: format.dateTime(r.closesAt, DATE_TIME) })}</h3>
+            <h3 className="font-semibold break-words" dir="auto">{t("notBookedRound", { title: r.title, closes: format.dateTime(r.closesAt, DATE_TIME) })}</h3>
             <ul className="mt-1 divide-y divide-slate-100">
               {r.families.map((f) => (
                 <li key={f.pupilId} className="py-2">

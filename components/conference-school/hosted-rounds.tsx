@@ -14,7 +14,7 @@ export async function HostedRounds({ rounds, now }: { rounds: HostedRound[]; now
     <ul className="space-y-4">
       {rounds.map((r) => (
         <li key={r.id} className="rounded-xl border border-slate-200 bg-white p-4">
-          <h3 className="text-lg font-semibold" dir="auto">{r.title}</h3>
+          <h3 className="text-lg font-semibold break-words" dir="auto">{r.title}</h3>
           <p className="text-sm text-slate-700">
             {t("roundWindow", { opens: format.dateTime(r.bookingOpensAt, DATE_TIME), closes: format.dateTime(r.bookingClosesAt, DATE_TIME) })}
             {" · "}

@@ -12,7 +12,7 @@ export async function RoundsTable({ rounds, now }: { rounds: SchoolRound[]; now:
     <ul className="space-y-3">
       {rounds.map((r) => (
         <li key={r.id} className="rounded-xl border border-slate-200 bg-white p-4">
-          <h3 className="text-lg font-semibold" dir="auto">{r.title}</h3>
+          <h3 className="text-lg font-semibold break-words" dir="auto">{r.title}</h3>
           <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
             <dt className="font-medium">{t("colWindow")}</dt>
             <dd>

@@ -29,7 +29,7 @@ export default async function ConferenceSchedule({ params, searchParams }: Props
         <span aria-hidden="true" className="me-1 inline-block rtl:rotate-180">←</span>
         {t("backToRounds")}
       </Link>
-      <h1 className="mt-1 text-2xl font-semibold" dir="auto">{t("scheduleTitle", { title: schedule.title })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold break-words" dir="auto">{t("scheduleTitle", { title: schedule.title })}</h1>
       <p className="no-print mt-2 max-w-prose text-slate-700">{t("scheduleIntro")} {t("printHint")}</p>
       <div className="no-print"><OutcomeNotice done={query.done} error={query.error} /></div>
       <ScheduleView schedule={schedule} returnTo={`/mentor/conferences/${schedule.id}`} />

@@ -30,7 +30,7 @@ export default async function ConferenceArrangements({ params }: Props) {
         <span aria-hidden="true" className="me-1 inline-block rtl:rotate-180">←</span>
         {t("backToRounds")}
       </Link>
-      <h1 className="mt-1 text-2xl font-semibold" dir="auto">{t("arrangementsTitle", { title: arrangements.title })}</h1>
+      <h1 className="mt-1 text-2xl font-semibold break-words" dir="auto">{t("arrangementsTitle", { title: arrangements.title })}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t("arrangementsIntro")}</p>
       <ArrangementsView arrangements={arrangements} />
     </>
