@@ -27,6 +27,8 @@ export async function ScheduleView({ schedule, returnTo }: { schedule: Schedule;
       <style>{PRINT_CSS}</style>
       {schedule.evenings.map((evening) => (
         <section key={evening.day} aria-labelledby={`evening-${evening.day}`} className="schedule-evening mt-6 rounded-xl border border-slate-200 bg-white p-4">
+          {/* Each printed page says which round it belongs to. */}
+          <p aria-hidden="true" className="hidden font-semibold print:block" dir="auto">{schedule.title}</p>
           <h2 id={`evening-${evening.day}`} className="text-lg font-semibold">
             {t("eveningTitle", { day: format.dateTime(eveningDate(evening.day), EVENING) })}
             {evening.rows[0]?.location ? <span className="ms-2 text-base font-normal" dir="auto">{t("room", { location: evening.rows[0].location })}</span> : null}
