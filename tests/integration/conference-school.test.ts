@@ -302,3 +302,29 @@ describe("arrangements", () => {
     expect(await db.auditLog.count({ where: { action: "conference:view", outcome: "DENIED", targetId: round.id } })).toBe(1);
   });
 });
+
+describe("isolation", () => {
+  it("refuses every role but the host's, and a mentor who does not host, with a row naming the pupil; lists refuse other roles", async () => {
+    const world = await createFamilies();
+    const round = await createRoundRow(world.school.id, [world.classA.id], { closesAt: new Date(Date.now() - HOUR), opensAt: new Date(Date.now() - 48 * HOUR) });
+    const { slots } = await createBlockRow(round, world.mentorA.staff.id, new Date(Date.now() - 2 * HOUR), 30);
+    const booking = await createBookingRow(round.id, world.pupilA.id, world.parentA.guardian.id, [slots[0]]);
+    const officer = await createUser("ATTENDANCE_OFFICER", { schoolId: world.school.id });
+    await db.staff.create({ data: { userId: officer.id, schoolId: world.school.id } });
+    const others = [await leaderOf(world.school.id), officer, world.parentA.user, await createUser("ADMIN")];
+    for (const user of others) {
+      const actor = await actorOf(user.id);
+      await expect(markAttendance(actor, booking.id, "CAME")).rejects.toEqual(new AppError("forbidden"));
+      await expect(markFollowUpDone(actor, booking.id)).rejects.toEqual(new AppError("forbidden"));
+      await expect(listFollowUps(actor)).rejects.toEqual(new AppError("forbidden"));
+      await expect(listNotBooked(actor)).rejects.toEqual(new AppError("forbidden"));
+      await expect(getSchedule(actor, round.id)).rejects.toEqual(new AppError("forbidden"));
+    }
+    expect(await db.auditLog.count({ where: { action: { in: ["conference:attendance", "conference:followUp"] }, outcome: "DENIED", pupilId: world.pupilA.id } })).toBe(8);
+    const outsider = await actorOf(world.mentorB.user.id);
+    await expect(getSchedule(outsider, round.id)).rejects.toEqual(new AppError("notFound"));
+    await expectNotFound(markFollowUpDone(outsider, booking.id));
+    expect(await db.auditLog.count({ where: { actorUserId: world.mentorB.user.id, outcome: "DENIED" } })).toBe(2);
+    expect((await db.conferenceBooking.findUniqueOrThrow({ where: { id: booking.id } })).attendance).toBeNull();
+  });
+});
