@@ -30,12 +30,12 @@ export default async function MentorConferences({ searchParams }: Props) {
       <h1 className="mt-1 text-2xl font-semibold">{t("mentorTitle")}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t("mentorIntro")}</p>
       <OutcomeNotice done={params.done} error={params.error} />
-      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <div className="mt-4">
+        <HostedRounds rounds={rounds} now={now} />
+      </div>
+      <div className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <FollowUpList items={followUps} />
         <NotBookedList rounds={notBooked} />
-      </div>
-      <div className="mt-6">
-        <HostedRounds rounds={rounds} now={now} />
       </div>
     </>
   );
