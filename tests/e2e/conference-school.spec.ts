@@ -3,7 +3,7 @@ import { screen } from "./env";
 import { expect, expectAccessible, expectErrorSummary, expectNoHorizontalScroll, query, signIn, test } from "./fixtures";
 
 // Conference rounds, the school's side (issue 16): leider@ opens a round for
-// mentor@'s class; mentor@ publishes an evening, opens last month's schedule
+// another class with mentor@ as extra teacher; mentor@ publishes an evening, opens last month's schedule
 // (seeded), sees the interpreter mark, marks a no-show and finds the family on
 // the follow-up list; the print view gives one page per evening; nl + ar, 320 px.
 
@@ -29,9 +29,16 @@ async function switchLanguage(page: Page, locale: "nl" | "ar") {
 
 test("the school opens a round, the mentor publishes times, marks a no-show and calls the family back; the schedule prints one page per evening", async ({ browser }) => {
   test.setTimeout(180_000);
-  const [mentorClass] = await query<{ name: string }>(
-    `SELECT c.name FROM "ClassGroup" c JOIN "Mentorship" m ON m."classGroupId" = c.id JOIN "Staff" s ON s.id = m."staffId" JOIN "User" u ON u.id = s."userId"
-      JOIN "SchoolYear" y ON y.id = c."schoolYearId" WHERE u.email = 'mentor@demo.test' AND y."startsOn" <= now() AND y."endsOn" >= now()::date LIMIT 1`,
+  // A class no demo account has a child in or mentors (the parent-side tests use mentor@'s class);
+  // mentor@ takes part as an extra teacher.
+  const [otherClass] = await query<{ name: string }>(
+    `SELECT c.name FROM "ClassGroup" c JOIN "SchoolYear" y ON y.id = c."schoolYearId"
+      WHERE c."schoolId" = (SELECT s."schoolId" FROM "Staff" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'mentor@demo.test')
+        AND y."startsOn" <= now() AND y."endsOn" >= now()::date
+        AND NOT EXISTS (SELECT 1 FROM "Mentorship" m JOIN "Staff" s ON s.id = m."staffId" JOIN "User" u ON u.id = s."userId" WHERE m."classGroupId" = c.id AND u.email LIKE '%@demo.test')
+        AND NOT EXISTS (SELECT 1 FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
+                         WHERE p."classGroupId" = c.id AND (u.email LIKE '%@demo.test' OR p."userId" IS NOT NULL))
+      ORDER BY c.name LIMIT 1`,
   );
   const title = `Gesprekken ${Date.now()}`;
   const options = { locale: "nl-NL", timezoneId: "Europe/Amsterdam", baseURL: test.info().project.use.baseURL };
@@ -47,7 +54,8 @@ test("the school opens a round, the mentor publishes times, marks a no-show and 
   await expect(leader.locator(".error-summary")).toContainText("Kies minstens één klas.");
   await expectAccessible(leader);
   await leader.getByLabel("Naam van de ronde").fill(title);
-  await leader.getByRole("group", { name: "Klassen" }).getByLabel(mentorClass.name, { exact: true }).check();
+  await leader.getByRole("group", { name: "Klassen" }).getByLabel(otherClass.name, { exact: true }).check();
+  await leader.getByRole("group", { name: "Extra docenten (naast de mentoren)" }).getByLabel("Marieke Jansen", { exact: true }).check();
   await leader.getByLabel("Inschrijving gaat open").fill(`${amsterdamDay(1)}T09:00`);
   await leader.getByLabel("Inschrijving sluit").fill(`${amsterdamDay(8)}T17:00`);
   await leader.getByLabel("Minuten per gesprek").fill("10");
