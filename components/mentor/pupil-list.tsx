@@ -15,8 +15,9 @@ type Row = MentorOverview["rows"][number];
  */
 export async function PupilList({ rows }: { rows: Row[] }) {
   const locale = await getLocale();
-  const [t, tLang, tChannel, tTone] = await Promise.all([
+  const [t, tLang, tChannel, tTone, tConf] = await Promise.all([
     fastTranslations(locale, "mentor"), fastTranslations(locale, "languages"), fastTranslations(locale, "channels"), fastTranslations(locale, "tones"),
+    fastTranslations(locale, "conferenceSchool"),
   ]);
   const day = dateFormat(locale, "dayMonth");
   const col = { guardians: t("colGuardians"), lastContact: t("colLastContact"), count: t("colCount") };
@@ -68,6 +69,8 @@ export async function PupilList({ rows }: { rows: Row[] }) {
               ) : (
                 <span className="never">{words.never}</span>
               )}
+              {/* A conference the family did not come to: an attempt, not a contact (decision 0028). */}
+              {row.lastAttempt ? <span className="attempt block text-sm">{tConf("attemptNoShow", { date: day.format(row.lastAttempt) })}</span> : null}
             </td>
             <td role="cell" data-label={col.count}>{t("contactCount", { count: row.countThisYear })}</td>
             <td role="cell">

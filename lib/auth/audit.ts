@@ -27,7 +27,10 @@ export type AuditAction =
   // Ask the mentor and class announcements (issue 16)
   | "question:ask" | "question:view" | "question:answer" | "question:note" | "question:done" | "announcement:send"
   // School events (issue 16): planning, allowing a planner, a guardian's reply or calendar file
-  | "event:plan" | "event:planner" | "event:reply" | "event:calendar";
+  | "event:plan" | "event:planner" | "event:reply" | "event:calendar"
+  // Conference rounds, the school's side (issue 16)
+  | "conference:create" | "conference:update" | "conference:view" | "conference:availability"
+  | "conference:attendance" | "conference:followUp";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -46,7 +49,9 @@ export type AuditCategory =
   // Reading the audit log itself (the privacy view and its export).
   | "audit"
   // A guardian's questions to the mentor; the school's class announcements (issue 16).
-  | "questions" | "announcements";
+  | "questions" | "announcements"
+  // Conference rounds: schedules, attendance marks, follow-up and not-booked lists, arrangements.
+  | "conferences";
 
 /**
  * The route pattern of the page or API route ("/mentor/pupils/[pupilId]"); for a
@@ -58,7 +63,7 @@ export type AuditRoute = `/${string}`;
  * What `targetId` is, when it is not a pupil's id: the row then names the pupil
  * the link, request or report belongs to (looked up in the same statement).
  */
-export type AuditTarget = "guardianLink" | "informationRequest" | "sickReport" | "mentorQuestion";
+export type AuditTarget = "guardianLink" | "informationRequest" | "sickReport" | "mentorQuestion" | "conferenceBooking";
 
 /**
  * Where a row was written: the data category and the route pattern. Required on
@@ -88,6 +93,7 @@ const AUDIT_VIA: Record<AuditTarget, string> = {
   informationRequest: targetPupil("InformationRequest"),
   sickReport: targetPupil("SickReport"),
   mentorQuestion: targetPupil("MentorQuestion"),
+  conferenceBooking: targetPupil("ConferenceBooking"),
 };
 const AUDIT_LIST = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "role", "category", "route", "schoolId")

@@ -48,6 +48,11 @@ const PERMISSIONS = {
   "events:plan": ["LEADER", "MENTOR"],
   "events:allowPlanners": ["LEADER"],
   "events:read": ["PARENT"],
+  // Conference rounds (issue 16): the school leader opens and edits rounds and sees the
+  // arrangements list; hosts (a mentor of a class in the round, or a teacher the leader
+  // added, signed in as mentor) publish availability, see their schedule and mark attendance.
+  "conferences:manage": ["LEADER"],
+  "conferences:host": ["MENTOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

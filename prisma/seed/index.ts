@@ -11,6 +11,7 @@ import { writeIndicatorDefinitions } from "./indicators";
 import { writeDemoAuditRows } from "./audit";
 import { writeDemoQuestions } from "./questions";
 import { writeDemoEvents } from "./events";
+import { writeConferenceHistory } from "./conference-history";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -143,6 +144,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await writeDemoQuestions(db, now);
   // The school's events at the demo school (issue 16).
   await writeDemoEvents(db, now);
+  // Last month's conference round at mentor@'s class (issue 16).
+  await writeConferenceHistory(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

@@ -11,6 +11,8 @@ import { getThresholdList } from "@/lib/domain/attendance/threshold-queries";
 import { listChildAccess, listSchoolAccess } from "@/lib/domain/privacy/queries";
 import { openQuestionsForMentor } from "@/lib/domain/questions/queries";
 import { announcementDeliveries, announcementsForGuardian } from "@/lib/domain/announcements/queries";
+import { getSchedule } from "@/lib/domain/conferences/schedule-queries";
+import { PAST_ROUND_TITLE } from "@/prisma/seed/conference-history";
 
 // The demo-data contract of docs/architecture.md: tests outside this repo rely on it.
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -22,6 +24,21 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("demo data contract", () => {
+  it("mentor@ has last month's closed conference round with unmarked bookings of families of the class (not ouder@/ouder2@), one with an interpreter", async () => {
+    const actor = await actorOf(await userId("mentor@demo.test"));
+    const round = await db.conferenceRound.findFirstOrThrow({ where: { title: PAST_ROUND_TITLE }, select: { id: true, bookingClosesAt: true, classes: { select: { classGroupId: true } } } });
+    expect(round.bookingClosesAt.getTime()).toBeLessThan(Date.now());
+    expect(actor.mentorOf).toContain(round.classes[0].classGroupId);
+    const schedule = await getSchedule(actor, round.id);
+    const booked = schedule.evenings.flatMap((e) => e.rows).filter((r) => r.booking);
+    expect(schedule.evenings).toHaveLength(1);
+    expect(booked.length).toBeGreaterThanOrEqual(3);
+    expect(booked.every((r) => r.booking!.attendance === null && r.booking!.markable)).toBe(true);
+    expect(booked.some((r) => r.booking!.interpreterLanguage)).toBe(true);
+    const demoGuardians = await db.conferenceBookingGuardian.count({ where: { booking: { roundId: round.id }, guardian: { user: { email: { endsWith: "@demo.test" } } } } });
+    expect(demoGuardians).toBe(0);
+  });
+
   it("has a few days of 'who looked': leider@'s privacy view and ouder@'s first child show staff looks and refusals", async () => {
     const first = { cursor: null, direction: "older" as const };
     const school = await listSchoolAccess(await actorOf(await userId("leider@demo.test")), {}, first);

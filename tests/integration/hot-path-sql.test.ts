@@ -12,7 +12,7 @@ import { loadChildRecords } from "@/lib/domain/pupils/child-detail-sql";
 import { getChildDetail, listChildrenOverview, parentOverview } from "@/lib/domain/pupils/queries";
 import { listMessages } from "@/lib/domain/alerts/queries";
 import { listMentorOverview, type MentorListFilter } from "@/lib/domain/contacts/queries";
-import { coverageOf, isDue, openFollowUp } from "@/lib/domain/contacts/coverage";
+import { attemptAfter, coverageOf, isDue, openFollowUp } from "@/lib/domain/contacts/coverage";
 import type { Actor } from "@/lib/auth/types";
 import { releaseCutoff } from "@/lib/domain/results/release";
 import { latestResults } from "@/lib/domain/results/report";
@@ -544,6 +544,9 @@ async function mentorListThroughPrisma(actor: Actor) {
           select: { guardian: { select: { id: true, preferredChannel: true, interpreterWanted: true, user: { select: { name: true, locale: true } } } } },
         },
         contactMoments: { where: { occurredOn: { gte: year.startsOn } }, select: { id: true, occurredOn: true, createdAt: true, tone: true, followUpOn: true, summary: true } },
+        conferenceBookings: {
+          where: { attendance: "NO_SHOW", cancelledAt: null, startsAt: { gte: year.startsOn } }, orderBy: { startsAt: "desc" }, take: 1, select: { startsAt: true },
+        },
       },
       orderBy: { id: "asc" },
     }),
@@ -560,6 +563,7 @@ async function mentorListThroughPrisma(actor: Actor) {
         id: guardian.id, name: guardian.user.name, locale: guardian.user.locale, channel: guardian.preferredChannel, interpreterWanted: guardian.interpreterWanted,
       })),
       ...coverageOf(pupil.contactMoments, today, pupil.school.contactThresholdWeeks),
+      lastAttempt: attemptAfter(coverageOf(pupil.contactMoments, today, pupil.school.contactThresholdWeeks).last, pupil.conferenceBookings[0]?.startsAt ?? null),
       followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageOf, isDue, openFollowUp, type MomentLike } from "@/lib/domain/contacts/coverage";
+import { attemptAfter, coverageOf, isDue, openFollowUp, type MomentLike } from "@/lib/domain/contacts/coverage";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day("2026-11-23");
@@ -42,5 +42,15 @@ describe("follow-ups", () => {
 
   it("is closed by a newer contact moment", () => {
     expect(openFollowUp([moment("2026-11-01", "CONCERN", "2026-11-10"), moment("2026-11-12", "POSITIVE")])).toBeNull();
+  });
+});
+
+describe("a no-show as a contact attempt (decision 0028)", () => {
+  it("is shown while newer than the last contact, as the Dutch day of the evening", () => {
+    // 23:30 UTC on 10 November is 11 November in Amsterdam.
+    expect(attemptAfter(null, new Date("2026-11-10T23:30:00Z"))).toEqual(day("2026-11-11"));
+    expect(attemptAfter({ occurredOn: day("2026-11-01"), tone: "NEUTRAL" }, new Date("2026-11-10T18:00:00Z"))).toEqual(day("2026-11-10"));
+    expect(attemptAfter({ occurredOn: day("2026-11-10"), tone: "NEUTRAL" }, new Date("2026-11-10T18:00:00Z"))).toBeNull();
+    expect(attemptAfter({ occurredOn: day("2026-11-01"), tone: "NEUTRAL" }, null)).toBeNull();
   });
 });

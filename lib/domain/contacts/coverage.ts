@@ -1,4 +1,5 @@
 import type { Tone } from "@/lib/generated/prisma/enums";
+import { dutchToday } from "@/lib/domain/calendar/dates";
 
 const DAY_MS = 86_400_000;
 
@@ -47,4 +48,16 @@ export function openFollowUp<T extends MomentLike>(moments: readonly T[]): T | n
 
 export function isDue(followUpOn: Date, today: Date): boolean {
   return followUpOn.getTime() <= today.getTime();
+}
+
+/**
+ * A conference the family did not come to counts as a contact attempt
+ * (docs/decisions/0028): the school tried. It is not a contact — "not reached"
+ * and the count stay as they are — but the list shows the attempt (its Dutch
+ * day) while it is newer than the last contact moment.
+ */
+export function attemptAfter(last: Coverage["last"], lastNoShowAt: Date | null): Date | null {
+  if (!lastNoShowAt) return null;
+  const day = dutchToday(lastNoShowAt);
+  return !last || day.getTime() > last.occurredOn.getTime() ? day : null;
 }

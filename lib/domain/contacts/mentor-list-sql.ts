@@ -21,6 +21,7 @@ type Raw = {
   contactThresholdWeeks: number;
   guardians: { id: string; name: string; locale: Locale; channel: ContactChannel; interpreterWanted: boolean }[];
   moments: { id: string; occurredOn: string; createdAt: string; tone: Tone; followUpOn: string | null; summary: string }[];
+  lastNoShow: string | null;
 };
 
 /**
@@ -28,7 +29,9 @@ type Raw = {
  * authorization layer's SQL form of pupilScope's MENTOR case. Only guardians
  * the school may involve are listed (the one rule's SQL form on Dutch day
  * `$3`: not restricted, and for a pupil of 18+ only with the pupil's consent),
- * as on every mentor page; contact moments are this school year's. Pupils
+ * as on every mentor page; contact moments are this school year's, and so is
+ * the newest conference the family did not come to (a contact attempt,
+ * decision 0028). Pupils
  * who left the school (a full export no longer lists them) are not in the list.
  */
 const STATEMENT = `
@@ -39,7 +42,9 @@ SELECT p.id, p."firstName", p."lastName", c.name AS "className", s."contactThres
     WHERE l."pupilId" = p.id AND ${rightsSql("l", "p", "$3").involve}) AS guardians,
   (SELECT coalesce(json_agg(json_build_object('id', m.id, 'occurredOn', m."occurredOn", 'createdAt', m."createdAt", 'tone', m.tone,
        'followUpOn', m."followUpOn", 'summary', m.summary)), '[]'::json)
-    FROM "ContactMoment" m WHERE m."pupilId" = p.id AND m."occurredOn" >= $2::date) AS moments
+    FROM "ContactMoment" m WHERE m."pupilId" = p.id AND m."occurredOn" >= $2::date) AS moments,
+  (SELECT to_json(max(b."startsAt")) FROM "ConferenceBooking" b
+    WHERE b."pupilId" = p.id AND b.attendance = 'NO_SHOW' AND b."cancelledAt" IS NULL AND b."startsAt" >= $2::date) AS "lastNoShow"
 FROM "Pupil" p JOIN "ClassGroup" c ON c.id = p."classGroupId" JOIN "School" s ON s.id = p."schoolId"
 WHERE ${mentorClassesSql('p."classGroupId"', "$1")} AND p."leftOn" IS NULL`;
 
@@ -74,6 +79,7 @@ export async function loadMentorPupils(actor: Actor, yearStartsOn: Date, today: 
       followUpOn: dayOrNull(m.followUpOn),
       summary: m.summary,
     })),
+    lastNoShow: row.lastNoShow ? instant(row.lastNoShow) : null,
   }));
 }
 

@@ -9,7 +9,7 @@ import { assertCanFor, denyAccess, writeAudit, type AuditContext } from "@/lib/a
 const PUPIL_PAGE: AuditContext = { category: "record", route: "/mentor/pupils/[pupilId]" };
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
-import { coverageOf, isDue, newestFirst, openFollowUp } from "@/lib/domain/contacts/coverage";
+import { attemptAfter, coverageOf, isDue, newestFirst, openFollowUp } from "@/lib/domain/contacts/coverage";
 import { CORRECTION_WINDOW_MS } from "@/lib/domain/contacts/commands";
 import { buildSubjectReports } from "@/lib/domain/results/report";
 import { schoolYearRecords } from "@/lib/domain/results/select";
@@ -55,6 +55,7 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter,
       thresholdWeeks: pupil.contactThresholdWeeks,
       guardians: pupil.guardians,
       ...coverage,
+      lastAttempt: attemptAfter(coverage.last, pupil.lastNoShow),
       followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
     };
   });

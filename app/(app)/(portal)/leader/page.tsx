@@ -6,8 +6,9 @@ import { EventPlannerLink } from "@/components/events/planner-link";
 
 export default async function LeaderHome() {
   const actor = await requirePermission("leader:view", "/leader", { route: "/leader", category: "information" });
-  const [t, tPub, tAtt, tInfo, tPrivacy, requests, tAnnounce] = await Promise.all([
+  const [t, tPub, tAtt, tInfo, tPrivacy, tConf, requests, tAnnounce] = await Promise.all([
     getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance"), getTranslations("informationDecide"), getTranslations("privacy"),
+    getTranslations("conferenceSchool"),
     countPendingInformationRequests(actor), getTranslations("announcementForm"),
   ]);
   return (
@@ -34,6 +35,10 @@ export default async function LeaderHome() {
         {/* Announcements to the whole school or chosen classes, with their delivery (issue 16). */}
         <Link href="/leader/announcements" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
           {tAnnounce("homeLink")}
+        </Link>
+        {/* Conference rounds (issue 16). */}
+        <Link href="/leader/conferences" className="inline-flex min-h-12 items-center rounded-lg border border-brand-600 px-5 font-semibold text-brand-700 hover:bg-brand-50">
+          {tConf("leaderLink")}
         </Link>
       </div>
     </>

@@ -26,8 +26,8 @@ export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor", { route: "/mentor", category: "contacts" });
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
-  const [t, tInvite, tInfo, format, messages, overview, sickReports, requests, questions, tAnnounce] = await Promise.all([
-    getTranslations("mentor"), getTranslations("invitations"), getTranslations("informationDecide"), getFormatter(), getMessages(),
+  const [t, tInvite, tInfo, tConf, format, messages, overview, sickReports, requests, questions, tAnnounce] = await Promise.all([
+    getTranslations("mentor"), getTranslations("invitations"), getTranslations("informationDecide"), getTranslations("conferenceSchool"), getFormatter(), getMessages(),
     listMentorOverview(actor, query), activeSickReportsForMentor(actor), countPendingInformationRequests(actor),
     openQuestionsForMentor(actor), getTranslations("announcementForm"),
   ]);
@@ -43,6 +43,7 @@ export default async function MentorHome({ searchParams }: Props) {
         </Link>
         <Link href="/mentor/announcements" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tAnnounce("homeLink")}</Link>
         <EventPlannerLink actor={actor} href="/mentor/events" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" />
+        <Link href="/mentor/conferences" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tConf("mentorLink")}</Link>
       </p>
       {params.logged ? (
         <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("logged")}</p>
