@@ -23,7 +23,9 @@ export type AuditAction =
   | "consent:granted" | "consent:withdrawn" | "reasons:shared" | "reasons:unshared"
   | "information:requested" | "information:granted" | "information:refused" | "information:view"
   // The privacy view: who looked at a pupil's data (the school leader, a guardian, the pupil); decision 0024
-  | "privacy:view" | "privacy:export";
+  | "privacy:view" | "privacy:export"
+  // Conference booking by parents (issue 16)
+  | "conference:view" | "conference:book" | "conference:move" | "conference:cancel" | "conference:join";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -38,7 +40,9 @@ export type AuditCategory =
   | "record" | "profile" | "guardians" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
   | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention"
   // Reading the audit log itself (the privacy view and its export).
-  | "audit";
+  | "audit"
+  // Conference bookings (tienminutengesprekken).
+  | "conferences";
 
 /**
  * The route pattern of the page or API route ("/mentor/pupils/[pupilId]"); for a
@@ -50,7 +54,7 @@ export type AuditRoute = `/${string}`;
  * What `targetId` is, when it is not a pupil's id: the row then names the pupil
  * the link, request or report belongs to (looked up in the same statement).
  */
-export type AuditTarget = "guardianLink" | "informationRequest" | "sickReport";
+export type AuditTarget = "guardianLink" | "informationRequest" | "sickReport" | "conferenceBooking";
 
 /**
  * Where a row was written: the data category and the route pattern. Required on
@@ -79,6 +83,7 @@ const AUDIT_VIA: Record<AuditTarget, string> = {
   guardianLink: targetPupil("GuardianLink"),
   informationRequest: targetPupil("InformationRequest"),
   sickReport: targetPupil("SickReport"),
+  conferenceBooking: targetPupil("ConferenceBooking"),
 };
 const AUDIT_LIST = `
   INSERT INTO "AuditLog" ("id", "at", "actorUserId", "action", "outcome", "pupilId", "targetId", "role", "category", "route", "schoolId")

@@ -38,6 +38,8 @@ const PERMISSIONS = {
   // the mentor (own classes) or school leader (own school) decides.
   "information:request": ["PARENT"],
   "information:decide": ["MENTOR", "LEADER"],
+  // Conference booking (issue 16): a guardian books, moves, cancels or joins; the rule decides for which child.
+  "conference:book": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ import { MAX_ATTEMPTS, queueDelivery } from "@/lib/notifications/queue";
 import { mayReceiveAbsenceAlerts } from "@/lib/notifications/recipients";
 import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
 import { deliverStoredNotice } from "@/lib/notifications/deliver-notice";
+import { deliverConferenceReminder } from "@/lib/notifications/deliver-conference";
 import { renderAlert } from "@/lib/notifications/templates";
 import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
 
@@ -91,6 +92,7 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
     return deliverAccountMail({ ...row, kind: row.kind }, { email: deps.email, baseUrl: deps.baseUrl ?? publicBaseUrl() }, finish);
   }
   if (row.kind === "CONSENT_NOTICE" || row.kind === "INFORMATION_DECISION") return deliverStoredNotice(row, deps, finish);
+  if (row.kind === "CONFERENCE_REMINDER") return deliverConferenceReminder(row, { ...deps, baseUrl: deps.baseUrl ?? publicBaseUrl() }, finish);
   // An absence alert always names its guardian, pupil and day.
   const n = row as Claimed;
   const facts = await loadFacts(n);

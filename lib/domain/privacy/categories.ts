@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 /** Every data category a row can carry, for the filter and the words (messages privacy.category.*). */
 export const AUDIT_CATEGORIES = [
   "record", "profile", "guardians", "results", "absences", "contacts", "messages", "consent", "information", "personalData",
-  "attendance", "indicators", "account", "school", "calendar", "staff", "import", "retention", "audit",
+  "attendance", "indicators", "account", "school", "calendar", "staff", "import", "retention", "audit", "conferences",
 ] as const satisfies readonly AuditCategory[];
 
 // Fails to compile when AuditCategory gains a value this list lacks.
