@@ -9,6 +9,7 @@ import { createDemoAccounts, writeDemoAccounts } from "./demo-accounts";
 import { newId } from "./ids";
 import { writeIndicatorDefinitions } from "./indicators";
 import { writeDemoAuditRows } from "./audit";
+import { writeDemoConferences } from "./conferences";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -137,6 +138,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await db.$executeRawUnsafe(`UPDATE "User" SET "welcomedAt" = "createdAt" WHERE "passwordHash" IS NOT NULL`);
   // A few days of "who looked" for the privacy views (decision 0024).
   await writeDemoAuditRows(db, now);
+  // An open conference round at the demo school (issue 16).
+  await writeDemoConferences(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }
