@@ -30,7 +30,8 @@ type Catalogue = typeof import("@/lib/i18n/messages/nl.json") &
   typeof import("@/lib/i18n/messages/dataAccess/nl.json") &
   typeof import("@/lib/i18n/messages/security/nl.json") &
   typeof import("@/lib/i18n/messages/guardianRights/nl.json") &
-  typeof import("@/lib/i18n/messages/privacy/nl.json");
+  typeof import("@/lib/i18n/messages/privacy/nl.json") &
+  typeof import("@/lib/i18n/messages/conferences/nl.json");
 export type Namespace = Exclude<keyof Catalogue, "default"> & string;
 type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
 

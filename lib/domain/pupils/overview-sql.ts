@@ -28,6 +28,7 @@ type Raw = {
   mentors: string[];
   results: ResultJson[];
   absences: Partial<Record<AbsenceKind, { count: number; minutes: number }>>;
+  conferenceOpen: boolean;
 };
 
 /**
@@ -62,7 +63,10 @@ SELECT p.id, p."firstName", p."lastName", p."birthDate"::text AS "birthDate", js
           WHERE ab."pupilId" = p.id AND ab.date >= $3::date AND (t.number IS NULL OR ab.date BETWEEN t."startsOn" AND t."endsOn")
           GROUP BY ab.kind) k) ELSE '{}'::json END AS absences,
   CASE WHEN ${may.ask} THEN (SELECT json_build_object('status', ir.status, 'createdAt', ir."createdAt", 'decidedAt', ir."decidedAt")
-    FROM "InformationRequest" ir WHERE ir."linkId" = l.id ORDER BY ir."createdAt" DESC, ir.id LIMIT 1) END AS "lastRequest"
+    FROM "InformationRequest" ir WHERE ir."linkId" = l.id ORDER BY ir."createdAt" DESC, ir.id LIMIT 1) END AS "lastRequest",
+  -- Conference booking (issue 16): the child's class is in a round whose booking window is open, and the guardian may book.
+  CASE WHEN ${may.book} THEN EXISTS (SELECT 1 FROM "ConferenceRoundClass" crc JOIN "ConferenceRound" cr ON cr.id = crc."roundId"
+    WHERE crc."classGroupId" = c.id AND cr."bookingOpensAt" <= (now() AT TIME ZONE 'UTC') AND cr."bookingClosesAt" > (now() AT TIME ZONE 'UTC')) ELSE false END AS "conferenceOpen"
 FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = $1
   JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
   LEFT JOIN LATERAL (SELECT pe.number, pe."startsOn", pe."endsOn" FROM "Period" pe
@@ -89,5 +93,6 @@ export async function loadChildrenOverview(actor: Actor, today: Date, yearStarts
     term: row.term,
     results: row.results.map(toResultRow),
     termAbsences: Object.fromEntries(ABSENCE_KINDS.map((kind) => [kind, row.absences[kind] ?? { count: 0, minutes: 0 }])) as AbsenceTotals,
+    conferenceOpen: row.conferenceOpen,
   }));
 }

@@ -51,6 +51,7 @@ export async function parentOverview(actor: Actor, now: Date = new Date()) {
     termAbsences: pupil.termAbsences,
     rights: pupil.rights,
     lastRequest: pupil.lastRequest,
+    conferenceOpen: pupil.conferenceOpen,
   }));
   const askable = pupils.filter((pupil) => !seesAnything(pupil.rights) && pupil.rights.mayAsk).map((pupil) => ({
     id: pupil.id,
@@ -105,6 +106,8 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
       year: totalsByKind(pupil.absences, year.startsOn, year.endsOn),
     },
     sickReportPanel: rights.reportSick ? toSickReportPanel(pupil, now) : null,
+    // An open conference round of the child's class (issue 16): read only when the guardian may book.
+    conference: pupil.conference,
     rights,
   };
 }
