@@ -47,7 +47,7 @@ export function BookingForm({ action, roundId, pupilId, hostName, formId, evenin
       {offers.length ? (
         <fieldset className="rounded-lg border-2 border-brand-600 p-3">
           <legend className="px-1 font-semibold">{t("offersTitle", { host: hostName })}</legend>
-          <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+          <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
             {offers.map((o, i) => (
               <label key={o.id} className="choice">
                 <input id={`${formId}-offer-${o.id}`} type="radio" name="slotId" value={o.id} defaultChecked={i === 0} className="size-4" />
@@ -63,7 +63,7 @@ export function BookingForm({ action, roundId, pupilId, hostName, formId, evenin
         {evenings.map((evening) => (
           <div key={evening.day} className="mt-3">
             <p className="font-medium text-slate-800">{evening.label}</p>
-            <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
+            <div className="mt-1 grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2">
               {evening.slots.filter((s) => s.id !== lost).map((s) => (
                 <label key={s.id} className="choice" title={s.nextFree ? undefined : undefined}>
                   <input id={`${formId}-slot-${s.id}`} type="radio" name="slotId" value={s.id} defaultChecked={s.id === checkedSlot} className="size-4" />
