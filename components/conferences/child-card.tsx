@@ -10,7 +10,7 @@ export function ConferenceCard({ conference, firstName, locale, t }: {
   if (!conference) return null;
   return (
     <section aria-labelledby="conference-card-heading" className="mt-4 max-w-2xl rounded-2xl border border-brand-100 bg-brand-50 p-4 text-brand-900">
-      <h2 id="conference-card-heading" className="text-lg font-semibold">{t("cardTitle")}</h2>
+      <h2 id="conference-card-heading" className="text-lg font-semibold break-words hyphens-auto">{t("cardTitle")}</h2>
       <p className="mt-1">
         {conference.bookedAt
           ? t("cardBooked", { date: dayLabel(locale, conference.bookedAt), time: timeLabel(locale, conference.bookedAt) })

@@ -23,7 +23,7 @@ export default async function ConferencesPage({ searchParams }: Props) {
         <span aria-hidden="true" className="me-1 inline-block rtl:rotate-180">←</span>
         {t("back")}
       </Link>
-      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
+      <h1 className="mt-2 text-xl font-semibold break-words hyphens-auto sm:text-2xl">{t("title")}</h1>
       {done ? <p role="status" className="mt-4 max-w-prose rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t(`done.${done}`)}</p> : null}
       {rounds.length === 0 ? <p className="mt-4">{t("noRounds")}</p> : rounds.map((round) => <RoundSection key={round.id} round={round} />)}
     </>
