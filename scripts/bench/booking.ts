@@ -60,8 +60,11 @@ function rng(seed: number) {
 
 /** The round: the classes of one school, HOSTS teachers of that school as hosts, `slots` slots over the coming evenings. */
 async function createRound(sql: pg.Pool, schoolId: string, slots: number): Promise<string> {
-  // Earlier bench rounds close, so parents see only this one.
-  await sql.query(`UPDATE "ConferenceRound" SET "bookingClosesAt" = (now() AT TIME ZONE 'UTC') WHERE title LIKE 'Bench rush %' AND "bookingClosesAt" > (now() AT TIME ZONE 'UTC')`);
+  // Earlier bench rounds go (a reused data set), so parents see only this one and their hosts are free again.
+  const old = `SELECT b.id FROM "ConferenceBooking" b JOIN "ConferenceRound" r ON r.id = b."roundId" WHERE r.title LIKE 'Bench rush %'`;
+  await sql.query(`DELETE FROM "Notification" WHERE "conferenceBookingId" IN (${old})`);
+  await sql.query(`DELETE FROM "ConferenceBooking" WHERE id IN (${old})`);
+  await sql.query(`DELETE FROM "ConferenceRound" WHERE title LIKE 'Bench rush %'`);
   const roundId = `bench-round-${randomUUID()}`;
   await sql.query(
     `INSERT INTO "ConferenceRound" (id, "schoolId", title, "slotMinutes", "bookingOpensAt", "bookingClosesAt", "parentMode", "idempotencyKey")
@@ -69,7 +72,12 @@ async function createRound(sql: pg.Pool, schoolId: string, slots: number): Promi
     [roundId, schoolId, `Bench rush ${roundId.slice(-6)}`, SLOT_MINUTES],
   );
   await sql.query(`INSERT INTO "ConferenceRoundClass" ("roundId", "classGroupId") SELECT $1, id FROM "ClassGroup" WHERE "schoolId" = $2`, [roundId, schoolId]);
-  const hosts = (await sql.query(`SELECT id FROM "Staff" WHERE "schoolId" = $1 ORDER BY id LIMIT ${HOSTS}`, [schoolId])).rows.map((r: { id: string }) => r.id);
+  // Teachers with no conference slots elsewhere (the demo's round has mentor@demo.test's): a slot is unique per teacher and time.
+  const hosts = (await sql.query(
+    `SELECT s.id FROM "Staff" s WHERE s."schoolId" = $1 AND NOT EXISTS (SELECT 1 FROM "ConferenceSlot" c WHERE c."staffId" = s.id) ORDER BY s.id LIMIT ${HOSTS}`,
+    [schoolId],
+  )).rows.map((r: { id: string }) => r.id);
+  if (hosts.length === 0) throw new Error("booking rush: no teacher without slots at the school");
   await sql.query(`INSERT INTO "ConferenceHost" ("roundId", "staffId") SELECT $1, unnest($2::text[])`, [roundId, hosts]);
   // Evenings from the day after tomorrow, 15:00–22:00 UTC (42 slots each), until each host has its share.
   const perHost = Math.ceil(slots / hosts.length);
