@@ -30,7 +30,9 @@ export type AuditAction =
   | "event:plan" | "event:planner" | "event:reply" | "event:calendar"
   // Conference rounds, the school's side (issue 16)
   | "conference:create" | "conference:update" | "conference:view" | "conference:availability"
-  | "conference:attendance" | "conference:followUp";
+  | "conference:attendance" | "conference:followUp"
+  // Conference booking by parents (issue 16)
+  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -50,7 +52,7 @@ export type AuditCategory =
   | "audit"
   // A guardian's questions to the mentor; the school's class announcements (issue 16).
   | "questions" | "announcements"
-  // Conference rounds: schedules, attendance marks, follow-up and not-booked lists, arrangements.
+  // Conference rounds: schedules, attendance marks, follow-up and not-booked lists, arrangements; bookings by parents.
   | "conferences";
 
 /**

@@ -53,6 +53,8 @@ const PERMISSIONS = {
   // added, signed in as mentor) publish availability, see their schedule and mark attendance.
   "conferences:manage": ["LEADER"],
   "conferences:host": ["MENTOR"],
+  // Conference booking (issue 16): a guardian books, moves, cancels or joins; the rule decides for which child.
+  "conference:book": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

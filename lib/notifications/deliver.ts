@@ -7,6 +7,7 @@ import { mayReceiveAbsenceAlerts } from "@/lib/notifications/recipients";
 import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
 import { deliverStoredNotice } from "@/lib/notifications/deliver-notice";
 import { deliverSchoolMessage } from "@/lib/notifications/deliver-school-message";
+import { deliverConferenceReminder } from "@/lib/notifications/deliver-conference";
 import { renderAlert } from "@/lib/notifications/templates";
 import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
 
@@ -93,6 +94,7 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
   }
   if (row.kind === "CONSENT_NOTICE" || row.kind === "INFORMATION_DECISION") return deliverStoredNotice(row, deps, finish);
   if (row.kind === "QUESTION_ANSWERED" || row.kind === "CLASS_ANNOUNCEMENT") return deliverSchoolMessage(row, deps, finish);
+  if (row.kind === "CONFERENCE_REMINDER") return deliverConferenceReminder(row, { ...deps, baseUrl: deps.baseUrl ?? publicBaseUrl() }, finish);
   // An absence alert always names its guardian, pupil and day.
   const n = row as Claimed;
   const facts = await loadFacts(n);

@@ -12,6 +12,7 @@ import { writeDemoAuditRows } from "./audit";
 import { writeDemoQuestions } from "./questions";
 import { writeDemoEvents } from "./events";
 import { writeConferenceHistory } from "./conference-history";
+import { writeDemoConferences } from "./conferences";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -146,6 +147,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await writeDemoEvents(db, now);
   // Last month's conference round at mentor@'s class (issue 16).
   await writeConferenceHistory(db, now);
+  // An open conference round at the demo school (issue 16).
+  await writeDemoConferences(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

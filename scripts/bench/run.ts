@@ -1,6 +1,6 @@
 // `npm run bench`: the portal at school-board scale, reported as ratios
 // against the floor measured in the same run. See docs/benchmarks.md.
-// Flags: --smoke, --pupils N, --concurrency N, --seconds N.
+// Flags: --smoke, --pupils N, --concurrency N, --seconds N, --only booking (just the booking rush).
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -16,6 +16,7 @@ import { pacedLoad } from "./paced";
 import { withCpu, type CpuPerRequest } from "./cpu";
 import { firstLoadJs } from "./js-size";
 import { writeReport } from "./report";
+import { bookingRush, type RushResult } from "./booking";
 
 const ROOT = path.resolve(__dirname, "../..");
 const { values: flags } = parseArgs({
@@ -24,8 +25,10 @@ const { values: flags } = parseArgs({
     pupils: { type: "string" },
     concurrency: { type: "string" },
     seconds: { type: "string" },
+    only: { type: "string" },
   },
 });
+if (flags.only !== undefined && flags.only !== "booking") throw new Error("--only takes: booking");
 const smoke = flags.smoke!;
 const PUPILS = Number(flags.pupils ?? (smoke ? 300 : 50_000));
 const CONCURRENCY = Number(flags.concurrency ?? (smoke ? 10 : 100));
@@ -117,6 +120,18 @@ async function main() {
     });
     await waitForHealth(15 * 60_000, server);
 
+    if (flags.only === "booking") {
+      const rush = await runBookingRush(sql);
+      const commit = execSync("git rev-parse --short HEAD", { cwd: ROOT }).toString().trim();
+      const stamp = `${new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-")}-${smoke ? "smoke" : "full"}-booking`;
+      const rows: [string, string][] = [["commit / mode", `${commit} / ${smoke ? "smoke" : "full"}, booking rush only`], ["data set", `${counts.pupils} pupils, ${counts.guardians} guardians`], ...rushRows(rush)];
+      const out = writeReport(path.join(ROOT, smoke ? ".data/bench-smoke" : "bench/results"), stamp, { mode: smoke ? "smoke" : "full", commit, dataSet: counts, booking: rush }, rows);
+      log(`report: ${path.relative(ROOT, out.md)}`);
+      console.log(rows.map(([k, v]) => `  ${k}: ${v}`).join("\n"));
+      checkRush(rush);
+      return;
+    }
+
     const parentRows = (await sql.query(
       `SELECT u.email, u.id AS "userId", u."sessionVersion", min(l."pupilId") AS "pupilId" FROM "GuardianLink" l
          JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
@@ -171,6 +186,8 @@ async function main() {
     log(`import: a school of ${smoke ? 60 : 2000} pupils with results and absences (dry run, apply, the same files again)`);
     const importPhase = await runImport(database.url);
 
+    const rush = await runBookingRush(sql);
+
     log("first-load JavaScript");
     const parentCookie = sessions[0].cookie;
     const js = {
@@ -199,6 +216,7 @@ async function main() {
       spike: { expectedPeakRps: EXPECTED_PEAK_RPS, pages: ["/parent", "/parent/children/[id]"], steps: spike, errorRate: ratio(spikeTotal.errors, spikeTotal.count + spikeTotal.errors) },
       firstLoadJs: js,
       import: importPhase,
+      booking: rush,
       totalSeconds: Math.round((Date.now() - started) / 1000),
     };
     const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
@@ -226,18 +244,41 @@ async function main() {
       ...Object.entries(js).map(([route, r]): [string, string] => [`first-load JS ${route}`, kb(r.gzipBytes)]),
       [`import ${importPhase.pupils} pupils (${importPhase.rows} rows, ${kb(importPhase.bytes)}), budget < 60 s`, `upload ${importPhase.first.upload} s, dry run ${importPhase.first.dryRun} s, apply ${importPhase.first.apply} s`],
       ["the same import again (nothing changes)", `dry run ${importPhase.again.dryRun} s, apply ${importPhase.again.apply} s`],
+      ...rushRows(rush),
     ];
     const stamp = `${new Date().toISOString().slice(0, 16).replace(/[:T]/g, "-")}-${data.mode}`;
     const out = writeReport(path.join(ROOT, smoke ? ".data/bench-smoke" : "bench/results"), stamp, data, rows);
     log(`report: ${path.relative(ROOT, out.md)}`);
     console.log(rows.map(([k, v]) => `  ${k}: ${v}`).join("\n"));
     if (childPage.count === 0 || floor.sql.count === 0 || floor.dataLayer.count === 0) throw new Error("a phase produced no measurements");
+    checkRush(rush);
   } finally {
     server?.kill("SIGTERM");
     await sql.end();
     await new Promise((r) => setTimeout(r, 1500));
     await database.stop();
   }
+}
+
+/** The booking rush (scripts/bench/booking.ts): smoke 50 parents, 100 slots, 10 s; full 500 parents, 1,000 slots, 60 s. */
+function runBookingRush(sql: pg.Pool): Promise<RushResult> {
+  log(`booking rush: ${smoke ? 50 : 500} parents, ${smoke ? 100 : 1000} slots, ${smoke ? 10 : 60} s`);
+  return bookingRush({ base: BASE, sql, parents: smoke ? 50 : 500, slots: smoke ? 100 : 1000, seconds: smoke ? 10 : 60, password: PASSWORD, log });
+}
+
+function rushRows(r: RushResult): [string, string][] {
+  return [
+    [`booking rush: ${r.parents} parents, ${r.slots} slots (budget: no double booking, no 5xx)`, `double-booked slots ${r.doubleBookings}, overlapping live bookings ${r.overlappingBookings}, 5xx ${r.status5xx}, other errors ${r.otherErrors}; took ${r.seconds} s`],
+    ["booking rush: page / submit latency", `page p50 ${r.page.p50} ms, p95 ${r.page.p95} ms (${r.page.count}); submit p50 ${r.submit.p50} ms, p95 ${r.submit.p95} ms (${r.submit.count})`],
+    ["booking rush: outcomes", `booked first try ${r.bookedFirstTry}, lost a race ${r.lostRace} (of whom booked an offered slot ${r.lostThenBooked}), gave up ${r.gaveUp}, refused ${r.refused}; live bookings ${r.liveBookings}, slots held ${r.heldSlots}`],
+  ];
+}
+
+/** The rush's budget: the database never books a slot twice, the server never answers 5xx. */
+function checkRush(r: RushResult) {
+  if (r.doubleBookings > 0 || r.overlappingBookings > 0) throw new Error(`booking rush: ${r.doubleBookings} double-booked slots, ${r.overlappingBookings} overlapping bookings`);
+  if (r.status5xx > 0) throw new Error(`booking rush: ${r.status5xx} answers 5xx`);
+  if (r.bookedFirstTry + r.lostThenBooked === 0) throw new Error("booking rush: nobody booked");
 }
 
 /** A bare node:http server in its own process answering every request with `body`, for the duration of `run`. */

@@ -13,6 +13,7 @@ import { openQuestionsForMentor } from "@/lib/domain/questions/queries";
 import { announcementDeliveries, announcementsForGuardian } from "@/lib/domain/announcements/queries";
 import { getSchedule } from "@/lib/domain/conferences/schedule-queries";
 import { PAST_ROUND_TITLE } from "@/prisma/seed/conference-history";
+import { getBookingPage } from "@/lib/domain/conferences/booking-queries";
 
 // The demo-data contract of docs/architecture.md: tests outside this repo rely on it.
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -61,6 +62,27 @@ describe("demo data contract", () => {
     expect(sent.delivered).toBe(sent.total);
     expect((await announcementsForGuardian(await actorOf(await userId("ouder@demo.test")))).map((a) => a.id)).toContain(sent.id);
     expect(await announcementsForGuardian(await actorOf(await userId("ouder3@demo.test")))).toEqual([]);
+  });
+
+  it("has an open conference round for mentor@'s class: shared, two evenings from tomorrow, some slots booked by other families", async () => {
+    const ouder = await actorOf(await userId("ouder@demo.test"));
+    const [child] = await listChildrenOverview(ouder);
+    const [round] = await getBookingPage(ouder);
+    expect(round.open).toBe(true);
+    expect(round.parentMode).toBe("SHARED");
+    expect(round.children.map((c) => c.pupilId)).toEqual([child.id]);
+    const host = round.children[0].hosts[0];
+    expect(host.isMentor).toBe(true);
+    expect(host.booking).toBeNull();
+    expect(host.sharedBooking).toBeNull();
+    expect(host.evenings).toHaveLength(2);
+    // 18:30–21:00 in 10-minute slots is 15 per evening; other families hold some of them.
+    expect(host.evenings[0].slots.length).toBeLessThan(15);
+    expect(host.evenings[0].slots.length).toBeGreaterThan(8);
+    const booked = await db.conferenceBooking.findMany({ where: { roundId: round.id }, select: { bookedBy: { select: { user: { select: { email: true } } } } } });
+    expect(booked.length).toBeGreaterThanOrEqual(3);
+    for (const b of booked) expect(["ouder@demo.test", "ouder2@demo.test"]).not.toContain(b.bookedBy.user.email);
+    expect((await getBookingPage(await actorOf(await userId("ouder2@demo.test"))))[0]?.id).toBe(round.id);
   });
 
   it("every demo account signs in with the demo password", async () => {

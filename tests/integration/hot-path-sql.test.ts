@@ -86,6 +86,10 @@ async function throughPrisma(pupilId: string, guardianId: string) {
         orderBy: [{ date: "desc" }, { lessonHour: "asc" }],
         select: { id: true, date: true, lessonHour: true, kind: true, minutes: true, reason: true, pupilReason: true },
       },
+      conferenceBookings: {
+        where: { cancelledAt: null, guardians: { some: { guardianId } } },
+        select: { roundId: true, startsAt: true },
+      },
       contactMoments: {
         where: { guardians: { some: { guardianId } } },
         orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
@@ -117,7 +121,21 @@ async function throughPrisma(pupilId: string, guardianId: string) {
     absences: may.see.absences ? pupil.absences.map((a) => ({ ...a, pupilReason: may.see.absenceReasons ? a.pupilReason : null })) : [],
     contacts: may.see.contacts ? pupil.contactMoments.map(({ staff, ...m }) => ({ ...m, staffName: staff.user.name })) : [],
     events: await eventsThroughPrisma(pupil.id, guardianId, CHILD_PAGE_EVENTS),
+    conference: may.book ? await openConference(pupil.id, pupil.conferenceBookings) : null,
   };
+}
+
+/** The open conference round of the pupil's class (earliest to close), with the guardian's own booking's start. */
+async function openConference(pupilId: string, bookings: { roundId: string; startsAt: Date }[]) {
+  const now = new Date();
+  const round = await db.conferenceRound.findFirst({
+    where: { bookingOpensAt: { lte: now }, bookingClosesAt: { gt: now }, classes: { some: { classGroup: { pupils: { some: { id: pupilId } } } } } },
+    orderBy: [{ bookingClosesAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  if (!round) return null;
+  const starts = bookings.filter((b) => b.roundId === round.id).map((b) => b.startsAt.getTime());
+  return { roundId: round.id, bookedAt: starts.length ? new Date(Math.min(...starts)) : null };
 }
 
 // The statement answers only for the actor's own guardian profile: the guardian's actor, loaded as a session would.
@@ -331,7 +349,12 @@ async function overviewThroughPrisma(guardianId: string) {
           periods: { where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { number: true, startsOn: true, endsOn: true } },
         },
       },
-      classGroup: { select: { name: true, mentorships: { select: { staff: { select: { user: { select: { name: true } } } } } } } },
+      classGroup: {
+        select: {
+          name: true, mentorships: { select: { staff: { select: { user: { select: { name: true } } } } } },
+          conferenceRounds: { where: { round: { bookingOpensAt: { lte: new Date() }, bookingClosesAt: { gt: new Date() } } }, take: 1, select: { roundId: true } },
+        },
+      },
       results: { where: { assessment: { heldOn: { gte: year.startsOn } } }, orderBy: [{ enteredAt: "desc" }, { id: "asc" }], take: 20, select: resultSelect },
       absences: { where: { date: { gte: year.startsOn } }, select: { date: true, kind: true, minutes: true } },
     },
@@ -361,6 +384,7 @@ async function overviewThroughPrisma(guardianId: string) {
       events: await eventsThroughPrisma(pupil.id, guardianId, OVERVIEW_EVENTS),
       rights,
       lastRequest: rights.mayAsk ? (informationRequests[0] ?? null) : null,
+      conferenceOpen: rights.book && pupil.classGroup.conferenceRounds.length > 0,
     };
   }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sqlRows } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/types";
-import { day, dayOrNull, instant, isoDay } from "@/lib/db/json-values";
+import { day, dayOrNull, instant, instantOrNull, isoDay } from "@/lib/db/json-values";
 import { linkFactsFrom, linkFactsJson, rightsSql, type LinkFactsJson } from "@/lib/auth/guardian-rights-forms";
 import { RESULT_JSON_FIELDS, toResultRow, type ResultJson } from "@/lib/domain/results/json-row";
 import { CHILD_PAGE_EVENTS } from "@/lib/domain/events/fields";
@@ -51,6 +51,7 @@ type Raw = {
   absences: { id: string; date: string; lessonHour: number | null; kind: AbsenceKind; minutes: number; reason: string | null; pupilReason: string | null }[];
   contacts: { id: string; occurredOn: string; kind: ContactKind; initiatedBy: InitiatedBy; summary: string; staffName: string }[];
   events: UpcomingEventJson[];
+  conference: { roundId: string; bookedAt: string | null } | null;
 };
 
 const EMPTY = "'[]'::json";
@@ -88,7 +89,14 @@ SELECT p.id, p."firstName", p."lastName", p."birthDate"::text AS "birthDate", js
     FROM "ContactMoment" cm JOIN "Staff" cst ON cst.id = cm."staffId" JOIN "User" cu ON cu.id = cst."userId"
     WHERE cm."pupilId" = p.id
       AND EXISTS (SELECT 1 FROM "ContactMomentGuardian" cg WHERE cg."contactMomentId" = cm.id AND cg."guardianId" = $2))`)} AS contacts,
-  ${upcomingEventsSql("p", "c", "$2", "$5", CHILD_PAGE_EVENTS)} AS events
+  ${upcomingEventsSql("p", "c", "$2", "$5", CHILD_PAGE_EVENTS)} AS events,
+  -- Conference booking (issue 16): the open round of the child's class, when the guardian may book, and their own live booking's start.
+  CASE WHEN ${may.book} THEN (SELECT json_build_object('roundId', cr.id, 'bookedAt', (SELECT min(cb."startsAt") FROM "ConferenceBooking" cb
+      WHERE cb."roundId" = cr.id AND cb."pupilId" = p.id AND cb."cancelledAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "ConferenceBookingGuardian" cbg WHERE cbg."bookingId" = cb.id AND cbg."guardianId" = $2)))
+    FROM "ConferenceRoundClass" crc JOIN "ConferenceRound" cr ON cr.id = crc."roundId"
+    WHERE crc."classGroupId" = c.id AND cr."bookingOpensAt" <= $5::timestamp AND cr."bookingClosesAt" > $5::timestamp
+    ORDER BY cr."bookingClosesAt", cr.id LIMIT 1) END AS conference
 FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = $2
   JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
 WHERE p.id = $1 AND ${may.any}`;
@@ -135,6 +143,7 @@ export async function loadChildRecords(actor: Actor, pupilId: string, today: Dat
     absences: row.absences.map((a) => ({ ...a, date: day(a.date) })),
     contacts: row.contacts.map((c) => ({ ...c, occurredOn: day(c.occurredOn) })),
     events: row.events.map(toUpcomingEvent),
+    conference: row.conference ? { roundId: row.conference.roundId, bookedAt: instantOrNull(row.conference.bookedAt) } : null,
   };
 }
 

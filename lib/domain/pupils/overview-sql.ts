@@ -31,6 +31,7 @@ type Raw = {
   results: ResultJson[];
   absences: Partial<Record<AbsenceKind, { count: number; minutes: number }>>;
   events: UpcomingEventJson[];
+  conferenceOpen: boolean;
 };
 
 /**
@@ -67,7 +68,10 @@ SELECT p.id, p."firstName", p."lastName", p."birthDate"::text AS "birthDate", js
           GROUP BY ab.kind) k) ELSE '{}'::json END AS absences,
   CASE WHEN ${may.ask} THEN (SELECT json_build_object('status', ir.status, 'createdAt', ir."createdAt", 'decidedAt', ir."decidedAt")
     FROM "InformationRequest" ir WHERE ir."linkId" = l.id ORDER BY ir."createdAt" DESC, ir.id LIMIT 1) END AS "lastRequest",
-  CASE WHEN ${may.any} THEN ${upcomingEventsSql("p", "c", "$1", "$4", OVERVIEW_EVENTS)} ELSE '[]'::json END AS events
+  CASE WHEN ${may.any} THEN ${upcomingEventsSql("p", "c", "$1", "$4", OVERVIEW_EVENTS)} ELSE '[]'::json END AS events,
+  -- Conference booking (issue 16): the child's class is in a round whose booking window is open, and the guardian may book.
+  CASE WHEN ${may.book} THEN EXISTS (SELECT 1 FROM "ConferenceRoundClass" crc JOIN "ConferenceRound" cr ON cr.id = crc."roundId"
+    WHERE crc."classGroupId" = c.id AND cr."bookingOpensAt" <= $4::timestamp AND cr."bookingClosesAt" > $4::timestamp) ELSE false END AS "conferenceOpen"
 FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = $1
   JOIN "School" s ON s.id = p."schoolId" JOIN "ClassGroup" c ON c.id = p."classGroupId"
   LEFT JOIN LATERAL (SELECT pe.number, pe."startsOn", pe."endsOn" FROM "Period" pe
@@ -95,5 +99,6 @@ export async function loadChildrenOverview(actor: Actor, today: Date, yearStarts
     results: row.results.map(toResultRow),
     events: row.events.map(toUpcomingEvent),
     termAbsences: Object.fromEntries(ABSENCE_KINDS.map((kind) => [kind, row.absences[kind] ?? { count: 0, minutes: 0 }])) as AbsenceTotals,
+    conferenceOpen: row.conferenceOpen,
   }));
 }

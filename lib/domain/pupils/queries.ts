@@ -52,6 +52,7 @@ export async function parentOverview(actor: Actor, now: Date = new Date()) {
     events: pupil.events,
     rights: pupil.rights,
     lastRequest: pupil.lastRequest,
+    conferenceOpen: pupil.conferenceOpen,
   }));
   const askable = pupils.filter((pupil) => !seesAnything(pupil.rights) && pupil.rights.mayAsk).map((pupil) => ({
     id: pupil.id,
@@ -107,6 +108,8 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
       year: totalsByKind(pupil.absences, year.startsOn, year.endsOn),
     },
     sickReportPanel: rights.reportSick ? toSickReportPanel(pupil, now) : null,
+    // An open conference round of the child's class (issue 16): read only when the guardian may book.
+    conference: pupil.conference,
     rights,
   };
 }

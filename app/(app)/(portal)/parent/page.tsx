@@ -11,6 +11,7 @@ import Link from "next/link";
 import { welcomeFacts } from "@/lib/domain/accounts/welcome";
 import { Welcome } from "@/components/parent/welcome";
 import { OverviewEvents } from "@/components/events/overview-events";
+import { ConferenceBanner } from "@/components/conferences/child-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await fastTranslations(await getLocale(), "parent"))("title") };
@@ -19,9 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent", { route: "/parent", category: "record" });
   const locale = await getLocale();
-  const [t, tInbox, { children, askable }, messages, welcome, tAnnounce] = await Promise.all([
+  const [t, tInbox, tConferences, { children, askable }, messages, welcome, tAnnounce] = await Promise.all([
     fastTranslations(locale, "parent"),
     fastTranslations(locale, "inbox"),
+    fastTranslations(locale, "conferences"),
     parentOverview(actor),
     listMessages(actor, 5),
     // No query once the guardian has read it (actor.welcomed).
@@ -33,6 +35,7 @@ export default async function ParentHome() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
       {welcome ? <Welcome facts={welcome} /> : null}
+      <ConferenceBanner names={children.filter((c) => c.conferenceOpen).map((c) => c.firstName)} locale={locale} t={tConferences} />
       {children.length ? (
         <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
           {children.map((child) => (

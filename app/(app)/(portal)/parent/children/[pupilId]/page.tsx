@@ -13,6 +13,7 @@ import { SickReportPanel } from "@/components/parent/sick-report-panel";
 import { RightsBanner } from "@/components/parent/rights-banner";
 import { AskMentorLinks } from "@/components/questions/ask-links";
 import { ChildEvents } from "@/components/events/child-events";
+import { ConferenceCard } from "@/components/conferences/child-card";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -24,9 +25,10 @@ export default async function ChildPage({ params }: Props) {
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`, { route: "/parent/children/[pupilId]", category: "record", pupilId });
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
-  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy, tConferences] = await Promise.all([
     fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
     fastTranslations(locale, "sickReport"), fastTranslations(locale, "childRights"), fastTranslations(locale, "privacy"),
+    fastTranslations(locale, "conferences"),
   ]);
   const { rights } = child;
   const aside = child.sickReportPanel !== null || rights.see.mentor;
@@ -44,6 +46,7 @@ export default async function ChildPage({ params }: Props) {
       <p className="text-slate-700">{child.school.name}</p>
 
       <RightsBanner rights={rights} pupilId={child.id} firstName={child.firstName} />
+      <ConferenceCard conference={child.conference} firstName={child.firstName} locale={locale} t={tConferences} />
 
       {/* Only what the guardian's link allows (lib/auth/guardian-rights.ts); what is not allowed was never read. */}
       <div className={`mt-6 grid grid-cols-1 gap-6 ${aside ? "lg:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
