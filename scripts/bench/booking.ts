@@ -15,12 +15,13 @@ import { summarise, type Summary } from "./stats";
 export type RushResult = {
   parents: number; slots: number; seconds: number;
   page: Summary; submit: Summary;
-  status5xx: number; otherErrors: number;
+  status5xx: number; otherErrors: number; otherErrorKinds: Record<string, number>;
   bookedFirstTry: number; lostRace: number; lostThenBooked: number; gaveUp: number; refused: number;
   liveBookings: number; heldSlots: number; doubleBookings: number; overlappingBookings: number;
 };
 
-type Options = { base: string; sql: pg.Pool; parents: number; slots: number; seconds: number; password: string; seed?: number; log: (m: string) => void };
+/** `thinkSeconds`: how long a parent looks at the page before submitting, [min, max]. */
+type Options = { base: string; sql: pg.Pool; parents: number; slots: number; seconds: number; thinkSeconds: [number, number]; password: string; seed?: number; log: (m: string) => void };
 
 const HOSTS = 4;
 const SLOT_MINUTES = 10;
@@ -133,6 +134,11 @@ export async function bookingRush(o: Options): Promise<RushResult> {
   const pageTimes: number[] = [];
   const submitTimes: number[] = [];
   const counts = { status5xx: 0, otherErrors: 0, bookedFirstTry: 0, lostRace: 0, lostThenBooked: 0, gaveUp: 0, refused: 0 };
+  const otherErrorKinds: Record<string, number> = {};
+  const other = (kind: string) => {
+    counts.otherErrors++;
+    otherErrorKinds[kind] = (otherErrorKinds[kind] ?? 0) + 1;
+  };
   const started = performance.now();
 
   const timed = async (url: string, init: RequestInit, into: number[]) => {
@@ -155,15 +161,20 @@ export async function bookingRush(o: Options): Promise<RushResult> {
     const pick = random();
     const hostPick = random();
     const aim = random();
-    await new Promise((r) => setTimeout(r, (i / sessions.length) * o.seconds * 1000 * 0.9));
+    const think = (o.thinkSeconds[0] + random() * (o.thinkSeconds[1] - o.thinkSeconds[0])) * 1000;
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Arrivals spread over the window; the last ones still submit inside it.
+    await pause((i / sessions.length) * Math.max(0, o.seconds * 1000 - think));
     try {
       let page = await timed(`${o.base}/parent/conferences`, { headers: { cookie: session.cookie } }, pageTimes);
       let forms = bookingForms(page.body, roundId);
-      if (forms.length === 0) { counts.otherErrors++; return; }
+      if (forms.length === 0) { other(`no booking form (page ${page.status})`); return; }
       let form = forms[Math.floor(hostPick * forms.length)];
       // Most parents want one of the first evening's earliest times.
       const popular = form.slots.slice(0, 5);
       let slotId = pick < 0.6 && popular.length ? popular[Math.floor(aim * popular.length)] : form.slots[Math.floor(aim * form.slots.length)];
+      // A parent reads the page and chooses before submitting: others may take the slot meanwhile.
+      await pause(think);
       let lost = false;
       for (let attempt = 0; attempt < 4; attempt++) {
         const answer = await submit(session.cookie, form, slotId);
@@ -173,7 +184,7 @@ export async function bookingRush(o: Options): Promise<RushResult> {
           return;
         }
         if (answer.status >= 500) return;
-        if (answer.status !== 200) { counts.otherErrors++; return; }
+        if (answer.status !== 200) { other(`answer ${answer.status} ${answer.location.replace(/\?.*/, "")}`); return; }
         if (!/slotTaken|Iemand anders was je net voor|Someone else was just ahead|سبقك شخص آخر/.test(answer.body)) { counts.refused++; return; }
         if (!lost) counts.lostRace++;
         lost = true;
@@ -191,8 +202,8 @@ export async function bookingRush(o: Options): Promise<RushResult> {
         }
       }
       counts.gaveUp++;
-    } catch {
-      counts.otherErrors++;
+    } catch (error) {
+      other(error instanceof Error ? error.message.slice(0, 60) : "error");
     }
   }));
   const seconds = (performance.now() - started) / 1000;
@@ -210,6 +221,6 @@ export async function bookingRush(o: Options): Promise<RushResult> {
   return {
     parents: sessions.length, slots: o.slots, seconds: Math.round(seconds * 10) / 10,
     page: summarise(pageTimes, 0, seconds), submit: summarise(submitTimes, 0, seconds),
-    ...counts, ...check,
+    ...counts, otherErrorKinds, ...check,
   };
 }
