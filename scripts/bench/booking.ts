@@ -171,7 +171,11 @@ export async function bookingRush(o: Options): Promise<RushResult> {
     try {
       let page = await timed(`${o.base}/parent/conferences`, { headers: { cookie: session.cookie } }, pageTimes);
       let forms = bookingForms(page.body, roundId);
-      if (forms.length === 0) { other(`no booking form (page ${page.status})`); return; }
+      if (forms.length === 0) {
+        // The page says the mentor has no free time left (conferences.noFree), or something else is wrong.
+        other(/geen tijd meer vrij|no free times left|لا توجد مواعيد متاحة/.test(page.body) ? "mentor fully booked" : `no booking form (page ${page.status})`);
+        return;
+      }
       let form = forms[Math.floor(hostPick * forms.length)];
       // Most parents want one of the first evening's earliest times.
       const popular = form.slots.slice(0, 5);
