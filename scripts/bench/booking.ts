@@ -71,11 +71,13 @@ async function createRound(sql: pg.Pool, schoolId: string, slots: number): Promi
      VALUES ($1, $2, $3, $4, (now() AT TIME ZONE 'UTC') - interval '1 minute', (now() AT TIME ZONE 'UTC') + interval '1 day', 'SHARED', $1)`,
     [roundId, schoolId, `Bench rush ${roundId.slice(-6)}`, SLOT_MINUTES],
   );
-  // Mentors without conference slots elsewhere (the demo's round has mentor@demo.test's): a slot is unique per teacher and time.
+  // Classes none of whose mentors has conference slots elsewhere (the demo's round has mentor@demo.test's; a class
+  // can have two mentors): a slot is unique per teacher and time.
   await sql.query(
     `INSERT INTO "ConferenceRoundClass" ("roundId", "classGroupId")
-     SELECT DISTINCT $1, c.id FROM "ClassGroup" c JOIN "Mentorship" m ON m."classGroupId" = c.id
-      WHERE c."schoolId" = $2 AND NOT EXISTS (SELECT 1 FROM "ConferenceSlot" x WHERE x."staffId" = m."staffId")`,
+     SELECT $1, c.id FROM "ClassGroup" c
+      WHERE c."schoolId" = $2 AND EXISTS (SELECT 1 FROM "Mentorship" m WHERE m."classGroupId" = c.id)
+        AND NOT EXISTS (SELECT 1 FROM "Mentorship" m JOIN "ConferenceSlot" x ON x."staffId" = m."staffId" WHERE m."classGroupId" = c.id)`,
     [roundId, schoolId],
   );
   const hosts = (await sql.query(
