@@ -15,14 +15,14 @@ import { summarise, type Summary } from "./stats";
 export type RushResult = {
   parents: number; slots: number; seconds: number;
   page: Summary; submit: Summary;
-  status5xx: number; otherErrors: number;
+  status5xx: number; otherErrors: number; otherErrorKinds: Record<string, number>;
   bookedFirstTry: number; lostRace: number; lostThenBooked: number; gaveUp: number; refused: number;
   liveBookings: number; heldSlots: number; doubleBookings: number; overlappingBookings: number;
 };
 
-type Options = { base: string; sql: pg.Pool; parents: number; slots: number; seconds: number; password: string; seed?: number; log: (m: string) => void };
+/** `thinkSeconds`: how long a parent looks at the page before submitting, [min, max]. */
+type Options = { base: string; sql: pg.Pool; parents: number; slots: number; seconds: number; thinkSeconds: [number, number]; password: string; seed?: number; log: (m: string) => void };
 
-const HOSTS = 4;
 const SLOT_MINUTES = 10;
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -58,9 +58,9 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-/** The round: the classes of one school, HOSTS teachers of that school as hosts, `slots` slots over the coming evenings. */
+/** The round: every class of one school whose mentors have no other slots; each mentor hosts their own classes; `slots` slots in all. */
 async function createRound(sql: pg.Pool, schoolId: string, slots: number): Promise<string> {
-  // Earlier bench rounds go (a reused data set), so parents see only this one and their hosts are free again.
+  // Earlier bench rounds go (a reused data set), so parents see only this one and their mentors are free again.
   const old = `SELECT b.id FROM "ConferenceBooking" b JOIN "ConferenceRound" r ON r.id = b."roundId" WHERE r.title LIKE 'Bench rush %'`;
   await sql.query(`DELETE FROM "Notification" WHERE "conferenceBookingId" IN (${old})`);
   await sql.query(`DELETE FROM "ConferenceBooking" WHERE id IN (${old})`);
@@ -71,14 +71,20 @@ async function createRound(sql: pg.Pool, schoolId: string, slots: number): Promi
      VALUES ($1, $2, $3, $4, (now() AT TIME ZONE 'UTC') - interval '1 minute', (now() AT TIME ZONE 'UTC') + interval '1 day', 'SHARED', $1)`,
     [roundId, schoolId, `Bench rush ${roundId.slice(-6)}`, SLOT_MINUTES],
   );
-  await sql.query(`INSERT INTO "ConferenceRoundClass" ("roundId", "classGroupId") SELECT $1, id FROM "ClassGroup" WHERE "schoolId" = $2`, [roundId, schoolId]);
-  // Teachers with no conference slots elsewhere (the demo's round has mentor@demo.test's): a slot is unique per teacher and time.
+  // Classes none of whose mentors has conference slots elsewhere (the demo's round has mentor@demo.test's; a class
+  // can have two mentors): a slot is unique per teacher and time.
+  await sql.query(
+    `INSERT INTO "ConferenceRoundClass" ("roundId", "classGroupId")
+     SELECT $1, c.id FROM "ClassGroup" c
+      WHERE c."schoolId" = $2 AND EXISTS (SELECT 1 FROM "Mentorship" m WHERE m."classGroupId" = c.id)
+        AND NOT EXISTS (SELECT 1 FROM "Mentorship" m JOIN "ConferenceSlot" x ON x."staffId" = m."staffId" WHERE m."classGroupId" = c.id)`,
+    [roundId, schoolId],
+  );
   const hosts = (await sql.query(
-    `SELECT s.id FROM "Staff" s WHERE s."schoolId" = $1 AND NOT EXISTS (SELECT 1 FROM "ConferenceSlot" c WHERE c."staffId" = s.id) ORDER BY s.id LIMIT ${HOSTS}`,
-    [schoolId],
+    `SELECT DISTINCT m."staffId" AS id FROM "Mentorship" m JOIN "ConferenceRoundClass" rc ON rc."classGroupId" = m."classGroupId" AND rc."roundId" = $1 ORDER BY 1`,
+    [roundId],
   )).rows.map((r: { id: string }) => r.id);
-  if (hosts.length === 0) throw new Error("booking rush: no teacher without slots at the school");
-  await sql.query(`INSERT INTO "ConferenceHost" ("roundId", "staffId") SELECT $1, unnest($2::text[])`, [roundId, hosts]);
+  if (hosts.length === 0) throw new Error("booking rush: no mentor without slots at the school");
   // Evenings from the day after tomorrow, 15:00–22:00 UTC (42 slots each), until each host has its share.
   const perHost = Math.ceil(slots / hosts.length);
   const availability: [string, string, string, string][] = [];
@@ -116,23 +122,28 @@ export async function bookingRush(o: Options): Promise<RushResult> {
       WHERE l."hasParentalAuthority" AND NOT l."accessRestricted" AND p."birthDate" > (now() - interval '18 years')::date
       GROUP BY p."schoolId" ORDER BY count(DISTINCT l."guardianId") DESC LIMIT 1`,
   )).rows as { schoolId: string }[];
+  const roundId = await createRound(o.sql, school.schoolId, o.slots);
   const parents = (await o.sql.query(
     `SELECT DISTINCT ON (u.id) u.email FROM "GuardianLink" l JOIN "Pupil" p ON p.id = l."pupilId" JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
-      WHERE p."schoolId" = $1 AND l."hasParentalAuthority" AND NOT l."accessRestricted" AND p."birthDate" > (now() - interval '18 years')::date
+      WHERE p."classGroupId" IN (SELECT "classGroupId" FROM "ConferenceRoundClass" WHERE "roundId" = $3) AND p."schoolId" = $1 AND l."hasParentalAuthority" AND NOT l."accessRestricted" AND p."birthDate" > (now() - interval '18 years')::date
         AND u."disabledAt" IS NULL AND u."passwordHash" IS NOT NULL AND p."leftOn" IS NULL
         AND NOT EXISTS (SELECT 1 FROM "GuardianLink" l2 WHERE l2."pupilId" = p.id AND l2."guardianId" < l."guardianId" AND l2."hasParentalAuthority")
       ORDER BY u.id LIMIT $2`,
-    [school.schoolId, o.parents],
+    [school.schoolId, o.parents, roundId],
   )).rows as { email: string }[];
   o.log(`booking rush: signing in ${parents.length} parents…`);
   const sessions = await signInAll(o.base, parents.map((p) => ({ email: p.email, path: "/parent/conferences" })), o.password);
-  const roundId = await createRound(o.sql, school.schoolId, o.slots);
   o.log(`booking rush: ${parents.length} parents, ${o.slots} slots, within ${o.seconds} s`);
 
   const random = rng(o.seed ?? 16);
   const pageTimes: number[] = [];
   const submitTimes: number[] = [];
   const counts = { status5xx: 0, otherErrors: 0, bookedFirstTry: 0, lostRace: 0, lostThenBooked: 0, gaveUp: 0, refused: 0 };
+  const otherErrorKinds: Record<string, number> = {};
+  const other = (kind: string) => {
+    counts.otherErrors++;
+    otherErrorKinds[kind] = (otherErrorKinds[kind] ?? 0) + 1;
+  };
   const started = performance.now();
 
   const timed = async (url: string, init: RequestInit, into: number[]) => {
@@ -155,15 +166,24 @@ export async function bookingRush(o: Options): Promise<RushResult> {
     const pick = random();
     const hostPick = random();
     const aim = random();
-    await new Promise((r) => setTimeout(r, (i / sessions.length) * o.seconds * 1000 * 0.9));
+    const think = (o.thinkSeconds[0] + random() * (o.thinkSeconds[1] - o.thinkSeconds[0])) * 1000;
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Arrivals spread over the window; the last ones still submit inside it.
+    await pause((i / sessions.length) * Math.max(0, o.seconds * 1000 - think));
     try {
       let page = await timed(`${o.base}/parent/conferences`, { headers: { cookie: session.cookie } }, pageTimes);
       let forms = bookingForms(page.body, roundId);
-      if (forms.length === 0) { counts.otherErrors++; return; }
+      if (forms.length === 0) {
+        // The page says the mentor has no free time left (conferences.noFree), or something else is wrong.
+        other(/geen tijd meer vrij|no free times left|لا توجد مواعيد متاحة/.test(page.body) ? "mentor fully booked" : `no booking form (page ${page.status})`);
+        return;
+      }
       let form = forms[Math.floor(hostPick * forms.length)];
       // Most parents want one of the first evening's earliest times.
       const popular = form.slots.slice(0, 5);
       let slotId = pick < 0.6 && popular.length ? popular[Math.floor(aim * popular.length)] : form.slots[Math.floor(aim * form.slots.length)];
+      // A parent reads the page and chooses before submitting: others may take the slot meanwhile.
+      await pause(think);
       let lost = false;
       for (let attempt = 0; attempt < 4; attempt++) {
         const answer = await submit(session.cookie, form, slotId);
@@ -173,7 +193,7 @@ export async function bookingRush(o: Options): Promise<RushResult> {
           return;
         }
         if (answer.status >= 500) return;
-        if (answer.status !== 200) { counts.otherErrors++; return; }
+        if (answer.status !== 200) { other(`answer ${answer.status} ${answer.location.replace(/\?.*/, "")}`); return; }
         if (!/slotTaken|Iemand anders was je net voor|Someone else was just ahead|سبقك شخص آخر/.test(answer.body)) { counts.refused++; return; }
         if (!lost) counts.lostRace++;
         lost = true;
@@ -191,8 +211,8 @@ export async function bookingRush(o: Options): Promise<RushResult> {
         }
       }
       counts.gaveUp++;
-    } catch {
-      counts.otherErrors++;
+    } catch (error) {
+      other(error instanceof Error ? error.message.slice(0, 60) : "error");
     }
   }));
   const seconds = (performance.now() - started) / 1000;
@@ -210,6 +230,6 @@ export async function bookingRush(o: Options): Promise<RushResult> {
   return {
     parents: sessions.length, slots: o.slots, seconds: Math.round(seconds * 10) / 10,
     page: summarise(pageTimes, 0, seconds), submit: summarise(submitTimes, 0, seconds),
-    ...counts, ...check,
+    ...counts, otherErrorKinds, ...check,
   };
 }

@@ -263,12 +263,12 @@ async function main() {
 /** The booking rush (scripts/bench/booking.ts): smoke 50 parents, 100 slots, 10 s; full 500 parents, 1,000 slots, 60 s. */
 function runBookingRush(sql: pg.Pool): Promise<RushResult> {
   log(`booking rush: ${smoke ? 50 : 500} parents, ${smoke ? 100 : 1000} slots, ${smoke ? 10 : 60} s`);
-  return bookingRush({ base: BASE, sql, parents: smoke ? 50 : 500, slots: smoke ? 100 : 1000, seconds: smoke ? 10 : 60, password: PASSWORD, log });
+  return bookingRush({ base: BASE, sql, parents: smoke ? 50 : 500, slots: smoke ? 100 : 1000, seconds: smoke ? 10 : 60, thinkSeconds: smoke ? [1, 3] : [2, 8], password: PASSWORD, log });
 }
 
 function rushRows(r: RushResult): [string, string][] {
   return [
-    [`booking rush: ${r.parents} parents, ${r.slots} slots (budget: no double booking, no 5xx)`, `double-booked slots ${r.doubleBookings}, overlapping live bookings ${r.overlappingBookings}, 5xx ${r.status5xx}, other errors ${r.otherErrors}; took ${r.seconds} s`],
+    [`booking rush: ${r.parents} parents, ${r.slots} slots (budget: no double booking, no 5xx)`, `double-booked slots ${r.doubleBookings}, overlapping live bookings ${r.overlappingBookings}, 5xx ${r.status5xx}, other errors ${r.otherErrors}${r.otherErrors ? ` (${Object.entries(r.otherErrorKinds).map(([k, n]) => `${k}: ${n}`).join(", ")})` : ""}; took ${r.seconds} s`],
     ["booking rush: page / submit latency", `page p50 ${r.page.p50} ms, p95 ${r.page.p95} ms (${r.page.count}); submit p50 ${r.submit.p50} ms, p95 ${r.submit.p95} ms (${r.submit.count})`],
     ["booking rush: outcomes", `booked first try ${r.bookedFirstTry}, lost a race ${r.lostRace} (of whom booked an offered slot ${r.lostThenBooked}), gave up ${r.gaveUp}, refused ${r.refused}; live bookings ${r.liveBookings}, slots held ${r.heldSlots}`],
   ];

@@ -7,9 +7,11 @@ import { assertCanFor, denyAccess, type AuditAction, type AuditContext } from "@
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { NEAREST_OFFERS } from "@/lib/domain/conferences/booking-fields";
-import { householdKey, nearestSlots, windowOpen } from "@/lib/domain/conferences/booking-rules";
+import { eveningOf, householdKey, nearestSlots, reminderSendAfter, windowOpen } from "@/lib/domain/conferences/booking-rules";
 import type { BookSlotInput, MoveBookingInput } from "@/lib/domain/conferences/booking-schemas";
-import { queueReminders, skipReminders } from "@/lib/domain/conferences/reminders";
+import { queueReminders, reminderChannel, reminderKey, skipReminders } from "@/lib/domain/conferences/reminders";
+import { DELIVER_TASK, MAX_ATTEMPTS } from "@/lib/notifications/queue";
+import type { AlertChannel, Locale } from "@/lib/generated/prisma/enums";
 
 // A parent books, moves, cancels or joins a conference (issue 16; decision 0026).
 // A slot is held by a ConferenceSlotClaim whose primary key is the slot: of two
@@ -34,10 +36,33 @@ export class BookingError extends AppError {
 
 export type BookingResult = { id: string; created: boolean };
 
+/** In a rush a transaction may wait for a pool connection longer than Prisma's 2 s default: wait, rather than fail with a 500. */
+const BUSY = { maxWait: 15_000, timeout: 20_000 } as const;
+
 const slotSelect = { id: true, roundId: true, staffId: true, startsAt: true, endsAt: true } as const;
 type Slot = { id: string; roundId: string; staffId: string; startsAt: Date; endsAt: Date };
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+/** A unique violation, from a Prisma call (P2002) or a raw statement (SQLSTATE 23505 in the driver's error). */
+function isUniqueViolation(e: unknown): boolean {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (e.code === "P2002") return true;
+  return e.code === "P2010" && /23505|unique/i.test(`${JSON.stringify(e.meta ?? {})} ${e.message}`);
+}
+
+/** The booker's reminder, planned before the booking is written (the same rules as queueReminders). */
+function plannedReminder(
+  booker: { alertChannel: AlertChannel; phone: string | null; user: { email: string | null; locale: Locale } },
+  school: { quietHoursStart: string; quietHoursEnd: string },
+  startsAt: Date,
+  now: Date,
+) {
+  const { channel, address } = reminderChannel({ alertChannel: booker.alertChannel, email: booker.user.email, phone: booker.phone });
+  return {
+    id: randomUUID(), channel, address, locale: booker.user.locale,
+    sendAfter: reminderSendAfter(startsAt, now, channel, { start: school.quietHoursStart, end: school.quietHoursEnd }),
+    aboutDate: eveningOf(startsAt),
+  };
+}
 
 /** The slot and, for an interpreter, the one straight after it (same host and round). */
 async function slotsToClaim(slot: Slot, double: boolean): Promise<Slot[]> {
@@ -80,7 +105,11 @@ export async function bookSlot(actor: Actor, input: BookSlotInput, { now = new D
     where: { id: input.pupilId, ...guardianScope(actor, "book", now) },
     select: {
       id: true, schoolId: true, classGroupId: true,
-      guardianLinks: { where: { guardianId }, select: { household: true } },
+      guardianLinks: {
+        where: { guardianId },
+        select: { household: true, guardian: { select: { alertChannel: true, phone: true, user: { select: { email: true, locale: true } } } } },
+      },
+      school: { select: { quietHoursStart: true, quietHoursEnd: true } },
       classGroup: { select: { mentorships: { select: { staffId: true } } } },
     },
   });
@@ -104,22 +133,36 @@ export async function bookSlot(actor: Actor, input: BookSlotInput, { now = new D
   const slots = await slotsToClaim(slot, input.interpreterLanguage !== null);
   const key = householdKey(round.parentMode, { household: pupil.guardianLinks[0]?.household ?? null }, guardianId);
 
+  const booker = pupil.guardianLinks[0].guardian;
+  const reminder = plannedReminder(booker, pupil.school, slots[0].startsAt, now);
+  const bookingId = randomUUID();
   try {
-    return await db.$transaction(async (tx) => {
-      const booking = await tx.conferenceBooking.create({
-        data: {
-          id: randomUUID(), roundId: round.id, pupilId: pupil.id, staffId: slot.staffId, bookedByGuardianId: guardianId, householdKey: key,
-          startsAt: slots[0].startsAt, endsAt: slots[slots.length - 1].endsAt, interpreterLanguage: input.interpreterLanguage,
-          childcare: input.childcare, idempotencyKey: input.idempotencyKey, createdAt: now, updatedAt: now,
-        },
-        select: { id: true },
-      });
-      // The constraint: a slot that another booking holds fails this insert (it waits for that transaction to end).
-      await tx.conferenceSlotClaim.createMany({ data: slots.map((s) => ({ slotId: s.id, bookingId: booking.id })) });
-      await tx.conferenceBookingGuardian.create({ data: { bookingId: booking.id, guardianId, joinedAt: now } });
-      await queueReminders(tx, booking.id, now);
-      return { id: booking.id, created: true };
-    });
+    // One statement, so one round trip and atomic without a transaction held open across
+    // round trips (a booking rush must not queue for pool connections): the booking, its
+    // claims — the constraint: a slot another booking holds fails the whole statement, after
+    // waiting for that booking's statement to end — the booker as attending guardian, and
+    // the booker's reminder with its delivery job (decision 0005: row and job together).
+    await db.$queryRaw`
+      WITH b AS (
+        INSERT INTO "ConferenceBooking" ("id", "roundId", "pupilId", "staffId", "bookedByGuardianId", "householdKey", "startsAt", "endsAt",
+                                         "interpreterLanguage", "childcare", "idempotencyKey", "createdAt", "updatedAt")
+        VALUES (${bookingId}, ${round.id}, ${pupil.id}, ${slot.staffId}, ${guardianId}, ${key}, ${slots[0].startsAt}, ${slots[slots.length - 1].endsAt},
+                ${input.interpreterLanguage}, ${input.childcare}, ${input.idempotencyKey}, ${now}, ${now})
+        RETURNING "id"),
+      c AS (INSERT INTO "ConferenceSlotClaim" ("slotId", "bookingId") SELECT s, b.id FROM b, unnest(${slots.map((x) => x.id)}::text[]) AS s RETURNING 1),
+      g AS (INSERT INTO "ConferenceBookingGuardian" ("bookingId", "guardianId", "joinedAt") SELECT b.id, ${guardianId}, ${now} FROM b RETURNING 1),
+      n AS (
+        INSERT INTO "Notification" ("id", "kind", "guardianId", "pupilId", "schoolId", "aboutDate", "channel", "locale", "address", "sendAfter",
+                                    "conferenceBookingId", "requestKey", "updatedAt")
+        SELECT ${reminder.id}, 'CONFERENCE_REMINDER'::"NotificationKind", ${guardianId}, ${pupil.id}, ${pupil.schoolId}, ${reminder.aboutDate}::date,
+               ${reminder.channel}::"AlertChannel", ${reminder.locale}::"Locale", ${reminder.address}, ${reminder.sendAfter}, b.id,
+               ${reminderKey(bookingId, guardianId, slots[0].startsAt)}, now()
+          FROM b
+        RETURNING "id")
+      SELECT (SELECT count(*)::int FROM c) AS claims, (SELECT count(*)::int FROM g) AS joined,
+             (SELECT count(*)::int FROM (SELECT graphile_worker.add_job(${DELIVER_TASK}::text, json_build_object('id', n.id), run_at => ${reminder.sendAfter}::timestamptz,
+                                            max_attempts => ${MAX_ATTEMPTS}::int, job_key => n.id) FROM n) j) AS jobs`;
+    return { id: bookingId, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Which constraint: the same form again, a live booking of this household, or the slot.
@@ -173,7 +216,7 @@ export async function moveBooking(actor: Actor, input: MoveBookingInput, { now =
       await tx.conferenceBooking.update({ where: { id: booking.id }, data: { startsAt: slots[0].startsAt, endsAt: slots[slots.length - 1].endsAt, updatedAt: now } });
       await skipReminders(tx, booking.id, "moved");
       await queueReminders(tx, booking.id, now);
-    });
+    }, BUSY);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw new BookingError("slotTaken", await nearestFreeSlots(booking.roundId, booking.staffId, slot.startsAt, slots.length > 1, now));
@@ -192,7 +235,7 @@ export async function cancelBooking(actor: Actor, bookingId: string, { now = new
     if (count === 0) return;
     await tx.conferenceSlotClaim.deleteMany({ where: { bookingId: booking.id } });
     await skipReminders(tx, booking.id, "cancelled");
-  });
+  }, BUSY);
 }
 
 /**
@@ -213,5 +256,5 @@ export async function joinBooking(actor: Actor, bookingId: string, { now = new D
   await db.$transaction(async (tx) => {
     const { count } = await tx.conferenceBookingGuardian.createMany({ data: [{ bookingId: booking.id, guardianId, joinedAt: now }], skipDuplicates: true });
     if (count > 0) await queueReminders(tx, booking.id, now, [guardianId]);
-  });
+  }, BUSY);
 }
