@@ -16,7 +16,7 @@ export async function waitForMail(to: string, subject: RegExp, since: number): P
   await expect
     .poll(() => {
       if (!existsSync(MAIL_DIR)) return false;
-      for (const file of readdirSync(MAIL_DIR)) {
+      for (const file of readdirSync(MAIL_DIR).filter((f) => f.endsWith(".json"))) {
         const full = path.join(MAIL_DIR, file);
         if (statSync(full).mtimeMs < since) continue;
         const mail = JSON.parse(readFileSync(full, "utf8")) as Mail;

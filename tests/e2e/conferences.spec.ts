@@ -9,13 +9,15 @@ import { checkPage, mailTo, personPage } from "./guardians-helpers";
 // between loading the page and submitting) and booking one of the offered
 // slots instead; ouder2@demo.test (other household, Arabic) sees the shared
 // booking in Arabic and joins it; each gets the reminder e-mail in their own
-// language. axe, 320 px and screenshots in Dutch and Arabic. The test puts the
+// language; mentor@demo.test sees the booking and the interpreter request on
+// the schedule, marks a no-show for another family (last month's round) and
+// finds it on the follow-up list. axe, 320 px and screenshots in Dutch and Arabic. The test puts the
 // child's bookings back first, so it can run again.
 
 const time = (ms: number) => new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }).format(new Date(ms));
 const utcNow = `(now() AT TIME ZONE 'UTC')`;
 
-test("ouder@ books with an interpreter after losing a race, ouder2@ sees it in Arabic and joins, both get the reminder", async ({ browser }) => {
+test("ouder@ books with an interpreter after losing a race, ouder2@ sees it in Arabic and joins, both get the reminder; mentor@ sees it on the schedule and marks a no-show that lands on the follow-up list", async ({ browser }) => {
   const [child] = await childrenOf("ouder@demo.test");
   const [round] = await query<{ id: string }>(
     `SELECT r.id FROM "ConferenceRound" r JOIN "ConferenceRoundClass" rc ON rc."roundId" = r.id JOIN "Pupil" p ON p."classGroupId" = rc."classGroupId"
@@ -105,6 +107,32 @@ test("ouder@ books with an interpreter after losing a race, ouder2@ sees it in A
   await expect(mother.getByText(`om ${start}.`)).toBeVisible();
   await mother.context().close();
   await father.context().close();
+
+  // The mentor: the booking and its interpreter request on the round's schedule.
+  const mentor = await personPage(browser, "mentor@demo.test");
+  await mentor.goto("/mentor/conferences");
+  const hosted = (title: string) => mentor.getByRole("listitem").filter({ has: mentor.getByRole("heading", { level: 3, name: title }) });
+  await hosted("Tienminutengesprekken december").getByRole("link", { name: "Rooster bekijken en afdrukken" }).click();
+  const ours = mentor.locator(`tr#b-${booking.id}`);
+  await expect(ours).toContainText(child.firstName);
+  await expect(ours).toContainText("Sanne Visser");
+  await expect(ours).toContainText("Tolk: Arabisch");
+  await expect(ours).toContainText("Kinderopvang");
+  await expect(ours).toContainText(`${start}–${time(Number(booking.endMs))}`);
+  await checkPage(mentor, "conferences-schedule-nl");
+
+  // Last month's round: a family that did not come lands on the follow-up list, and counts as an attempt on /mentor.
+  await mentor.goto("/mentor/conferences");
+  await hosted("Tienminutengesprekken oktober").getByRole("link", { name: "Rooster bekijken en afdrukken" }).click();
+  const unmarked = mentor.locator("tr[id^=b-]").filter({ hasNot: mentor.locator('button[aria-pressed="true"]') }).first();
+  const absent = (await unmarked.locator("td").nth(1).locator("span.font-medium").textContent())!.trim();
+  await unmarked.getByRole("button", { name: `Niet gekomen: ${absent}` }).click();
+  await expect(mentor.getByRole("status")).toHaveText("Opgeslagen.");
+  await mentor.getByRole("link", { name: "Terug naar oudergesprekken" }).click();
+  await expect(mentor.getByRole("region", { name: "Nabellen: niet gekomen" }).getByText(absent)).toBeVisible();
+  await mentor.goto("/mentor");
+  await expect(mentor.getByText(/Geprobeerd: niet gekomen op gesprek van/).first()).toBeVisible();
+  await mentor.context().close();
 });
 
 /** axe and a screenshot, without resizing (resizing would re-render the rejected form's state away). */

@@ -45,7 +45,7 @@ test.describe("a parent in Dutch", () => {
 
     await expect(page.getByRole("heading", { level: 2, name: "Afwezigheid" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Dit schooljaar" })).toContainText("Ongeoorloofd afwezig");
-    await expect(page.getByRole("heading", { level: 2, name: "Mentor" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Mentor", exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: /@/ }).first()).toHaveAttribute("href", /^mailto:/);
     await expectAccessible(page);
     await page.screenshot({ path: screen("child-nl.png"), fullPage: true });

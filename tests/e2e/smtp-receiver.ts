@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -24,7 +24,10 @@ export default async function globalSetup() {
           const id = String(parsed.headers.get("x-schoolkompas-notification") ?? `unknown-${Date.now()}`);
           const to = parsed.to && !Array.isArray(parsed.to) ? parsed.to.text : "";
           const mail = { id, to, subject: parsed.subject ?? "", text: parsed.text ?? "", language: String(parsed.headers.get("content-language") ?? "") };
-          writeFileSync(path.join(MAIL_DIR, `${id}.json`), JSON.stringify(mail));
+          // Written aside and renamed: a test polling the directory never reads half a file.
+          const file = path.join(MAIL_DIR, `${id}.json`);
+          writeFileSync(`${file}.part`, JSON.stringify(mail));
+          renameSync(`${file}.part`, file);
           callback();
         })
         .catch((error: Error) => callback(error));
