@@ -40,7 +40,7 @@ export async function writeDemoConferences(db: PrismaClient, now: Date): Promise
   for (const days of [1, 2]) {
     const startsAt = dutchAt(now, days, 18, 30);
     const endsAt = dutchAt(now, days, 21, 0);
-    const availability = await db.conferenceAvailability.create({ data: { id: newId(), roundId: round.id, staffId: staff.id, startsAt, endsAt, location: "Lokaal 1.14" } });
+    const availability = await db.conferenceAvailability.create({ data: { id: newId(), roundId: round.id, staffId: staff.id, startsAt, endsAt, location: "1.14" } });
     const slots = cutSlots({ startsAt, endsAt }, { slotMinutes: 10, breakAfterSlots: null, breakMinutes: null })
       .map((t) => ({ id: newId(), roundId: round.id, availabilityId: availability.id, staffId: staff.id, ...t }));
     await db.conferenceSlot.createMany({ data: slots });

@@ -127,6 +127,8 @@ export async function bookingRush(o: Options): Promise<RushResult> {
     `SELECT DISTINCT ON (u.id) u.email FROM "GuardianLink" l JOIN "Pupil" p ON p.id = l."pupilId" JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
       WHERE p."classGroupId" IN (SELECT "classGroupId" FROM "ConferenceRoundClass" WHERE "roundId" = $3) AND p."schoolId" = $1 AND l."hasParentalAuthority" AND NOT l."accessRestricted" AND p."birthDate" > (now() - interval '18 years')::date
         AND u."disabledAt" IS NULL AND u."passwordHash" IS NOT NULL AND p."leftOn" IS NULL
+        -- Parents only: a teacher who is also a parent signs in as staff (the role switch), and /parent/conferences is not theirs.
+        AND NOT EXISTS (SELECT 1 FROM "RoleMembership" rm WHERE rm."userId" = u.id AND rm.role <> 'PARENT')
         AND NOT EXISTS (SELECT 1 FROM "GuardianLink" l2 WHERE l2."pupilId" = p.id AND l2."guardianId" < l."guardianId" AND l2."hasParentalAuthority")
       ORDER BY u.id LIMIT $2`,
     [school.schoolId, o.parents, roundId],
