@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { TOKEN_LIFETIME_MS, newAccountToken } from "@/lib/auth/account-tokens";
 import { renderAccountMail } from "@/lib/notifications/account-templates";
-import { MAX_ATTEMPTS } from "@/lib/notifications/queue";
-import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
+import type { Transport } from "@/lib/notifications/transports/types";
+import { failedSend } from "@/lib/notifications/send-failure";
 
 // Delivering an invitation or reset e-mail (the row is already claimed, see
 // deliver.ts). The single-use token is made here, at send time: its SHA-256
@@ -42,12 +42,6 @@ export async function deliverAccountMail(n: ClaimedAccountMail, deps: AccountMai
     await finish(n.id, { status: "DELIVERED", providerRef, subject: asStored.subject, body: asStored.text });
     return "delivered";
   } catch (error) {
-    const reason = error instanceof DeliveryError ? error.message : "error";
-    if ((error instanceof DeliveryError && error.permanent) || n.attempts >= MAX_ATTEMPTS) {
-      await finish(n.id, { status: "FAILED", lastError: reason });
-      return "failed";
-    }
-    await db.notification.updateMany({ where: { id: n.id, status: "SENDING" }, data: { lockedUntil: new Date(0), lastError: reason } });
-    return "retry";
+    return failedSend(n, error, finish);
   }
 }

@@ -2,9 +2,9 @@ import { db } from "@/lib/db/client";
 import type { AlertChannel } from "@/lib/generated/prisma/enums";
 import { guardianRights } from "@/lib/auth/guardian-rights";
 import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
-import { MAX_ATTEMPTS } from "@/lib/notifications/queue";
 import { renderConferenceReminder } from "@/lib/notifications/conference-templates";
-import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
+import type { Transport } from "@/lib/notifications/transports/types";
+import { failedSend } from "@/lib/notifications/send-failure";
 
 // Delivering a conference reminder (issue 16). The row is already claimed
 // (deliver.ts). The text is written now, from the booking as it is now, in
@@ -64,12 +64,6 @@ export async function deliverConferenceReminder(
     await finish(n.id, { status: "DELIVERED", providerRef, subject: message.subject, body: message.text });
     return "delivered";
   } catch (error) {
-    const reason = error instanceof DeliveryError ? error.message : "error";
-    if ((error instanceof DeliveryError && error.permanent) || n.attempts >= MAX_ATTEMPTS) {
-      await finish(n.id, { status: "FAILED", lastError: reason });
-      return "failed";
-    }
-    await db.notification.updateMany({ where: { id: n.id, status: "SENDING" }, data: { lockedUntil: new Date(0), lastError: reason } });
-    return "retry";
+    return failedSend(n, error, finish);
   }
 }

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { AlertChannel } from "@/lib/generated/prisma/enums";
-import { MAX_ATTEMPTS } from "@/lib/notifications/queue";
-import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
+import type { Transport } from "@/lib/notifications/transports/types";
+import { failedSend } from "@/lib/notifications/send-failure";
 
 // Delivering a notice about a guardian's own rights (a pupil's consent
 // changed, a request for information was decided). The row is already
@@ -29,13 +29,6 @@ export async function deliverStoredNotice(n: Claimed, deps: { email: Transport; 
     await finish(n.id, { status: "DELIVERED", providerRef });
     return "delivered";
   } catch (error) {
-    const reason = error instanceof DeliveryError ? error.message : "error";
-    if ((error instanceof DeliveryError && error.permanent) || n.attempts >= MAX_ATTEMPTS) {
-      await finish(n.id, { status: "FAILED", lastError: reason });
-      return "failed";
-    }
-    // Let the lease lapse at once so the retry can claim it; the job queue backs off.
-    await db.notification.updateMany({ where: { id: n.id, status: "SENDING" }, data: { lockedUntil: new Date(0), lastError: reason } });
-    return "retry";
+    return failedSend(n, error, finish);
   }
 }

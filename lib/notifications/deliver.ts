@@ -2,14 +2,15 @@ import { db } from "@/lib/db/client";
 import type { AlertChannel, Locale, NotificationKind } from "@/lib/generated/prisma/enums";
 import { deliverAccountMail } from "@/lib/notifications/deliver-account";
 import { ALERT_KINDS } from "@/lib/notifications/alerts";
-import { MAX_ATTEMPTS, queueDelivery } from "@/lib/notifications/queue";
+import { queueDelivery } from "@/lib/notifications/queue";
 import { mayReceiveAbsenceAlerts } from "@/lib/notifications/recipients";
 import { LINK_FACTS_SELECT } from "@/lib/auth/guardian-rights-forms";
 import { deliverStoredNotice } from "@/lib/notifications/deliver-notice";
 import { deliverSchoolMessage } from "@/lib/notifications/deliver-school-message";
 import { deliverConferenceReminder } from "@/lib/notifications/deliver-conference";
 import { renderAlert } from "@/lib/notifications/templates";
-import { DeliveryError, type Transport } from "@/lib/notifications/transports/types";
+import type { Transport } from "@/lib/notifications/transports/types";
+import { failedSend } from "@/lib/notifications/send-failure";
 
 // Delivering one outbox row. The row, not the job, is the truth:
 // 1. claim it (PENDING → SENDING with a lease) in one UPDATE, so two workers
@@ -131,14 +132,7 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
     await finish(n.id, { status: "DELIVERED", providerRef, subject: message.subject, body: message.text });
     return "delivered";
   } catch (error) {
-    const reason = error instanceof DeliveryError ? error.message : "error";
-    if ((error instanceof DeliveryError && error.permanent) || n.attempts >= MAX_ATTEMPTS) {
-      await finish(n.id, { status: "FAILED", lastError: reason });
-      return "failed";
-    }
-    // Let the lease lapse at once so the retry can claim it; the job queue backs off.
-    await db.notification.updateMany({ where: { id: n.id, status: "SENDING" }, data: { lockedUntil: new Date(0), lastError: reason } });
-    return "retry";
+    return failedSend(n, error, finish);
   }
 }
 
