@@ -90,7 +90,11 @@ export async function moveBookingAction(previous: BookingFormState, form: FormDa
   done("moved", parsed.data.bookingId);
 }
 
-export async function cancelBookingAction(previous: BookingFormState, form: FormData): Promise<BookingFormState> {
+/** Cancel and join: a form with only the booking's id, one command, one outcome. */
+async function onBookingAction(
+  previous: BookingFormState, form: FormData,
+  command: typeof cancelBooking | typeof joinBooking, outcome: "cancelled" | "joined",
+): Promise<BookingFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const actor = await getActor();
@@ -98,24 +102,17 @@ export async function cancelBookingAction(previous: BookingFormState, form: Form
   const parsed = BookingIdInput.safeParse(bookingFormValues(formData));
   if (!parsed.success) return { errors: { _form: "conferenceErrors.invalid" }, attempt: nextAttempt(previous) };
   try {
-    await cancelBooking(actor, parsed.data.bookingId, { now: new Date() });
+    await command(actor, parsed.data.bookingId, { now: new Date() });
   } catch (error) {
     return { ...errorState(error), attempt: nextAttempt(previous) };
   }
-  done("cancelled", parsed.data.bookingId);
+  done(outcome, parsed.data.bookingId);
+}
+
+export async function cancelBookingAction(previous: BookingFormState, form: FormData): Promise<BookingFormState> {
+  return onBookingAction(previous, form, cancelBooking, "cancelled");
 }
 
 export async function joinBookingAction(previous: BookingFormState, form: FormData): Promise<BookingFormState> {
-  const formData = submittedForm(form);
-  if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
-  const parsed = BookingIdInput.safeParse(bookingFormValues(formData));
-  if (!parsed.success) return { errors: { _form: "conferenceErrors.invalid" }, attempt: nextAttempt(previous) };
-  try {
-    await joinBooking(actor, parsed.data.bookingId, { now: new Date() });
-  } catch (error) {
-    return { ...errorState(error), attempt: nextAttempt(previous) };
-  }
-  done("joined", parsed.data.bookingId);
+  return onBookingAction(previous, form, joinBooking, "joined");
 }
