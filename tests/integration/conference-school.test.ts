@@ -42,6 +42,13 @@ async function expectFieldError(promise: Promise<unknown>, field: string, key: s
 
 const NOW = new Date("2027-02-15T12:00:00Z");
 
+/** 17:00 UTC (18:00 or 19:00 in Amsterdam) on the day `days` from today: a block from there never runs past midnight, whatever hour the suite runs. */
+function dayAt(days: number) {
+  const at = new Date(Date.now() + days * 24 * HOUR);
+  at.setUTCHours(17, 0, 0, 0);
+  return at;
+}
+
 beforeAll(async () => {
   w = await createFamilies();
   leader = await leaderOf(w.school.id);
@@ -174,7 +181,7 @@ describe("attendance, follow-up and coverage", () => {
   it("marks once per click by the host, refuses others with 404 + audit, feeds the follow-up list and counts as an attempt, not a contact", async () => {
     const world = await createFamilies();
     const round = await createRoundRow(world.school.id, [world.classA.id], { opensAt: new Date(Date.now() - 20 * 24 * HOUR), closesAt: new Date(Date.now() - 5 * 24 * HOUR) });
-    const evening = new Date(Date.now() - 3 * 24 * HOUR);
+    const evening = dayAt(-3);
     const { slots } = await createBlockRow(round, world.mentorA.staff.id, evening, 60);
     const booking = await createBookingRow(round.id, world.pupilA.id, world.parentA.guardian.id, [slots[0], slots[1]], { interpreterLanguage: "tr" });
     await db.guardian.update({ where: { id: world.parentA.guardian.id }, data: { phone: "06 1234 5678" } });
@@ -249,7 +256,7 @@ describe("not-booked list", () => {
     const cancelledParent = await createGuardianOf([cancelled.id]);
     await createGuardianOf([elsewhere.id]);
     const round = await createRoundRow(school.id, [mine.id, theirs.id]);
-    const { slots } = await createBlockRow(round, mentor.staff.id, new Date(Date.now() + 10 * 24 * HOUR), 60);
+    const { slots } = await createBlockRow(round, mentor.staff.id, dayAt(10), 60);
     await createBookingRow(round.id, booked.id, bookedParent.guardian.id, [slots[0]]);
     await createBookingRow(round.id, cancelled.id, cancelledParent.guardian.id, [slots[1]], { cancelledAt: new Date() });
     await createRoundRow(school.id, [mine.id], { closesAt: new Date(Date.now() - HOUR), opensAt: new Date(Date.now() - 48 * HOUR) });
@@ -270,7 +277,7 @@ describe("not-booked list", () => {
     const other = await createGuardianOf([booked.id]);
     await db.guardianLink.updateMany({ where: { guardianId: other.guardian.id }, data: { household: "B" } });
     await db.guardianLink.updateMany({ where: { guardianId: bookedParent.guardian.id }, data: { household: "A" } });
-    const more = await createBlockRow(separate, mentor.staff.id, new Date(Date.now() + 12 * 24 * HOUR), 30);
+    const more = await createBlockRow(separate, mentor.staff.id, dayAt(12), 30);
     await createBookingRow(separate.id, booked.id, bookedParent.guardian.id, [more.slots[0]], { householdKey: "A" });
     const sep = (await listNotBooked(actor)).find((r) => r.roundId === separate.id)!;
     expect(sep.families.find((f) => f.pupilId === booked.id)!.guardians.map((g) => g.id)).toEqual([other.guardian.id]);
@@ -281,8 +288,8 @@ describe("arrangements", () => {
   it("lists live interpreter and childcare requests with counts per language; another school's leader gets 404", async () => {
     const world = await createFamilies();
     const round = await createRoundRow(world.school.id, [world.classA.id, world.classB.id]);
-    const a = await createBlockRow(round, world.mentorA.staff.id, new Date(Date.now() + 10 * 24 * HOUR), 60);
-    const b = await createBlockRow(round, world.mentorB.staff.id, new Date(Date.now() + 10 * 24 * HOUR), 60);
+    const a = await createBlockRow(round, world.mentorA.staff.id, dayAt(10), 60);
+    const b = await createBlockRow(round, world.mentorB.staff.id, dayAt(10), 60);
     const extra = await createPupil(world.school.id, world.classA.id);
     const extraParent = await createGuardianOf([extra.id]);
     const third = await createPupil(world.school.id, world.classA.id);
