@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { dayLabel, timeLabel } from "@/components/conferences/labels";
+import { intlTag } from "@/lib/i18n/config";
 
 type T = (key: "cardTitle" | "cardBooked" | "cardText" | "cardLink", values?: Record<string, string>) => string;
 
@@ -24,6 +25,6 @@ export function ConferenceCard({ conference, firstName, locale, t }: {
 /** On /parent: one card when any child's class has an open round. */
 export function ConferenceBanner({ names, locale, t }: { names: string[]; locale: string; t: T }) {
   if (names.length === 0) return null;
-  const list = new Intl.ListFormat(locale === "nl" ? "nl-NL" : locale === "en" ? "en-GB" : "ar", { type: "conjunction" }).format(names);
+  const list = new Intl.ListFormat(intlTag(locale), { type: "conjunction" }).format(names);
   return <ConferenceCard conference={{ roundId: "", bookedAt: null }} firstName={list} locale={locale} t={t} />;
 }

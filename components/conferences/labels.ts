@@ -1,4 +1,5 @@
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
+import { intlTag } from "@/lib/i18n/config";
 
 // Times of conference slots as the page shows them: Dutch wall-clock time,
 // Latin digits in every language (decision 0003). Usable on server and client.
@@ -6,15 +7,13 @@ import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
 export type SlotChoice = { id: string; label: string; nextFree: boolean };
 export type EveningChoice = { day: string; label: string; slots: SlotChoice[] };
 
-const TAGS: Record<string, string> = { nl: "nl-NL", en: "en-GB", ar: "ar" };
-const tag = (locale: string) => TAGS[locale] ?? locale;
 
 export function timeLabel(locale: string, moment: Date): string {
-  return new Intl.DateTimeFormat(tag(locale), { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(moment);
+  return new Intl.DateTimeFormat(intlTag(locale), { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(moment);
 }
 
 export function dayLabel(locale: string, moment: Date): string {
-  return new Intl.DateTimeFormat(tag(locale), { weekday: "long", day: "numeric", month: "long", timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(moment);
+  return new Intl.DateTimeFormat(intlTag(locale), { weekday: "long", day: "numeric", month: "long", timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(moment);
 }
 
 /** "18:30–18:40", with the day in front when asked (offers may lie on another evening). */

@@ -1,11 +1,11 @@
 import { WANTED_LANGUAGES } from "@/lib/domain/questions/fields";
+import { intlTag } from "@/lib/i18n/config";
 
-const TAGS: Record<string, string> = { nl: "nl-NL", en: "en-GB", ar: "ar" };
 
 /** A language's name in the reader's language (Intl.DisplayNames: no catalogue entry per language). */
 export function languageName(locale: string, code: string): string {
   try {
-    return new Intl.DisplayNames([TAGS[locale] ?? locale], { type: "language" }).of(code) ?? code;
+    return new Intl.DisplayNames([intlTag(locale)], { type: "language" }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -13,6 +13,6 @@ export function languageName(locale: string, code: string): string {
 
 /** The choices of "in another language, please", named and sorted in the reader's language. */
 export function languageChoices(locale: string): [string, string][] {
-  const collator = new Intl.Collator(TAGS[locale] ?? locale);
+  const collator = new Intl.Collator(intlTag(locale));
   return WANTED_LANGUAGES.map((code): [string, string] => [code, languageName(locale, code)]).sort((a, b) => collator.compare(a[1], b[1]));
 }

@@ -2,8 +2,8 @@
 // visitor's language with Latin digits (decisions/0003). Dependency-free so
 // the sign-in form can format it in the browser.
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
+import { intlTag } from "@/lib/i18n/config";
 
-const TAGS = { nl: "nl-NL", en: "en-GB", ar: "ar" } as const;
 
 /** The minute from which trying again works: rounded up, so "at 14:33" never fails at 14:33. */
 export function retryMinute(retryAt: Date): Date {
@@ -11,7 +11,7 @@ export function retryMinute(retryAt: Date): Date {
 }
 
 export function formatRetryTime(retryAt: Date, locale: string): string {
-  const tag = TAGS[locale as keyof typeof TAGS] ?? TAGS.nl;
+  const tag = intlTag(locale);
   const parts = new Intl.DateTimeFormat(tag, {
     hour: "2-digit",
     minute: "2-digit",

@@ -1,6 +1,9 @@
 import nl from "@/lib/i18n/messages/security/nl.json";
 import en from "@/lib/i18n/messages/security/en.json";
 import ar from "@/lib/i18n/messages/security/ar.json";
+import tr from "@/lib/i18n/messages/security/tr.json";
+import pl from "@/lib/i18n/messages/security/pl.json";
+import uk from "@/lib/i18n/messages/security/uk.json";
 import { directionOf, type AppLocale } from "@/lib/i18n/config";
 
 // The page proxy.ts answers with when it refuses a request before any page
@@ -9,7 +12,7 @@ import { directionOf, type AppLocale } from "@/lib/i18n/config";
 // no cache may keep. Built here, not rendered by React, because the request
 // never reaches the app.
 
-const TEXTS: Record<AppLocale, typeof nl> = { nl, en, ar };
+const TEXTS: Record<AppLocale, typeof nl> = { nl, en, ar, tr, pl, uk };
 
 export type Refusal = "badAddress" | "badForm" | "crossSite";
 

@@ -1,7 +1,15 @@
-export const LOCALES = ["nl", "en", "ar"] as const;
+export const LOCALES = ["nl", "en", "ar", "tr", "pl", "uk"] as const;
 export type AppLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: AppLocale = "nl";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+/** The language tag each locale formats dates, numbers and lists with outside next-intl (British English, Dutch of the Netherlands, …). */
+export const INTL_TAGS: Record<AppLocale, string> = { nl: "nl-NL", en: "en-GB", ar: "ar", tr: "tr-TR", pl: "pl-PL", uk: "uk-UA" };
+
+/** INTL_TAGS for any string: an unknown locale formats as Dutch. */
+export function intlTag(locale: string): string {
+  return isLocale(locale) ? INTL_TAGS[locale] : INTL_TAGS[DEFAULT_LOCALE];
+}
 
 export function isLocale(value: unknown): value is AppLocale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -4,15 +4,18 @@ import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
 import nl from "@/lib/i18n/messages/notifications/nl.json";
 import en from "@/lib/i18n/messages/notifications/en.json";
 import ar from "@/lib/i18n/messages/notifications/ar.json";
+import tr from "@/lib/i18n/messages/notifications/tr.json";
+import pl from "@/lib/i18n/messages/notifications/pl.json";
+import uk from "@/lib/i18n/messages/notifications/uk.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
+import { INTL_TAGS } from "@/lib/i18n/config";
 
 // Account e-mails: an invitation to choose a first password, and a link to
 // choose a new one. Plain language (B1), in the recipient's own language.
 // The link is the only secret in them; the copy kept in the outbox is written
 // with the link left out (renderAccountMail(…, { link: null })).
 
-const CATALOGUES = { nl, en, ar } as const;
-const TAGS = { nl: "nl-NL", en: "en-GB", ar: "ar" } as const;
+const CATALOGUES = { nl, en, ar, tr, pl, uk } as const;
 
 export type AccountMailFacts = {
   kind: "INVITATION" | "PASSWORD_RESET";
@@ -29,7 +32,7 @@ function formatUntil(locale: Locale, at: Date, withDay: boolean): string {
   const options: Intl.DateTimeFormatOptions = withDay
     ? { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
     : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-  return new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(at);
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { ...options, timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(at);
 }
 
 export function renderAccountMail(locale: Locale, facts: AccountMailFacts): RenderedMessage {

@@ -3,15 +3,18 @@ import type { AlertChannel, Locale } from "@/lib/generated/prisma/enums";
 import nl from "@/lib/i18n/messages/conferences/nl.json";
 import en from "@/lib/i18n/messages/conferences/en.json";
 import ar from "@/lib/i18n/messages/conferences/ar.json";
+import tr from "@/lib/i18n/messages/conferences/tr.json";
+import pl from "@/lib/i18n/messages/conferences/pl.json";
+import uk from "@/lib/i18n/messages/conferences/uk.json";
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
 import type { RenderedMessage } from "@/lib/notifications/templates";
+import { INTL_TAGS } from "@/lib/i18n/config";
 
 // The conference reminder (issue 16), in the guardian's own language, plain
 // (B1), Latin digits in every language (decision 0003). A text message is one
 // segment: no host name or room, only when and about whom.
 
-const CATALOGUES = { nl, en, ar } as const;
-const TAGS = { nl: "nl-NL", en: "en-GB", ar: "ar" } as const;
+const CATALOGUES = { nl, en, ar, tr, pl, uk } as const;
 
 export type ReminderFacts = {
   guardianName: string;
@@ -26,7 +29,7 @@ export type ReminderFacts = {
 };
 
 function format(locale: Locale, moment: Date, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(moment);
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { ...options, timeZone: SCHOOL_TIME_ZONE, numberingSystem: "latn" }).format(moment);
 }
 
 export const reminderDate = (locale: Locale, moment: Date) => format(locale, moment, { weekday: "long", day: "numeric", month: "long" });

@@ -3,14 +3,17 @@ import type { InformationCategory, Locale } from "@/lib/generated/prisma/enums";
 import nl from "@/lib/i18n/messages/guardianRights/nl.json";
 import en from "@/lib/i18n/messages/guardianRights/en.json";
 import ar from "@/lib/i18n/messages/guardianRights/ar.json";
+import tr from "@/lib/i18n/messages/guardianRights/tr.json";
+import pl from "@/lib/i18n/messages/guardianRights/pl.json";
+import uk from "@/lib/i18n/messages/guardianRights/uk.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
+import { INTL_TAGS } from "@/lib/i18n/config";
 
 // Notices to a guardian about their own rights (decisions 0022, 0023), in the
 // guardian's own language, plain (B1). Written when queued: each tells of one
 // event. They never carry results, absences or a pupil's reasons.
 
-const CATALOGUES = { nl, en, ar } as const;
-const TAGS = { nl: "nl-NL", en: "en-GB", ar: "ar" } as const;
+const CATALOGUES = { nl, en, ar, tr, pl, uk } as const;
 
 export type ConsentChangeKind = "consentGranted" | "consentWithdrawn" | "reasonsShared" | "reasonsHidden";
 
@@ -20,13 +23,13 @@ function translator(locale: Locale) {
 
 /** A calendar day (UTC midnight) written out, with Latin digits in every language (decision 0003). */
 export function formatDay(locale: Locale, day: Date): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC", numberingSystem: "latn" }).format(day);
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC", numberingSystem: "latn" }).format(day);
 }
 
 /** "cijfers en afwezigheid": the categories as the guardian's language lists them. */
 export function categoryList(locale: Locale, categories: readonly InformationCategory[]): string {
   const names = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "informationCategories" });
-  return new Intl.ListFormat(TAGS[locale], { type: "conjunction" }).format(categories.map((c) => names(c)));
+  return new Intl.ListFormat(INTL_TAGS[locale], { type: "conjunction" }).format(categories.map((c) => names(c)));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lessonRanges, renderAlert, smsSegments, type AlertFacts } from "@/lib/notifications/templates";
+import { LOCALES } from "@/lib/i18n/config";
 
 const facts = (records: AlertFacts["records"]): AlertFacts => ({
   pupilFirstName: "Noor",
@@ -54,7 +55,7 @@ describe("renderAlert", () => {
     expect(renderAlert("nl", "SMS", facts([]))).toBeNull();
   });
 
-  it.each(["nl", "en", "ar"] as const)("keeps a %s text message to one SMS, without reasons or mentor details", (locale) => {
+  it.each(LOCALES)("keeps a %s text message to one SMS, without reasons or mentor details", (locale) => {
     for (const f of [absent, late, both]) {
       const long = { ...f, pupilFirstName: "Maximiliaan-Alexander" };
       const text = renderAlert(locale, "SMS", long)!.text;

@@ -3,12 +3,16 @@ import type { AbsenceKind, AlertChannel, Locale } from "@/lib/generated/prisma/e
 import nl from "@/lib/i18n/messages/notifications/nl.json";
 import en from "@/lib/i18n/messages/notifications/en.json";
 import ar from "@/lib/i18n/messages/notifications/ar.json";
+import tr from "@/lib/i18n/messages/notifications/tr.json";
+import pl from "@/lib/i18n/messages/notifications/pl.json";
+import uk from "@/lib/i18n/messages/notifications/uk.json";
+import { INTL_TAGS } from "@/lib/i18n/config";
 
 // Message texts for absence alerts, in the guardian's own language. Plain
 // language (B1), the facts and whom to call; a text message carries no
 // reasons and no grades, and fits in one SMS.
 
-const CATALOGUES = { nl, en, ar } as const;
+const CATALOGUES = { nl, en, ar, tr, pl, uk } as const;
 
 export type AlertRecord = { lessonHour: number | null; kind: AbsenceKind; minutes: number };
 
@@ -55,7 +59,7 @@ function formatDate(locale: Locale, date: Date, style: "long" | "short"): string
   // form is written out so no direction marks add to a text message's length.
   if (style === "short") return `${date.getUTCDate()}${locale === "en" ? "/" : "-"}${date.getUTCMonth() + 1}`;
   const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", timeZone: "UTC", numberingSystem: "latn" };
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : locale === "en" ? "en-GB" : "ar", options).format(date);
+  return new Intl.DateTimeFormat(INTL_TAGS[locale], options).format(date);
 }
 
 /** Null when nothing is left to tell (the records were corrected to another kind). */

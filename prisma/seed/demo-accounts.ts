@@ -3,6 +3,8 @@ import { AGE_OF_MAJORITY, birthdayAt, type FamilyFactory } from "./families";
 import { dayOf, momentAt, partsOf } from "./calendar";
 import type { ClassInfo, GuardianInfo, LinkInfo, PupilInfo, SchoolState, SeedContext, StaffInfo } from "./model";
 import type { Buffers } from "./tables";
+import type { Level } from "./schools";
+import type { Locale } from "../../lib/generated/prisma/enums";
 
 // The accounts of the "demo data" contract (docs/architecture.md), placed
 // into generated schools: school 0 (havo/vwo) holds child #1 and its staff
@@ -15,6 +17,10 @@ export type DemoAccounts = {
   stiefouder: GuardianInfo;
   beperkt: GuardianInfo;
   ouder4: GuardianInfo;
+  /** Parents who read Turkish, Polish and Ukrainian (issue 18): children in vmbo-k, havo and mbo. */
+  ouderTr: GuardianInfo;
+  ouderPl: GuardianInfo;
+  ouderUk: GuardianInfo;
   leerlingUserId: string;
   leerling17UserId: string;
   beheerUserId: string;
@@ -37,6 +43,9 @@ export function createDemoAccounts(): DemoAccounts {
     stiefouder: demoGuardian("stiefouder@demo.test", "Rob", "Hendriks", { sex: "male", phone: "06-14142135" }),
     beperkt: demoGuardian("beperkt@demo.test", "Erik", "de Groot", { sex: "male", phone: "06-17320508" }),
     ouder4: demoGuardian("ouder4@demo.test", "Mark", "Bakker", { sex: "male", phone: "06-22360679" }),
+    ouderTr: demoGuardian("ouder-tr@demo.test", "Elif", "Yıldız", { locale: "tr", phone: "06-28657309", preferredChannel: "PHONE" }),
+    ouderPl: demoGuardian("ouder-pl@demo.test", "Agnieszka", "Kowalska", { locale: "pl", phone: "06-30102999" }),
+    ouderUk: demoGuardian("ouder-uk@demo.test", "Olena", "Kovalenko", { locale: "uk", phone: "06-11421356", interpreterWanted: true }),
     leerlingUserId: newId(),
     leerling17UserId: newId(),
     beheerUserId: newId(),
@@ -45,12 +54,12 @@ export function createDemoAccounts(): DemoAccounts {
 
 /** Users and guardian profiles that belong to no single school. */
 export function writeDemoAccounts(ctx: SeedContext, demo: DemoAccounts, buffers: Buffers): void {
-  const user = (id: string, email: string, name: string, role: "PARENT" | "PUPIL" | "ADMIN", locale: "nl" | "ar" | "en" = "nl") =>
+  const user = (id: string, email: string, name: string, role: "PARENT" | "PUPIL" | "ADMIN", locale: Locale = "nl") =>
   {
     buffers.User.add({ id, email, name, locale, passwordHash: ctx.passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
     buffers.RoleMembership.add({ id: newId(), userId: id, role, schoolId: null, boardId: role === "ADMIN" ? ctx.boardId : null, createdAt: ctx.now });
   };
-  for (const g of [demo.ouder, demo.ouder2, demo.ouder3, demo.stiefouder, demo.beperkt, demo.ouder4]) {
+  for (const g of [demo.ouder, demo.ouder2, demo.ouder3, demo.stiefouder, demo.beperkt, demo.ouder4, demo.ouderTr, demo.ouderPl, demo.ouderUk]) {
     user(g.userId, g.email, `${g.name.firstName} ${g.name.lastName}`, "PARENT", g.locale);
     buffers.Guardian.add({
       id: g.id, userId: g.userId, phone: g.phone, preferredChannel: g.preferredChannel, interpreterWanted: g.interpreterWanted,
@@ -90,10 +99,32 @@ function pickClass(classes: ClassInfo[], except?: ClassInfo): ClassInfo {
 export function placeDemoAccounts(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
   if (school.plan.index === 0) placeAtFirstSchool(ctx, school, demo, families);
   if (school.plan.index === 1) {
-    const child2 = rename(pickClass(school.classes).pupils[0], "Daan", "Visser", "male", [parent(demo.ouder, "MOTHER")]);
+    const daansClass = pickClass(school.classes);
+    const child2 = rename(daansClass.pupils[0], "Daan", "Visser", "male", [parent(demo.ouder, "MOTHER")]);
     Object.assign(child2, DEMO_CHILD, { weakSubject: "en" });
+    placeLanguageParent(ctx, school, "VMBO_K", 2, [daansClass], demo.ouderTr, ["Emre", "Yıldız", "male"]);
   }
-  if (school.plan.index === 3) placeAdultPupil(ctx, school, demo, families);
+  if (school.plan.index === 3) {
+    const taken = placeAdultPupil(ctx, school, demo, families);
+    placeLanguageParent(ctx, school, "MBO_3", 1, [taken], demo.ouderUk, ["Maksym", "Kovalenko", "male"]);
+  }
+}
+
+/**
+ * ouder-tr@, ouder-pl@ and ouder-uk@demo.test (issue 18): one child each, in a
+ * class of the given track (vmbo-k, havo, mbo), never a class another demo
+ * account uses. The child is 13–16, so the parent sees everything.
+ */
+function placeLanguageParent(
+  ctx: SeedContext, school: SchoolState, track: Level, year: number, taken: (ClassInfo | undefined)[], guardian: GuardianInfo, [firstName, lastName, sex]: [string, string, PupilInfo["sex"]],
+): void {
+  const ofTrack = school.classes.filter((c) => !taken.includes(c) && c.plan.track === track && c.pupils.length > 2);
+  const cls = ofTrack.find((c) => c.plan.year === year) ?? ofTrack[0];
+  if (!cls) return;
+  const child = rename(cls.pupils[1], firstName, lastName, sex, [parent(guardian, "MOTHER")]);
+  Object.assign(child, DEMO_CHILD);
+  const { year: thisYear, month, date } = partsOf(ctx.today - 120);
+  child.birthDate = dayOf(thisYear - (12 + cls.plan.year + (track.startsWith("MBO") ? 3 : 0)), month, Math.min(date, 28));
 }
 
 function placeAtFirstSchool(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
@@ -142,7 +173,8 @@ function placeAtFirstSchool(ctx: SeedContext, school: SchoolState, demo: DemoAcc
   }
   rename(classB.pupils[0], "Fleur", "Mulder", "female", [parent(demo.ouder3, "MOTHER")]);
   if (classC && classB.pupils.length > 1) placeTeacherParent(classC, classB.pupils[1], families);
-  placePupilOf17(ctx, school, [classA, classB, classC], demo, families);
+  const class17 = placePupilOf17(ctx, school, [classA, classB, classC], demo, families);
+  placeLanguageParent(ctx, school, "HAVO", 3, [classA, classB, classC, class17], demo.ouderPl, ["Zofia", "Kowalska", "female"]);
   // The 16-hour list of the demo school (verzuim@demo.test): two pupils over, two near it.
   const truants = [...school.classes].reverse().flatMap((c) => c.pupils.slice(-1)).slice(0, 4);
   truants.forEach((pupil, i) => Object.assign(pupil, { nearTruancyThreshold: true, truancyHours: [22, 20, 14, 12.5][i] }));
@@ -163,8 +195,9 @@ function placeTeacherParent(classC: ClassInfo, child: PupilInfo, families: Famil
 }
 
 /** leerling@demo.test turns 19 today; the pupil let one guardian keep looking and refused the other (decision 0022). */
-function placeAdultPupil(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): void {
-  const pupil = pickClass(school.classes).pupils[0];
+function placeAdultPupil(ctx: SeedContext, school: SchoolState, demo: DemoAccounts, families: FamilyFactory): ClassInfo {
+  const cls = pickClass(school.classes);
+  const pupil = cls.pupils[0];
   const { year, month, date } = partsOf(ctx.today);
   pupil.birthDate = dayOf(year - 19, month, month === 2 && date === 29 ? 28 : date);
   pupil.userId = demo.leerlingUserId;
@@ -173,6 +206,7 @@ function placeAdultPupil(ctx: SeedContext, school: SchoolState, demo: DemoAccoun
     parent(families.guardian("dutch", "female", "Willems"), "MOTHER", { hasParentalAuthority: false, consentGrantedAt: momentAt(adultOn, 9 * 60) }),
     parent(families.guardian("dutch", "male", "Willems"), "FATHER", { hasParentalAuthority: false, consentWithdrawnAt: momentAt(ctx.today - 40, 20 * 60) }),
   ]);
+  return cls;
 }
 
 /**
@@ -181,10 +215,10 @@ function placeAdultPupil(ctx: SeedContext, school: SchoolState, demo: DemoAccoun
  * sees that and when she was absent, not the reasons she gave; she shares
  * them with her mother only (decision 0023).
  */
-function placePupilOf17(ctx: SeedContext, school: SchoolState, taken: (ClassInfo | undefined)[], demo: DemoAccounts, families: FamilyFactory): void {
+function placePupilOf17(ctx: SeedContext, school: SchoolState, taken: (ClassInfo | undefined)[], demo: DemoAccounts, families: FamilyFactory): ClassInfo | undefined {
   const free = school.classes.filter((c) => !taken.includes(c) && c.pupils.length > 1);
   const cls = free.find((c) => c.plan.year >= 5) ?? free.at(-1);
-  if (!cls) return;
+  if (!cls) return undefined;
   const pupil = cls.pupils[0];
   const { year, month, date } = partsOf(ctx.today + 60);
   pupil.birthDate = dayOf(year - 18, month, month === 2 && date === 29 ? 28 : date);
@@ -197,4 +231,5 @@ function placePupilOf17(ctx: SeedContext, school: SchoolState, taken: (ClassInfo
     { schoolDaysAgo: 1, hour: 3, kind: "UNAUTHORISED", minutes: 50, pupilReason: "Ik was bij een vriendin die het moeilijk had" },
     { schoolDaysAgo: 4, hour: 1, kind: "LATE", minutes: 10, pupilReason: "Verslapen" },
   ];
+  return cls;
 }

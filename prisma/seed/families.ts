@@ -17,10 +17,10 @@ type Family = { origin: Origin; childLastName: string; members: Member[]; classe
 
 const LOCALES: Record<Origin, Weighted<Locale>> = {
   dutch: [["nl", 97], ["en", 3]],
-  turkish: [["nl", 85], ["en", 15]],
+  turkish: [["nl", 70], ["tr", 25], ["en", 5]],
   moroccan: [["nl", 60], ["ar", 40]],
-  polish: [["nl", 45], ["en", 55]],
-  ukrainian: [["nl", 25], ["en", 75]],
+  polish: [["nl", 35], ["pl", 50], ["en", 15]],
+  ukrainian: [["nl", 20], ["uk", 65], ["en", 15]],
 };
 const CHANNELS: Weighted<ContactChannel> = [["EMAIL", 55], ["APP", 25], ["SMS", 10], ["PHONE", 10]];
 const SHAPES: Weighted<"together" | "separated" | "mother" | "father" | "foster" | "step"> = [

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday, schoolYearOf } from "@/lib/domain/calendar/dates";
-import type { AbsenceKind, Role } from "@/lib/generated/prisma/enums";
+import type { AbsenceKind, Locale, Role } from "@/lib/generated/prisma/enums";
 
 // Factories build valid rows with overridable fields; ids and e-mails are unique per call.
 const unique = () => randomUUID().slice(0, 8);
@@ -34,7 +34,7 @@ const STAFF_ROLES: Role[] = ["MENTOR", "LEADER", "ATTENDANCE_OFFICER"];
  * A user holding one role: staff roles at `schoolId` (create the staff profile
  * there too), an administrator at `boardId` (a new board when not given).
  */
-export async function createUser(role: Role, overrides: { locale?: "nl" | "en" | "ar"; schoolId?: string; boardId?: string } = {}) {
+export async function createUser(role: Role, overrides: { locale?: Locale; schoolId?: string; boardId?: string } = {}) {
   const { schoolId, boardId, ...data } = overrides;
   const u = unique();
   const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${u}@test.test`, name: `Test ${role} ${u}`, ...data } });

@@ -3,6 +3,9 @@ import type { AlertChannel, Locale } from "@/lib/generated/prisma/enums";
 import nl from "@/lib/i18n/messages/announcements/nl.json";
 import en from "@/lib/i18n/messages/announcements/en.json";
 import ar from "@/lib/i18n/messages/announcements/ar.json";
+import tr from "@/lib/i18n/messages/announcements/tr.json";
+import pl from "@/lib/i18n/messages/announcements/pl.json";
+import uk from "@/lib/i18n/messages/announcements/uk.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
 
 // A class announcement as one guardian receives it (addressed to "parent or
@@ -11,7 +14,7 @@ import type { RenderedMessage } from "@/lib/notifications/templates";
 // carries only a short note and the portal's address (one segment in Dutch
 // and English), never the text itself.
 
-const CATALOGUES = { nl, en, ar } as const;
+const CATALOGUES = { nl, en, ar, tr, pl, uk } as const;
 
 export function renderAnnouncement(
   locale: Locale,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { backToBack, eveningOf, householdKey, nearestSlots, reminderSendAfter, windowOpen } from "@/lib/domain/conferences/booking-rules";
 import { renderConferenceReminder } from "@/lib/notifications/conference-templates";
 import { smsSegments } from "@/lib/notifications/templates";
+import { LOCALES } from "@/lib/i18n/config";
 
 const at = (iso: string) => new Date(iso);
 const slot = (id: string, start: string, minutes = 10) => ({ id, startsAt: at(start), endsAt: new Date(at(start).getTime() + minutes * 60_000) });
@@ -68,7 +69,7 @@ describe("the reminder text", () => {
     startsAt: at("2026-12-10T17:30:00Z"), endsAt: at("2026-12-10T17:50:00Z"), location: "lokaal 1.14",
     interpreterLanguage: "ti", childcare: true, portalUrl: "https://portal.example/parent/conferences",
   };
-  it.each(["nl", "en", "ar"] as const)("a %s text message is one segment, without the host or room", (locale) => {
+  it.each(LOCALES)("a %s text message is one segment, without the host or room", (locale) => {
     const { text } = renderConferenceReminder(locale, "SMS", facts);
     expect(smsSegments(text), text).toBe(1);
     expect(text).toContain("18:30");

@@ -6,13 +6,14 @@ import { includedInBulk, invitationStatus, mayInvite } from "@/lib/domain/invita
 import { guardiansWhere, invitationScope, type InvitationScope } from "@/lib/domain/invitations/scope";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/types";
+import type { Locale } from "@/lib/generated/prisma/enums";
 
 const CANDIDATE = {
   id: true, email: true, locale: true, passwordHash: true, disabledAt: true,
   notifications: { where: { kind: "INVITATION" as const }, orderBy: { createdAt: "desc" as const }, take: 1, select: { status: true, createdAt: true, deliveredAt: true } },
 };
 
-type Candidate = { id: string; email: string | null; locale: "nl" | "en" | "ar"; passwordHash: string | null; disabledAt: Date | null; notifications: { status: "PENDING" | "SENDING" | "DELIVERED" | "FAILED" | "SKIPPED"; createdAt: Date; deliveredAt: Date | null }[] };
+type Candidate = { id: string; email: string | null; locale: Locale; passwordHash: string | null; disabledAt: Date | null; notifications: { status: "PENDING" | "SENDING" | "DELIVERED" | "FAILED" | "SKIPPED"; createdAt: Date; deliveredAt: Date | null }[] };
 
 function statusOf(user: Candidate, now: Date) {
   return invitationStatus({ hasPassword: user.passwordHash !== null, email: user.email, disabled: user.disabledAt !== null }, user.notifications[0] ?? null, now);

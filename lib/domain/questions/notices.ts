@@ -3,13 +3,16 @@ import type { AlertChannel, Locale } from "@/lib/generated/prisma/enums";
 import nl from "@/lib/i18n/messages/questions/nl.json";
 import en from "@/lib/i18n/messages/questions/en.json";
 import ar from "@/lib/i18n/messages/questions/ar.json";
+import tr from "@/lib/i18n/messages/questions/tr.json";
+import pl from "@/lib/i18n/messages/questions/pl.json";
+import uk from "@/lib/i18n/messages/questions/uk.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
 
 // "The mentor answered your question": in the guardian's language, by their
 // channel. It never carries the answer (a text message or e-mail can be read by
 // others): the answer waits in the portal, behind sign-in.
 
-const CATALOGUES = { nl, en, ar } as const;
+const CATALOGUES = { nl, en, ar, tr, pl, uk } as const;
 
 export function renderAnswerNotice(
   locale: Locale,

@@ -1,10 +1,12 @@
+import type { Locale } from "@/lib/generated/prisma/enums";
+
 /** One message on its way to one recipient. `id` is the outbox row id. */
 export type OutgoingMessage = {
   id: string;
   to: string;
   subject: string;
   text: string;
-  locale: "nl" | "en" | "ar";
+  locale: Locale;
 };
 
 export type SendResult = { providerRef: string };
