@@ -98,6 +98,11 @@ const GSM7 = new Set(
   "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
 );
 
+/** The first text that fits in one SMS (e.g. with the link, then without it); the last one otherwise. */
+export function firstInOneSms(...texts: string[]): string {
+  return texts.find((text) => smsSegments(text) === 1) ?? texts[texts.length - 1];
+}
+
 export function smsSegments(text: string): number {
   const gsm = [...text].every((c) => GSM7.has(c));
   const length = [...text].length;

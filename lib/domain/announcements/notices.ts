@@ -6,7 +6,7 @@ import ar from "@/lib/i18n/messages/announcements/ar.json";
 import tr from "@/lib/i18n/messages/announcements/tr.json";
 import pl from "@/lib/i18n/messages/announcements/pl.json";
 import uk from "@/lib/i18n/messages/announcements/uk.json";
-import type { RenderedMessage } from "@/lib/notifications/templates";
+import { firstInOneSms, type RenderedMessage } from "@/lib/notifications/templates";
 
 // A class announcement as one guardian receives it (addressed to "parent or
 // carer", like an absence alert): the frame in their own
@@ -23,7 +23,8 @@ export function renderAnnouncement(
 ): RenderedMessage {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "announcementMessages" });
   const subject = t("subject", { subject: facts.subject });
-  if (channel === "SMS") return { subject, text: t("sms", { classes: facts.classes, url: facts.url }) };
+  // A link does not fit in one SMS of 70 characters (Arabic, Turkish, Polish, Ukrainian): then the text says where to look.
+  if (channel === "SMS") return { subject, text: firstInOneSms(t("sms", { classes: facts.classes, url: facts.url }), t("smsWithoutLink", { classes: facts.classes })) };
   const text = [
     t("greeting"), "",
     t("intro", { sender: facts.sender, classes: facts.classes }), "",
