@@ -110,7 +110,7 @@ test("an idle or too old session is refused, even with a validly signed cookie",
     const page = await context.newPage();
     await page.goto("/parent");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fparent&expired=1/);
-    await expect(page.getByRole("status")).toHaveText("Je sessie is verlopen. Log opnieuw in.");
+    await expect(page.getByRole("status")).toHaveText("Je bent automatisch uitgelogd. Log opnieuw in.");
     await context.close();
   }
   // The same forged cookie with fresh times works: the refusals above were about time.

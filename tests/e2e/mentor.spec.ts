@@ -49,7 +49,7 @@ test.describe("the mentor workspace", () => {
     await page.getByLabel("Korte samenvatting").fill("Dit mag niet worden opgeslagen");
     await page.locator("#occurredOn").fill("2099-01-01");
     await page.getByRole("button", { name: "Opslaan", exact: true }).last().click();
-    await expect(page.locator("#occurredOn-error")).toHaveText("Dit contact heeft al plaatsgevonden: de datum kan niet in de toekomst liggen.");
+    await expect(page.locator("#occurredOn-error")).toHaveText("Dit contact is al geweest. Kies daarom vandaag of een dag in het verleden.");
     // What was typed is still there.
     await expect(page.getByLabel("Korte samenvatting")).toHaveValue("Dit mag niet worden opgeslagen");
 

@@ -44,7 +44,7 @@ test.describe("a parent in Dutch", () => {
     await expect(table.locator("tbody tr").first()).toContainText(/^\d+ (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)/);
 
     await expect(page.getByRole("heading", { level: 2, name: "Afwezigheid" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Dit schooljaar" })).toContainText("Ongeoorloofd afwezig");
+    await expect(page.getByRole("table", { name: "Dit schooljaar" })).toContainText("Afwezig zonder toestemming");
     await expect(page.getByRole("heading", { level: 2, name: "Mentor", exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: /@/ }).first()).toHaveAttribute("href", /^mailto:/);
     await expectAccessible(page);
