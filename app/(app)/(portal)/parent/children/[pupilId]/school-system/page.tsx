@@ -44,10 +44,10 @@ export default async function SchoolSystemPage({ params }: Props) {
         {place.examYear ? <span className="block">{t("currentExam")}</span> : null}
       </p>
 
-      <section aria-labelledby="diagram-heading" className="mt-8">
+      {/* Below 640 px the diagram's labels would be too small: the list below says the same. */}
+      <section aria-labelledby="diagram-heading" className="mt-8 hidden sm:block">
         <h2 id="diagram-heading" className="text-xl font-semibold">{t("diagramTitle")}</h2>
-        {/* Below 640 px the labels would be too small: the list below says the same. */}
-        <figure className="mt-3 hidden rounded-2xl border border-slate-200 bg-white p-3 sm:block">
+        <figure className="mt-3 rounded-2xl border border-slate-200 bg-white p-3">
           <SystemDiagram
             place={place} dir={directionOf(locale)} titleId="system-diagram-title" descId="system-diagram-desc"
             labels={{ title: t("diagramTitle"), desc: t("diagramDesc"), here: t("hereMark", { name }), next: t("nextMark"), short: (node) => t(`node.${node}.short`) }}
