@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/types";
-import { db } from "@/lib/db/client";
+import { db, queryStats } from "@/lib/db/client";
 import { childSchoolSystem, schoolPromotionRules } from "@/lib/domain/school-system/queries";
 import { setPromotionRules } from "@/lib/domain/school-system/commands";
 import { PromotionRulesInput } from "@/lib/domain/school-system/schemas";
@@ -35,10 +35,13 @@ async function leaderOf(schoolId: string): Promise<Actor> {
 }
 
 describe("a child's place", () => {
-  it("shows the guardian the child's track and year, the mentor and the school's phone, and audits the view", async () => {
+  it("shows the guardian the child's track and year, the mentor and the school's phone in one statement, and audits the view", async () => {
     await db.school.update({ where: { id: w.school.id }, data: { phone: "030 123 45 67" } });
     const parent = await actorOf(w.parentA.user.id);
+    const before = queryStats.count;
     const page = await childSchoolSystem(parent, w.pupilA.id, NOW);
+    // The pupil with link, school, class and mentors in one statement, then the audit row.
+    expect(queryStats.count - before).toBe(2);
     expect(page.place).toMatchObject({ node: "HAVO", year: 2, years: 5, nextYear: "lowerYears" });
     expect(page.classGroup).toEqual({ name: "2A", year: 2, track: "HAVO" });
     expect(page.school).toMatchObject({ phone: "030 123 45 67", promotionRules: null });
