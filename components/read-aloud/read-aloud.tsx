@@ -75,6 +75,8 @@ export function ReadAloud({ texts }: { texts: ReadAloudTexts }) {
   const [status, setStatus] = useState("");
   const run = useRef(0);
   const marked = useRef<Element | null>(null);
+  // The utterance being spoken: without a reference some browsers collect it and never fire its end.
+  const speaking = useRef<SpeechSynthesisUtterance | null>(null);
   const first = useRef<HTMLButtonElement>(null);
   const path = usePathname();
 
@@ -130,6 +132,7 @@ export function ReadAloud({ texts }: { texts: ReadAloudTexts }) {
       u.onend = () => say(i + 1);
       u.onerror = (e) => e.error !== "interrupted" && e.error !== "canceled" && say(i + 1);
       mark(c.el);
+      speaking.current = u;
       synth.speak(u);
     };
     say(0);
