@@ -178,7 +178,8 @@ export function ReadAloud({ texts }: { texts: ReadAloudTexts }) {
           {texts.stop}
         </button>
       ) : null}
-      <p role="status" className="sr-only">{status}</p>
+      {/* A live region without role="status": the page's own status messages stay the only "status" on the page. */}
+      <p aria-live="polite" className="sr-only" data-read-aloud-status>{status}</p>
     </div>
   );
 }
