@@ -55,6 +55,8 @@ const PERMISSIONS = {
   "conferences:host": ["MENTOR"],
   // Conference booking (issue 16): a guardian books, moves, cancels or joins; the rule decides for which child.
   "conference:book": ["PARENT"],
+  // The school's own rules for moving up a year, shown on the parents' school-system page (issue 18).
+  "promotionRules:edit": ["LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,6 +28,7 @@ import { listMessages } from "@/lib/domain/alerts/queries";
 import { getPersonalData } from "@/lib/domain/data-access/queries";
 import { replyToEvent } from "@/lib/domain/events/commands";
 import { calendarEvents } from "@/lib/domain/events/queries";
+import { childSchoolSystem } from "@/lib/domain/school-system/queries";
 import {
   actorOf, createAbsence, createClass, createGuardianOf, createMentor, createPupil, createResult, createSchool, createUser,
 } from "@/tests/factories";
@@ -125,6 +126,7 @@ type IdArea = {
 };
 const BY_ID: IdArea[] = [
   { area: "child page: results, absences, contact moments", permission: "parent:view", names: "pupil", call: (a, t) => getChildDetail(a, t.pupilId) },
+  { area: "school-system page (issue 18)", permission: "parent:view", names: "pupil", call: (a, t) => childSchoolSystem(a, t.pupilId) },
   { area: "mentor's pupil page: results, absences, contact moments, guardians", permission: "mentor:view", names: "pupil", call: (a, t) => getMentorPupil(a, t.pupilId) },
   { area: "attendance pupil page: absences of a day", permission: "absence:record", names: "pupil", call: (a, t) => getAttendancePupil(a, t.pupilId, dutchToday()) },
   { area: "absence day", permission: "absence:record", names: "pupil", call: (a, t) => getAbsenceDay(a, t.pupilId, dutchToday()) },

@@ -1,15 +1,20 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { countPendingInformationRequests } from "@/lib/domain/information/queries";
 import { EventPlannerLink } from "@/components/events/planner-link";
+import { schoolPromotionRules } from "@/lib/domain/school-system/queries";
+import { savePromotionRulesAction } from "@/lib/domain/school-system/actions";
+import { PromotionRulesForm } from "@/components/leader/promotion-rules-form";
 
 export default async function LeaderHome() {
   const actor = await requirePermission("leader:view", "/leader", { route: "/leader", category: "information" });
-  const [t, tPub, tAtt, tInfo, tPrivacy, tConf, requests, tAnnounce] = await Promise.all([
+  const [t, tPub, tAtt, tInfo, tPrivacy, tConf, requests, tAnnounce, tSystem, promotionRules, messages] = await Promise.all([
     getTranslations("workspace"), getTranslations("publishing"), getTranslations("attendance"), getTranslations("informationDecide"), getTranslations("privacy"),
     getTranslations("conferenceSchool"),
     countPendingInformationRequests(actor), getTranslations("announcementForm"),
+    getTranslations("schoolSystem.leader"), schoolPromotionRules(actor), getMessages(),
   ]);
   return (
     <>
@@ -41,6 +46,16 @@ export default async function LeaderHome() {
           {tConf("leaderLink")}
         </Link>
       </div>
+      {/* The school's own promotion rules, shown on the parents' school-system page (issue 18). */}
+      <section aria-labelledby="promotion-rules-heading" className="mt-10 max-w-2xl rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+        <h2 id="promotion-rules-heading" className="text-lg font-semibold">{tSystem("title")}</h2>
+        <p className="mt-1 text-slate-700">{tSystem("intro")}</p>
+        <div className="mt-3">
+          <NextIntlClientProvider messages={{ schoolSystem: { leader: messages.schoolSystem.leader, errors: messages.schoolSystem.errors }, errors: messages.errors }}>
+            <PromotionRulesForm action={savePromotionRulesAction} initial={promotionRules} />
+          </NextIntlClientProvider>
+        </div>
+      </section>
     </>
   );
 }

@@ -25,10 +25,10 @@ export default async function ChildPage({ params }: Props) {
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`, { route: "/parent/children/[pupilId]", category: "record", pupilId });
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
-  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy, tConferences] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy, tConferences, tSystem] = await Promise.all([
     fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
     fastTranslations(locale, "sickReport"), fastTranslations(locale, "childRights"), fastTranslations(locale, "privacy"),
-    fastTranslations(locale, "conferences"),
+    fastTranslations(locale, "conferences"), fastTranslations(locale, "schoolSystem"),
   ]);
   const { rights } = child;
   const aside = child.sickReportPanel !== null || rights.see.mentor;
@@ -44,6 +44,13 @@ export default async function ChildPage({ params }: Props) {
       </h1>
       <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: child.classGroup.name })}</p>
       <p className="text-slate-700">{child.school.name}</p>
+      {/* Where the child is in the Dutch school system and where it can go (issue 18). */}
+      <p>
+        <Link href={`/parent/children/${child.id}/school-system`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          {tSystem("childLink", { name: child.firstName })}
+        </Link>
+        <span className="block text-sm text-slate-700">{tSystem("childLinkHelp")}</span>
+      </p>
 
       <RightsBanner rights={rights} pupilId={child.id} firstName={child.firstName} />
       <ConferenceCard conference={child.conference} firstName={child.firstName} locale={locale} t={tConferences} />
