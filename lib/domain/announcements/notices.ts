@@ -4,6 +4,7 @@ import nl from "@/lib/i18n/messages/announcements/nl.json";
 import en from "@/lib/i18n/messages/announcements/en.json";
 import ar from "@/lib/i18n/messages/announcements/ar.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 // A class announcement as one guardian receives it (addressed to "parent or
 // carer", like an absence alert): the frame in their own
@@ -20,12 +21,12 @@ export function renderAnnouncement(
 ): RenderedMessage {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "announcementMessages" });
   const subject = t("subject", { subject: facts.subject });
-  if (channel === "SMS") return { subject, text: t("sms", { classes: facts.classes, url: facts.url }) };
+  if (channel === "SMS") return { subject, text: t("sms", { classes: isolateLtr(locale, facts.classes), url: isolateLtr(locale, facts.url) }) };
   const text = [
     t("greeting"), "",
-    t("intro", { sender: facts.sender, classes: facts.classes }), "",
+    t("intro", { sender: facts.sender, classes: isolateLtr(locale, facts.classes) }), "",
     "— — —", facts.subject, "", facts.body, "— — —", "",
-    t("link", { url: facts.url }), "",
+    t("link", { url: isolateLtr(locale, facts.url) }), "",
     t("signature"),
   ].join("\n");
   return { subject, text };

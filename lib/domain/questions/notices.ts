@@ -4,6 +4,7 @@ import nl from "@/lib/i18n/messages/questions/nl.json";
 import en from "@/lib/i18n/messages/questions/en.json";
 import ar from "@/lib/i18n/messages/questions/ar.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 // "The mentor answered your question": in the guardian's language, by their
 // channel. It never carries the answer (a text message or e-mail can be read by
@@ -18,11 +19,11 @@ export function renderAnswerNotice(
 ): RenderedMessage {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "questionNotices" });
   const subject = t("subject", { pupil: facts.pupilFirstName });
-  if (channel === "SMS") return { subject, text: t("sms", { pupil: facts.pupilFirstName, url: facts.url }) };
+  if (channel === "SMS") return { subject, text: t("sms", { pupil: facts.pupilFirstName, url: isolateLtr(locale, facts.url) }) };
   const text = [
     t("greeting", { name: facts.guardianName }), "",
     t("body", { mentor: facts.mentorName, pupil: facts.pupilFirstName }), "",
-    t("link", { url: facts.url }), "",
+    t("link", { url: isolateLtr(locale, facts.url) }), "",
     t("signature"),
   ].join("\n");
   return { subject, text };
