@@ -14,6 +14,7 @@ import { RightsBanner } from "@/components/parent/rights-banner";
 import { AskMentorLinks } from "@/components/questions/ask-links";
 import { ChildEvents } from "@/components/events/child-events";
 import { ConferenceCard } from "@/components/conferences/child-card";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -42,7 +43,7 @@ export default async function ChildPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold">
         {child.firstName} {child.lastName}
       </h1>
-      <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: child.classGroup.name })}</p>
+      <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: isolateLtr(locale, child.classGroup.name) })}</p>
       <p className="text-slate-700">{child.school.name}</p>
 
       <RightsBanner rights={rights} pupilId={child.id} firstName={child.firstName} />
