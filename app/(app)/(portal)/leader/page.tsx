@@ -1,8 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { countPendingInformationRequests } from "@/lib/domain/information/queries";
 import { EventPlannerLink } from "@/components/events/planner-link";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("workspace"))("leaderTitle") };
+}
 
 export default async function LeaderHome() {
   const actor = await requirePermission("leader:view", "/leader", { route: "/leader", category: "information" });
