@@ -16,13 +16,14 @@ function files(dir: string, name: RegExp): string[] {
   });
 }
 
-const exportsMetadata = (source: string) => /export (async function generateMetadata|const metadata)\b/.test(source);
+// A metadata export that names a title (`robots` alone leaves the bare "Schoolkompas").
+const exportsTitle = (source: string) => /export (async function generateMetadata|const metadata)\b/.test(source) && /\btitle:/.test(source);
 
 describe("page titles", () => {
   const app = path.resolve("app");
 
   it.each(files(app, /^(page|not-found|global-not-found)\.tsx$/).map((f) => [path.relative(app, f)]))("%s gives its own title", (file) => {
-    expect(exportsMetadata(readFileSync(path.join(app, file), "utf8"))).toBe(true);
+    expect(exportsTitle(readFileSync(path.join(app, file), "utf8"))).toBe(true);
   });
 
   it("every error boundary renders a translated <title>", () => {

@@ -53,7 +53,7 @@ test("Arabic pages keep phone numbers and codes in order; absence messages say t
   // The child page as ouder2@ (Arabic): the mentor's phone, the class code isolated.
   await signInAs(page, "ouder2@demo.test");
   await page.goto(`/parent/children/${child.id}`);
-  const mentorPhone = page.locator(`main a[href^="tel:"]`).first();
+  const mentorPhone = page.locator(`main a[href^="tel:"]`).filter({ visible: true }).first();
   await expect(mentorPhone).toBeVisible();
   await expectLeftToRightOnOneLine(mentorPhone);
   const [klass] = await query<{ name: string }>(`SELECT c.name FROM "ClassGroup" c JOIN "Pupil" p ON p."classGroupId" = c.id WHERE p.id = $1`, [child.id]);

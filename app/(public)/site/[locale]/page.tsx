@@ -15,7 +15,9 @@ type Props = {
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: "publicSearch" }))("title") };
+  const [t, tCommon] = await Promise.all([getTranslations({ locale, namespace: "publicSearch" }), getTranslations({ locale, namespace: "common" })]);
+  // The layout's title template does not apply to a page of its own segment.
+  return { title: { absolute: `${t("title")} · ${tCommon("appName")}` } };
 }
 
 // The search reads the query string, so this page is rendered per request

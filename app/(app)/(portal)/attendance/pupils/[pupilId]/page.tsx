@@ -11,7 +11,10 @@ import { AbsenceForm } from "@/components/attendance/absence-form";
 import { AbsenceDayList } from "@/components/attendance/absence-day";
 import { isolateLtr } from "@/lib/i18n/bidi";
 
-export const metadata: Metadata = { robots: { index: false } };
+// A title without the pupil's name: the browser's history and tabs are not private on a shared device.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("absence"))("sectionTitle"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ pupilId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -18,7 +18,10 @@ import { GuardianCards } from "@/components/mentor/guardian-cards";
 import { Grade, gradeFormat } from "@/components/ui/grade";
 import { isolateLtr } from "@/lib/i18n/bidi";
 
-export const metadata: Metadata = { robots: { index: false } };
+// A title without the pupil's name: the browser's history and tabs are not private on a shared device.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mentorPupil"))("pageTitle"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ pupilId: string }>; searchParams: Promise<Record<string, string | undefined>> };
 

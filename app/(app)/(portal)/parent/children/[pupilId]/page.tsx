@@ -18,7 +18,10 @@ import { isolateLtr } from "@/lib/i18n/bidi";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
-export const metadata: Metadata = { robots: { index: false } };
+// A title without the child's name: the browser's history and tabs are not private on a shared device.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await fastTranslations(await getLocale(), "child"))("pageTitle"), robots: { index: false } };
+}
 
 export default async function ChildPage({ params }: Props) {
   const { pupilId } = await params;
