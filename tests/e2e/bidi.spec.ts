@@ -48,7 +48,8 @@ test("Arabic pages keep phone numbers and codes in order; absence messages say t
   await expect(schoolPhone).toHaveText(school.phone);
   await expectLeftToRightOnOneLine(schoolPhone);
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: screen("bidi-school-ar-320.png"), fullPage: true });
+  await schoolPhone.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screen("bidi-school-ar-320.png") });
 
   // The child page as ouder2@ (Arabic): the mentor's phone, the class code isolated.
   await signInAs(page, "ouder2@demo.test");
@@ -60,7 +61,9 @@ test("Arabic pages keep phone numbers and codes in order; absence messages say t
   expect(await page.locator("main h1 + p").textContent()).toContain(`${LRI}${klass.name}\u2069`);
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
-  await page.screenshot({ path: screen("bidi-child-ar-320.png"), fullPage: true });
+  await page.screenshot({ path: screen("bidi-child-top-ar-320.png") });
+  await mentorPhone.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screen("bidi-child-mentor-ar-320.png") });
 
   // The inbox: an absence alert with a long address says the day it is about and opens with a visible control.
   const [link] = await query<{ guardianId: string; schoolId: string }>(
@@ -80,7 +83,8 @@ test("Arabic pages keep phone numbers and codes in order; absence messages say t
   await expect(message.getByText(url)).toBeVisible();
   await expect(message.getByText("أغلق الرسالة")).toBeVisible();
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: screen("bidi-inbox-ar-320.png"), fullPage: true });
+  await message.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screen("bidi-inbox-ar-320.png") });
 
   // A restricted guardian (Dutch): told the school restricted access, with the school's name and phone.
   await signInAs(page, "beperkt@demo.test");
@@ -90,7 +94,7 @@ test("Arabic pages keep phone numbers and codes in order; absence messages say t
   await expect(notice.locator(`a[href^="tel:"]`)).toBeVisible();
   await expect(page.getByText("Er zijn nog geen kinderen")).toHaveCount(0);
   await expectAccessible(page);
-  await page.screenshot({ path: screen("bidi-restricted-nl-320.png"), fullPage: true });
+  await page.screenshot({ path: screen("bidi-restricted-nl-320.png") });
   await context.close();
 });
 
@@ -110,7 +114,7 @@ test("every page has its own title, not only 'Schoolkompas'", async ({ page }) =
   const question = await one<{ id: string }>(`SELECT q.id FROM "MentorQuestion" q JOIN "Pupil" p ON p.id = q."pupilId" WHERE p."schoolId" = $1 LIMIT 1`, [mentorSchool.id]);
   const staff = await one<{ id: string }>(`SELECT id FROM "Staff" WHERE "schoolId" = $1 LIMIT 1`, [mentorSchool.id]);
 
-  for (const path of ["/login", "/forgot-password", "/set-password", "/", `/schools/${mentorSchool.slug}`, `/compare?schools=${mentorSchool.slug},${other.slug}`, "/no-such-page"]) await titleOf(path);
+  for (const path of ["/login", "/forgot-password", "/set-password", "/", `/schools/${mentorSchool.slug}`, `/compare?schools=${mentorSchool.slug},${other.slug}`, "/no-such-page", "/schools/no-such-school"]) await titleOf(path);
   const visits: [string, string[]][] = [
     ["ouder@demo.test", ["/parent", `/parent/children/${child.id}`, `/parent/children/${child.id}/privacy`, `/parent/children/${child.id}/questions`, "/parent/conferences",
       "/parent/settings", "/parent/announcements", "/account", "/account/data", "/parent/children/no-such-child"]],
