@@ -22,8 +22,9 @@ const exportsTitle = (source: string) => /export (async function generateMetadat
 describe("page titles", () => {
   const app = path.resolve("app");
 
-  // The public tree's not-found.tsx gets no params and may not read the request (its pages are
-  // cached): the pages that call notFound() there give the 404 title themselves (schools/[slug]).
+  // Known gap: the public tree's not-found.tsx (an unknown school) gets no params and may not
+  // read the request (its pages are cached; a generateMetadata there answered 500), and a React
+  // <title> in it is not rendered: its title is still the bare brand.
   const publicNotFound = path.join("(public)", "site", "[locale]", "not-found.tsx");
   const titled = files(app, /^(page|not-found|global-not-found)\.tsx$/).map((f) => path.relative(app, f)).filter((f) => f !== publicNotFound);
 

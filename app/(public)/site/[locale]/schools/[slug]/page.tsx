@@ -30,8 +30,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const school = await load(params);
-  // An unknown school: the 404 page's title (this tree's not-found.tsx cannot know the language).
-  return school ? { title: school.name } : { title: (await getTranslations({ locale: (await params).locale, namespace: "errors" }))("notFoundTitle") };
+  return school ? { title: school.name } : {};
 }
 
 export default async function SchoolProfilePage({ params }: Props) {
