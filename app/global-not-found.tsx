@@ -8,8 +8,8 @@ import "./globals.css";
 // and the portal), so this page brings its own <html>.
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("errors");
-  return { title: t("notFoundTitle") };
+  const [t, tCommon] = await Promise.all([getTranslations("errors"), getTranslations("common")]);
+  return { title: `${t("notFoundTitle")} · ${tCommon("appName")}` };
 }
 
 export default async function GlobalNotFound() {

@@ -3,13 +3,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { FollowUp, NotBookedRound } from "@/lib/domain/conferences/schedule-queries";
 import { followUpDoneAction } from "@/lib/domain/conferences/school-actions";
 import { DATE_TIME } from "@/components/conference-school/format";
+import { PhoneLink } from "@/components/ui/ltr";
 
 function Phones({ guardians, none }: { guardians: { id: string; name: string; phone: string | null }[]; none: string }) {
   return (
     <ul className="text-sm">
       {guardians.map((g) => (
         <li key={g.id}>
-          {g.name}: {g.phone ? <a href={`tel:${g.phone.replace(/[^+\d]/g, "")}`} className="text-brand-700 underline" dir="ltr">{g.phone}</a> : <span className="text-slate-600">{none}</span>}
+          {g.name}: {g.phone ? <PhoneLink phone={g.phone} className="text-brand-700 underline" /> : <span className="text-slate-600">{none}</span>}
         </li>
       ))}
     </ul>

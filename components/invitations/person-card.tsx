@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { invitePersonAction } from "@/lib/domain/invitations/actions";
 import { mayInvite, type InvitationStatus } from "@/lib/domain/invitations/status";
 import type { InvitationPerson } from "@/lib/domain/invitations/queries";
+import { PhoneLink } from "@/components/ui/ltr";
 
 const BADGE: Record<InvitationStatus, string> = {
   active: "bg-green-100 text-green-900",
@@ -42,7 +43,7 @@ export async function PersonCard({ person, context, showChildren = true }: { per
         {person.phone ? (
           <p className="text-sm">
             {t("phone")}{" "}
-            <a href={`tel:${person.phone.replace(/[^+\d]/g, "")}`} dir="ltr" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{person.phone}</a>
+            <PhoneLink phone={person.phone} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" />
           </p>
         ) : null}
         <p className="mt-1 text-sm">

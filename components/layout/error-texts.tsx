@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 
 /** The root error boundary's texts (catalogue namespace "errors"), translated on the server. */
-export type ErrorTexts = { genericTitle: string; genericBody: string; retry: string };
+export type ErrorTexts = { genericTitle: string; genericBody: string; retry: string; /** "Er ging iets mis · Schoolkompas" */ pageTitle: string };
 
 const ErrorTextsContext = createContext<ErrorTexts | null>(null);
 

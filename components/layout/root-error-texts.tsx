@@ -4,6 +4,8 @@ import { ErrorTextsProvider } from "@/components/layout/error-texts";
 
 /** The error boundary's texts, translated on the server; both root layouts wrap their pages in it. */
 export async function RootErrorTexts({ children }: { children: React.ReactNode }) {
-  const t = await fastTranslations(await getLocale(), "errors");
-  return <ErrorTextsProvider texts={{ genericTitle: t("genericTitle"), genericBody: t("genericBody"), retry: t("retry") }}>{children}</ErrorTextsProvider>;
+  const locale = await getLocale();
+  const [t, tCommon] = await Promise.all([fastTranslations(locale, "errors"), fastTranslations(locale, "common")]);
+  const texts = { genericTitle: t("genericTitle"), genericBody: t("genericBody"), retry: t("retry"), pageTitle: `${t("genericTitle")} · ${tCommon("appName")}` };
+  return <ErrorTextsProvider texts={texts}>{children}</ErrorTextsProvider>;
 }

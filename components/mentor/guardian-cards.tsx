@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { MentorPupil } from "@/lib/domain/contacts/queries";
 import { categoryList } from "@/components/parent/rights-banner";
+import { PhoneLink } from "@/components/ui/ltr";
 
 export async function GuardianCards({ guardians }: { guardians: MentorPupil["guardians"] }) {
   const [t, tLang, tChannel, tStanding, format, locale] = await Promise.all([
@@ -31,7 +32,7 @@ export async function GuardianCards({ guardians }: { guardians: MentorPupil["gua
             {g.phone ? (
               <>
                 <dt className="text-slate-600">{t("phone")}</dt>
-                <dd><a href={`tel:${g.phone.replace(/[^+\d]/g, "")}`} dir="ltr" className="text-brand-700 underline">{g.phone}</a></dd>
+                <dd><PhoneLink phone={g.phone} className="text-brand-700 underline" /></dd>
               </>
             ) : null}
             <dt className="text-slate-600">{t("email")}</dt>

@@ -6,6 +6,7 @@ import type { ChildOverview } from "@/lib/domain/pupils/queries";
 import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
 import { Grade, gradeFormat } from "@/components/ui/grade";
 import { RightsBanner } from "@/components/parent/rights-banner";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 export async function ChildCard({ child }: { child: ChildOverview }) {
   const locale = await getLocale();
@@ -17,7 +18,7 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
       <h2 id={`child-${child.id}`} className="text-xl font-semibold text-brand-900">
         {name}
       </h2>
-      <p className="mt-1 text-slate-700">{t("classAt", { className: child.className, school: child.school })}</p>
+      <p className="mt-1 text-slate-700">{t("classAt", { className: isolateLtr(locale, child.className), school: child.school })}</p>
       {/* Only what the guardian's link allows (lib/auth/guardian-rights.ts). */}
       {child.rights.see.mentor ? (
         <p className="text-slate-700">{child.mentors.length ? t("mentor", { names: child.mentors.join(", ") }) : t("noMentor")}</p>

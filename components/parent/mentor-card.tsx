@@ -1,6 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
+import { PhoneLink } from "@/components/ui/ltr";
 
 export async function MentorCard({ mentors }: { mentors: ChildDetail["mentors"] }) {
   const t = await fastTranslations(await getLocale(), "child");
@@ -18,7 +19,7 @@ export async function MentorCard({ mentors }: { mentors: ChildDetail["mentors"] 
             <div>
               <dt className="text-sm text-slate-600">{t("email")}</dt>
               <dd>
-                <a href={`mailto:${m.email}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline break-all">
+                <a href={`mailto:${m.email}`} dir="ltr" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline break-all">
                   {m.email}
                 </a>
               </dd>
@@ -27,9 +28,7 @@ export async function MentorCard({ mentors }: { mentors: ChildDetail["mentors"] 
               <div>
                 <dt className="text-sm text-slate-600">{t("phone")}</dt>
                 <dd>
-                  <a href={`tel:${m.phone.replace(/[^+\d]/g, "")}`} dir="ltr" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-                    {m.phone}
-                  </a>
+                  <PhoneLink phone={m.phone} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" />
                 </dd>
               </div>
             ) : null}

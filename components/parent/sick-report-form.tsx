@@ -145,7 +145,7 @@ export function SickReportForm({ action, pupilId, idempotencyKey, rules, school,
             {texts.phoneRule ? (
               <li>
                 {texts.phoneRule[0]}
-                <a href={`tel:${(school.phone ?? "").replace(/[^+\d]/g, "")}`} dir="ltr" className="font-medium text-brand-700 underline">
+                <a href={`tel:${(school.phone ?? "").replace(/[^+\d]/g, "")}`} dir="ltr" className="whitespace-nowrap font-medium text-brand-700 underline">
                   {texts.phoneRule[1]}
                 </a>
                 {texts.phoneRule[2]}

@@ -3,6 +3,7 @@ import { getLocale } from "next-intl/server";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { dismissWelcome } from "@/lib/domain/accounts/actions";
 import type { WelcomeFacts } from "@/lib/domain/accounts/welcome";
+import { PhoneLink } from "@/components/ui/ltr";
 
 /**
  * The first-sign-in welcome: who each child's mentor is and how to reach
@@ -26,8 +27,8 @@ export async function Welcome({ facts }: { facts: WelcomeFacts }) {
                 <div key={`${child.id}-${m.name}`}>
                   <p>{t("mentorOf", { child: child.firstName, className: child.className, mentor: m.name })}</p>
                   <p className="text-sm">
-                    {m.email ? <a href={`mailto:${m.email}`} className="inline-flex min-h-11 items-center break-all text-brand-700 underline">{m.email}</a> : null}
-                    {m.phone ? <span className="ms-3"><a href={`tel:${m.phone.replace(/[^+\d]/g, "")}`} dir="ltr" className="inline-flex min-h-11 items-center text-brand-700 underline">{m.phone}</a></span> : null}
+                    {m.email ? <a href={`mailto:${m.email}`} dir="ltr" className="inline-flex min-h-11 items-center break-all text-brand-700 underline">{m.email}</a> : null}
+                    {m.phone ? <span className="ms-3"><PhoneLink phone={m.phone} className="inline-flex min-h-11 items-center text-brand-700 underline" /></span> : null}
                   </p>
                   {m.contactHours ? <p className="text-sm">{t("hours")} <span dir="auto">{m.contactHours}</span></p> : null}
                 </div>

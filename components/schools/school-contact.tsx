@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { PublicSchoolProfile } from "@/lib/domain/schools/queries";
+import { PhoneLink } from "@/components/ui/ltr";
 
 type Props = { school: Pick<NonNullable<PublicSchoolProfile>, "name" | "street" | "postalCode" | "city" | "phone" | "email" | "websiteUrl"> };
 
@@ -22,7 +23,7 @@ export async function SchoolContact({ school }: Props) {
         {school.phone ? (
           <p>
             <span className="block text-sm text-slate-600">{t("phone")}</span>
-            <a href={`tel:${school.phone.replace(/[^\d+]/g, "")}`} className={link} dir="ltr">{school.phone}</a>
+            <PhoneLink phone={school.phone} className="text-brand-700 underline" />
           </p>
         ) : null}
         {school.email ? (

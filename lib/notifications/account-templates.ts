@@ -9,6 +9,7 @@ import pl from "@/lib/i18n/messages/notifications/pl.json";
 import uk from "@/lib/i18n/messages/notifications/uk.json";
 import type { RenderedMessage } from "@/lib/notifications/templates";
 import { INTL_TAGS } from "@/lib/i18n/config";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 // Account e-mails: an invitation to choose a first password, and a link to
 // choose a new one. Plain language (B1), in the recipient's own language.
@@ -37,6 +38,7 @@ function formatUntil(locale: Locale, at: Date, withDay: boolean): string {
 
 export function renderAccountMail(locale: Locale, facts: AccountMailFacts): RenderedMessage {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "notifications" });
+  // The link stands on a line of its own: an isolate would only risk being copied along with it.
   const link = facts.link ?? t("linkLeftOut");
   if (facts.kind === "PASSWORD_RESET") {
     const lines = [
@@ -53,7 +55,7 @@ export function renderAccountMail(locale: Locale, facts: AccountMailFacts): Rend
     t("invitation.intro", { ...school, audience: facts.audience }), "",
     t("invitation.action"), link, "",
     t("invitation.validity", { until: formatUntil(locale, facts.validUntil, true) }),
-    t("invitation.username", { email: facts.email }), "",
+    t("invitation.username", { email: isolateLtr(locale, facts.email) }), "",
     t("invitation.ignore"),
   ];
   return { subject: t("invitation.subject", school), text: lines.join("\n") };

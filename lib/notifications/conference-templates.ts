@@ -9,6 +9,7 @@ import uk from "@/lib/i18n/messages/conferences/uk.json";
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/zone";
 import type { RenderedMessage } from "@/lib/notifications/templates";
 import { INTL_TAGS } from "@/lib/i18n/config";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 // The conference reminder (issue 16), in the guardian's own language, plain
 // (B1), Latin digits in every language (decision 0003). A text message is one
@@ -50,12 +51,12 @@ export function renderConferenceReminder(locale: Locale, channel: AlertChannel, 
     t("intro", { pupil, host: facts.hostName }),
     t("when", { date: reminderDate(locale, facts.startsAt), time, end: reminderTime(locale, facts.endsAt) }),
   ];
-  if (facts.location) lines.push(t("where", { location: facts.location }));
+  if (facts.location) lines.push(t("where", { location: isolateLtr(locale, facts.location) }));
   if (facts.interpreterLanguage) {
     const known = (CATALOGUES[locale].conferenceLanguages as Record<string, string>)[facts.interpreterLanguage];
     lines.push(t("interpreter", { language: known ? languages(facts.interpreterLanguage as never) : facts.interpreterLanguage }));
   }
   if (facts.childcare) lines.push(t("childcare"));
-  lines.push("", t("change", { url: facts.portalUrl }), "", t("signature"));
+  lines.push("", t("change", { url: isolateLtr(locale, facts.portalUrl) }), "", t("signature"));
   return { subject: t("subject", { pupil }), text: lines.join("\n") };
 }

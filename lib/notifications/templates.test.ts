@@ -76,3 +76,32 @@ describe("smsSegments", () => {
     ["€", 1],
   ])("counts %#", (text, segments) => expect(smsSegments(text)).toBe(segments));
 });
+
+describe("mixed-direction text (issue 18)", () => {
+  const LRI = "\u2066";
+  const PDI = "\u2069";
+  const spaced = { ...absent, schoolPhone: "055-958 26 73" };
+
+  it("isolates the phone number, the mentor's hours and the address in an Arabic e-mail", () => {
+    const text = renderAlert("ar", "EMAIL", spaced)!.text;
+    expect(text).toContain(`${LRI}055-958 26 73${PDI}`);
+    expect(text).toContain(`${LRI}di en do 8:00-8:20${PDI}`);
+    expect(text).toContain(`${LRI}https://portal.example/parent/settings${PDI}`);
+  });
+
+  it("isolates the phone number in an Arabic text message and still sends one segment, with a long first name", () => {
+    for (const f of [absent, late, both]) {
+      const text = renderAlert("ar", "SMS", { ...f, schoolPhone: "055-958 26 73", pupilFirstName: "Maximiliaan-Alexander" })!.text;
+      expect(text).toContain(`${LRI}055-958 26 73${PDI}`);
+      expect(smsSegments(text), text).toBe(1);
+    }
+  });
+
+  it.each(["nl", "en"] as const)("adds no invisible characters to %s messages", (locale) => {
+    for (const channel of ["EMAIL", "SMS"] as const) {
+      const text = renderAlert(locale, channel, spaced)!.text;
+      expect(text).toContain("055-958 26 73");
+      expect(text).not.toMatch(/[\u2066-\u2069]/);
+    }
+  });
+});

@@ -7,10 +7,12 @@ import tr from "@/lib/i18n/messages/notifications/tr.json";
 import pl from "@/lib/i18n/messages/notifications/pl.json";
 import uk from "@/lib/i18n/messages/notifications/uk.json";
 import { INTL_TAGS } from "@/lib/i18n/config";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 // Message texts for absence alerts, in the guardian's own language. Plain
 // language (B1), the facts and whom to call; a text message carries no
-// reasons and no grades, and fits in one SMS.
+// reasons and no grades, and fits in one SMS. Phone numbers, addresses and
+// the mentor's hours are isolated in right-to-left languages (lib/i18n/bidi.ts).
 
 const CATALOGUES = { nl, en, ar, tr, pl, uk } as const;
 
@@ -70,7 +72,7 @@ export function renderAlert(locale: Locale, channel: AlertChannel, facts: AlertF
   const name = facts.pupilFirstName;
   const subject = t("subject", { situation, name });
   if (channel === "SMS") {
-    const text = t("sms", { situation, name, date: formatDate(locale, facts.date, "short"), phone: facts.schoolPhone ?? "" });
+    const text = t("sms", { situation, name, date: formatDate(locale, facts.date, "short"), phone: isolateLtr(locale, facts.schoolPhone ?? "") });
     return { subject, text };
   }
   const lessons = (kind: AbsenceKind) =>
@@ -85,10 +87,10 @@ export function renderAlert(locale: Locale, channel: AlertChannel, facts: AlertF
   lines.push("", t("whatToDo"));
   if (facts.mentor) {
     lines.push(t("mentor", { name: facts.mentor.name }));
-    if (facts.mentor.contactHours) lines.push(t("mentorHours", { hours: facts.mentor.contactHours }));
+    if (facts.mentor.contactHours) lines.push(t("mentorHours", { hours: isolateLtr(locale, facts.mentor.contactHours) }));
   }
-  if (facts.schoolPhone) lines.push(t("schoolPhone", { phone: facts.schoolPhone }));
-  lines.push("", t("why", { name }), t("settings", { url: facts.settingsUrl }));
+  if (facts.schoolPhone) lines.push(t("schoolPhone", { phone: isolateLtr(locale, facts.schoolPhone) }));
+  lines.push("", t("why", { name }), t("settings", { url: isolateLtr(locale, facts.settingsUrl) }));
   return { subject, text: lines.join("\n") };
 }
 

@@ -460,11 +460,13 @@ describe("the parent overview's statements", () => {
       },
       orderBy: [{ deliveredAt: "desc" }, { id: "asc" }],
       take: 10,
-      select: { id: true, channel: true, subject: true, body: true, deliveredAt: true, readAt: true, pupil: { select: { id: true, firstName: true } } },
+      select: { id: true, channel: true, subject: true, body: true, deliveredAt: true, readAt: true, pupil: { select: { id: true, firstName: true } }, kind: true, aboutDate: true },
     });
     const parent = await actorOf(link.guardian.userId, "PARENT");
     const messages = await listMessages(parent);
     expect(messages).toEqual(prisma);
+    // The day an absence alert is about travels with it (issue 18).
+    expect(messages.find((m) => m.subject === "newest")?.aboutDate).toEqual(today);
     const subjects = messages.map((m) => m.subject);
     // The demo's own messages for this parent are older than these two.
     expect(subjects.slice(0, 3)).toEqual(["notice", "newest", "older, read"]);

@@ -1,13 +1,13 @@
 import "server-only";
 import { db, sqlRows } from "@/lib/db/client";
-import { instantOrNull, isoDay } from "@/lib/db/json-values";
+import { day, instantOrNull, isoDay } from "@/lib/db/json-values";
 import { assertCan } from "@/lib/auth/permissions";
 import { visibleLinkFor } from "@/lib/auth/scope";
 import { rightsSql } from "@/lib/auth/guardian-rights-forms";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
-import type { AlertChannel } from "@/lib/generated/prisma/enums";
+import type { AlertChannel, NotificationKind } from "@/lib/generated/prisma/enums";
 
 /**
  * The guardian's alert settings, and the quiet hours for text messages of the
@@ -30,6 +30,7 @@ export async function getAlertSettings(actor: Actor) {
 type MessageRaw = {
   id: string; channel: AlertChannel; subject: string | null; body: string | null;
   deliveredAt: string | null; readAt: string | null; pupilId: string; pupilFirstName: string;
+  kind: NotificationKind; aboutDate: string | null;
 };
 
 // On the parent's overview, a hot path (docs/decisions/0006): one hand-written
@@ -40,7 +41,8 @@ type MessageRaw = {
 const may = rightsSql("l", "p", "$3");
 const MESSAGES = `
 SELECT coalesce(json_agg(x ORDER BY x."deliveredAt" DESC, x.id), '[]'::json) AS messages
-FROM (SELECT n.id, n.channel, n.subject, n.body, n."deliveredAt", n."readAt", p.id AS "pupilId", p."firstName" AS "pupilFirstName"
+FROM (SELECT n.id, n.channel, n.subject, n.body, n."deliveredAt", n."readAt", p.id AS "pupilId", p."firstName" AS "pupilFirstName",
+             n.kind, n."aboutDate"::text AS "aboutDate"
       FROM "Notification" n JOIN "Pupil" p ON p.id = n."pupilId" JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = $1
       WHERE n."guardianId" = $1 AND n.status = 'DELIVERED'
         AND CASE WHEN n.kind = 'ABSENCE_ALERT' THEN ${may.absenceAlerts} ELSE NOT l."accessRestricted" END
@@ -62,5 +64,8 @@ export async function listMessages(actor: Actor, take = 10, now: Date = new Date
     deliveredAt: instantOrNull(m.deliveredAt),
     readAt: instantOrNull(m.readAt),
     pupil: { id: m.pupilId, firstName: m.pupilFirstName },
+    // The school day an absence alert is about (issue 18: not only when it was sent).
+    kind: m.kind,
+    aboutDate: m.aboutDate === null ? null : day(m.aboutDate),
   }));
 }

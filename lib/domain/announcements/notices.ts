@@ -7,6 +7,7 @@ import tr from "@/lib/i18n/messages/announcements/tr.json";
 import pl from "@/lib/i18n/messages/announcements/pl.json";
 import uk from "@/lib/i18n/messages/announcements/uk.json";
 import { firstInOneSms, type RenderedMessage } from "@/lib/notifications/templates";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 // A class announcement as one guardian receives it (addressed to "parent or
 // carer", like an absence alert): the frame in their own
@@ -24,12 +25,15 @@ export function renderAnnouncement(
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "announcementMessages" });
   const subject = t("subject", { subject: facts.subject });
   // A link does not fit in one SMS of 70 characters (Arabic, Turkish, Polish, Ukrainian): then the text says where to look.
-  if (channel === "SMS") return { subject, text: firstInOneSms(t("sms", { classes: facts.classes, url: facts.url }), t("smsWithoutLink", { classes: facts.classes })) };
+  if (channel === "SMS") {
+    const classes = isolateLtr(locale, facts.classes);
+    return { subject, text: firstInOneSms(t("sms", { classes, url: isolateLtr(locale, facts.url) }), t("smsWithoutLink", { classes })) };
+  }
   const text = [
     t("greeting"), "",
-    t("intro", { sender: facts.sender, classes: facts.classes }), "",
+    t("intro", { sender: facts.sender, classes: isolateLtr(locale, facts.classes) }), "",
     "— — —", facts.subject, "", facts.body, "— — —", "",
-    t("link", { url: facts.url }), "",
+    t("link", { url: isolateLtr(locale, facts.url) }), "",
     t("signature"),
   ].join("\n");
   return { subject, text };

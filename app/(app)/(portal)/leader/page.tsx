@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
@@ -7,6 +8,10 @@ import { EventPlannerLink } from "@/components/events/planner-link";
 import { schoolPromotionRules } from "@/lib/domain/school-system/queries";
 import { savePromotionRulesAction } from "@/lib/domain/school-system/actions";
 import { PromotionRulesForm } from "@/components/leader/promotion-rules-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("workspace"))("leaderTitle") };
+}
 
 export default async function LeaderHome() {
   const actor = await requirePermission("leader:view", "/leader", { route: "/leader", category: "information" });

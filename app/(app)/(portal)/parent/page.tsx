@@ -12,6 +12,8 @@ import { welcomeFacts } from "@/lib/domain/accounts/welcome";
 import { Welcome } from "@/components/parent/welcome";
 import { OverviewEvents } from "@/components/events/overview-events";
 import { ConferenceBanner } from "@/components/conferences/child-card";
+import { restrictedSchools } from "@/lib/domain/pupils/restricted";
+import { RestrictedAccess } from "@/components/parent/restricted-access";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await fastTranslations(await getLocale(), "parent"))("title") };
@@ -30,6 +32,8 @@ export default async function ParentHome() {
     welcomeFacts(actor),
     fastTranslations(locale, "announcementList"),
   ]);
+  // Only a guardian with nothing to show is asked about restricted links (issue 18): no extra query for the others.
+  const restricted = children.length || askable.length ? [] : await restrictedSchools(actor);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -42,7 +46,9 @@ export default async function ParentHome() {
             <ChildCard key={child.id} child={child} />
           ))}
         </div>
-      ) : askable.length ? null : (
+      ) : askable.length ? null : restricted.length ? (
+        <RestrictedAccess schools={restricted} texts={{ title: t("restrictedTitle"), body: (school) => t("restricted", { school }), phone: t("restrictedPhone") }} />
+      ) : (
         <p className="mt-6 rounded-lg bg-white p-4">{t("noChildren")}</p>
       )}
       <AskInformation pupils={askable} />

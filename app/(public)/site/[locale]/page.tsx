@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getComparison, searchSchools } from "@/lib/domain/schools/queries";
@@ -11,6 +12,13 @@ type Props = {
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { locale } = await params;
+  const [t, tCommon] = await Promise.all([getTranslations({ locale, namespace: "publicSearch" }), getTranslations({ locale, namespace: "common" })]);
+  // The layout's title template does not apply to a page of its own segment.
+  return { title: { absolute: `${t("title")} · ${tCommon("appName")}` } };
+}
 
 // The search reads the query string, so this page is rendered per request
 // (its data is cached: lib/domain/schools/queries.ts).

@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { listClassPupils, listRegistrationClasses } from "@/lib/domain/attendance/queries";
 
-export const metadata: Metadata = { robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("absence"))("pupilsTitle"), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getAttendancePupil } from "@/lib/domain/attendance/queries";
 import { registerAbsenceAction } from "@/lib/domain/attendance/actions";
@@ -9,8 +9,12 @@ import { earliestRegistrableDay, shownAbsenceDay } from "@/lib/domain/attendance
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { AbsenceForm } from "@/components/attendance/absence-form";
 import { AbsenceDayList } from "@/components/attendance/absence-day";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
-export const metadata: Metadata = { robots: { index: false } };
+// A title without the pupil's name: the browser's history and tabs are not private on a shared device.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("absence"))("sectionTitle"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ pupilId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,7 +39,7 @@ export default async function AttendancePupilPage({ params, searchParams }: Prop
         {t("back")}
       </Link>
       <h1 className="mt-1 text-2xl font-semibold">{pupil.firstName} {pupil.lastName}</h1>
-      <p className="text-slate-700">{t("classLine", { className: pupil.classGroup.name })}</p>
+      <p className="text-slate-700">{t("classLine", { className: isolateLtr(await getLocale(), pupil.classGroup.name) })}</p>
       <section id="absence" aria-labelledby="absence-form-heading" className="mt-4 scroll-mt-4 rounded-2xl border border-brand-100 bg-brand-50 p-4">
         <h2 id="absence-form-heading" className="text-lg font-semibold">{t("sectionTitle")}</h2>
         <p className="mb-3 text-sm text-slate-700">{t("sectionIntro")}</p>

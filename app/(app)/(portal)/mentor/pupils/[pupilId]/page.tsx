@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { NextIntlClientProvider } from "next-intl";
-import { getFormatter, getMessages, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getMentorPupil } from "@/lib/domain/contacts/queries";
 import { correctContactAction, logContactAction } from "@/lib/domain/contacts/actions";
@@ -16,8 +16,12 @@ import { ContactForm, type ContactFormDefaults } from "@/components/mentor/conta
 import { ContactHistory } from "@/components/mentor/contact-history";
 import { GuardianCards } from "@/components/mentor/guardian-cards";
 import { Grade, gradeFormat } from "@/components/ui/grade";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
-export const metadata: Metadata = { robots: { index: false } };
+// A title without the pupil's name: the browser's history and tabs are not private on a shared device.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mentorPupil"))("pageTitle"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ pupilId: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -64,7 +68,7 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
         {t("back")}
       </Link>
       <h1 className="mt-1 text-2xl font-semibold">{pupil.firstName} {pupil.lastName}</h1>
-      <p className="text-slate-700">{t("classLine", { className: pupil.classGroup.name, year: pupil.classGroup.year, track })}</p>
+      <p className="text-slate-700">{t("classLine", { className: isolateLtr(await getLocale(), pupil.classGroup.name), year: pupil.classGroup.year, track })}</p>
       {query.logged ? <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{tMentor("logged")}</p> : null}
       {query.corrected ? <p role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{tMentor("corrected")}</p> : null}
       {pupil.followUp ? (

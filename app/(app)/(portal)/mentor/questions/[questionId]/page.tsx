@@ -8,6 +8,7 @@ import { answerQuestionAction, calledBackAction, internalNoteAction } from "@/li
 import { QuestionView } from "@/components/questions/question-view";
 import { AnswerForm, CalledBackForm, NoteForm } from "@/components/questions/mentor-forms";
 import { languageName } from "@/components/questions/languages";
+import { PhoneLink } from "@/components/ui/ltr";
 
 type Props = { params: Promise<{ questionId: string }> };
 
@@ -64,7 +65,7 @@ export default async function MentorQuestionPage({ params }: Props) {
             {guardian.phone ? (
               <div>
                 <dt className="text-slate-600">{t("phone")}</dt>
-                <dd><a href={`tel:${guardian.phone.replace(/[^+\d]/g, "")}`} dir="ltr" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{guardian.phone}</a></dd>
+                <dd><PhoneLink phone={guardian.phone} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" /></dd>
               </div>
             ) : null}
             {guardian.user.email ? (

@@ -14,10 +14,14 @@ import { RightsBanner } from "@/components/parent/rights-banner";
 import { AskMentorLinks } from "@/components/questions/ask-links";
 import { ChildEvents } from "@/components/events/child-events";
 import { ConferenceCard } from "@/components/conferences/child-card";
+import { isolateLtr } from "@/lib/i18n/bidi";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
-export const metadata: Metadata = { robots: { index: false } };
+// A title without the child's name: the browser's history and tabs are not private on a shared device.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await fastTranslations(await getLocale(), "child"))("pageTitle"), robots: { index: false } };
+}
 
 export default async function ChildPage({ params }: Props) {
   const { pupilId } = await params;
@@ -42,7 +46,7 @@ export default async function ChildPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold">
         {child.firstName} {child.lastName}
       </h1>
-      <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: child.classGroup.name })}</p>
+      <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: isolateLtr(locale, child.classGroup.name) })}</p>
       <p className="text-slate-700">{child.school.name}</p>
       {/* Where the child is in the Dutch school system and where it can go (issue 18). */}
       <p>
