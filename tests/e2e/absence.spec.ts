@@ -224,7 +224,7 @@ test.describe("alert settings", () => {
     await page.getByRole("radio", { name: /Per sms/ }).check();
     await page.getByLabel("Mobiel nummer").fill("010-1234567");
     await page.locator("main").getByRole("button", { name: "Opslaan" }).click();
-    await expect(page.locator("#phone-error")).toHaveText(/geen Nederlands mobiel nummer/);
+    await expect(page.locator("#phone-error")).toHaveText("Dit is geen mobiel nummer. Een sms kan alleen naar een mobiel nummer.");
     const before = await query<{ alertChannel: string }>(
       `SELECT g."alertChannel" FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,
     );
@@ -236,6 +236,14 @@ test.describe("alert settings", () => {
       `SELECT g."alertChannel", g.phone FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,
     );
     expect(after[0]).toEqual({ alertChannel: "SMS", phone: "+31612345678" });
+    // A Belgian number written with its country code: stored in E.164, shown back as typed (decision 0033).
+    await page.getByLabel("Mobiel nummer").fill("0032 470 12 34 56");
+    await page.locator("main").getByRole("button", { name: "Opslaan" }).click();
+    await expect(page.getByRole("status")).toContainText("Opgeslagen");
+    const belgian = await query<{ phone: string }>(`SELECT g.phone FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`);
+    expect(belgian[0].phone).toBe("+32470123456");
+    await page.reload();
+    await expect(page.getByLabel("Mobiel nummer")).toHaveValue("0032 470 12 34 56");
     await expectAccessible(page);
   });
 
