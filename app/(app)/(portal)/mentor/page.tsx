@@ -75,11 +75,20 @@ export default async function MentorHome({ searchParams }: Props) {
             <p className="mt-2 text-sm">{t("followUpsNone")}</p>
           )}
         </section>
+        {/* Collapsed once filled in, so on a phone the list is not pushed screens down; open while empty. */}
         <section aria-labelledby="hours-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="hours-heading" className="text-lg font-semibold">{t("contactHoursTitle")}</h2>
-          <NextIntlClientProvider messages={{ mentor: messages.mentor, contactForm: messages.contactForm, contactErrors: messages.contactErrors, errors: messages.errors }}>
-            <ContactHoursForm action={contactHoursAction} current={overview.contactHours} />
-          </NextIntlClientProvider>
+          {overview.contactHours ? (
+            <p dir="auto" className="line-clamp-2 text-sm text-slate-700">{overview.contactHours}</p>
+          ) : (
+            <p className="text-sm text-slate-700">{t("contactHoursNone")}</p>
+          )}
+          <details className="mt-1" open={overview.contactHours ? undefined : true}>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700 underline">{t("contactHoursEdit")}</summary>
+            <NextIntlClientProvider messages={{ mentor: messages.mentor, contactForm: messages.contactForm, contactErrors: messages.contactErrors, errors: messages.errors }}>
+              <ContactHoursForm action={contactHoursAction} current={overview.contactHours} />
+            </NextIntlClientProvider>
+          </details>
         </section>
       </div>
 
