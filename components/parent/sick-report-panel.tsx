@@ -113,7 +113,8 @@ export async function SickReportPanel({ panel, childName }: { panel: Panel; chil
             from: iso(report.startsOn), to: iso(report.endsOn), minEnd: iso(report.change.earliestEnd ?? report.endsOn),
           }
         : null,
-    onlyReporter: !report.mine && (report.change.withdraw || report.change.shorten) ? t("change.onlyReporter", { name: report.reportedBy }) : null,
+    // The name isolated (FSI…PDI): a Latin name inside an Arabic sentence keeps its place.
+    onlyReporter: !report.mine && (report.change.withdraw || report.change.shorten) ? t("change.onlyReporter", { name: `\u2068${report.reportedBy}\u2069` }) : null,
   }));
   return (
     <div className="mt-3 space-y-4">

@@ -117,7 +117,7 @@ function ChangeForms({ report, change, pupilId, texts, errorText, state, action,
             <input type="hidden" name="pupilId" value={pupilId} />
             <input type="hidden" name="change" value="SHORTEN" />
             <p className="text-sm text-slate-700">{texts.change.shortenHelp}</p>
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-3">
               {change.moveStart ? (
                 <div>
                   <label htmlFor={ids.from} className="block font-medium">{texts.from}</label>

@@ -187,6 +187,8 @@ test.describe("sick reports", () => {
     await expect(page).toHaveURL(/\/mentor$/);
     const reported = page.getByRole("region", { name: /Ziekmeldingen/ });
     await expect(reported.getByRole("link", { name: new RegExp(noor.firstName) }).first()).toBeVisible();
+    // The withdrawn one is folded away under "ended or withdrawn".
+    await reported.getByText(/Afgelopen of ingetrokken deze week/).click();
     await expect(reported.getByRole("listitem").filter({ hasText: noor.firstName }).filter({ hasText: "Ingetrokken" }).first()).toBeVisible();
   });
 
