@@ -174,7 +174,7 @@ test.describe("sick reports", () => {
     // The old report box is gone, and the same days can be reported again.
     await expect(page.getByRole("heading", { name: "Lopende meldingen" })).toHaveCount(0);
     expect(await query(`SELECT id FROM "AbsenceRecord" WHERE "sickReportId" = $1`, [reportId])).toHaveLength(0);
-    await page.getByText("Nieuwe melding doen").click();
+    await page.getByText("Nieuwe melding doen", { exact: true }).click();
     await page.locator("#sr-mode-range").check();
     await page.locator("#sr-from").fill(from);
     await page.locator("#sr-to").fill(to);
