@@ -41,7 +41,10 @@ export function AlertSettingsForm({ action, current, email, quietHours }: Props)
       />
       <div className="space-y-1">
         <label htmlFor="phone" className="block font-medium">{t("phoneLabel")}</label>
-        <p id="phone-help" className="text-sm text-slate-600">{t.rich("phoneHelp", { ltr })}</p>
+        <div id="phone-help" className="space-y-1 text-sm text-slate-600">
+          <p>{t.rich("phoneHelp", { ltr })}</p>
+          <p>{t.rich("phoneHelpAbroad", { ltr })}</p>
+        </div>
         <input
           id="phone"
           name="phone"

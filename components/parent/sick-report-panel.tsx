@@ -5,7 +5,7 @@ import { dateFormat } from "@/lib/i18n/fast-format";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import type { AppErrorCode } from "@/lib/errors";
-import { reportBetterAction, reportSickAction } from "@/lib/domain/sick-reports/actions";
+import { changeSickReportAction, reportBetterAction, reportSickAction } from "@/lib/domain/sick-reports/actions";
 import { NOTE_MAX, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/fields";
 import { SAVED_DAY, SAVED_FROM, SAVED_TO, dayOf, reportDayFormat, type SickReportTexts } from "@/lib/domain/sick-reports/display";
 import type { SickReportPanel as Panel } from "@/lib/domain/sick-reports/queries";
@@ -74,7 +74,18 @@ export async function SickReportPanel({ panel, childName }: { panel: Panel; chil
       ...errorKeys.map((key) => [`sickReportErrors.${key}`, tErrors(key)]),
       ...APP_ERRORS.map((code) => [`errors.${code}`, tAppErrors(code)]),
     ]),
+    change: {
+      summary: t("change.summary"),
+      shortenHelp: t("change.shortenHelp", { name: childName }),
+      shorten: t("change.shorten"),
+      withdrawHelp: t("change.withdrawHelp", { name: childName }),
+      withdraw: t("withdraw"),
+      fixErrors: t("change.fixErrors"),
+      shortened: t("change.shortened"),
+      withdrawn: t("change.withdrawn"),
+    },
   };
+  const iso = (date: Date) => date.toISOString().slice(0, 10);
   const reports: SickReportLine[] = panel.reports.map((report) => ({
     id: report.id,
     reason: t(`reasons.${report.reason}`),
@@ -95,10 +106,22 @@ export async function SickReportPanel({ panel, childName }: { panel: Panel; chil
           : report.reason === "SICK"
             ? t("reportBetter", { name: childName })
             : t("backToSchool", { name: childName }),
+    change:
+      report.mine && (report.change.withdraw || report.change.shorten) && report.endsOn
+        ? {
+            withdraw: report.change.withdraw, shorten: report.change.shorten, moveStart: report.change.moveStart,
+            from: iso(report.startsOn), to: iso(report.endsOn), minEnd: iso(report.change.earliestEnd ?? report.endsOn),
+          }
+        : null,
+    // The name isolated (FSI…PDI): a Latin name inside an Arabic sentence keeps its place.
+    onlyReporter: !report.mine && (report.change.withdraw || report.change.shorten) ? t("change.onlyReporter", { name: `\u2068${report.reportedBy}\u2069` }) : null,
   }));
   return (
     <div className="mt-3 space-y-4">
-      <SickReportsList reports={reports} pupilId={panel.pupilId} action={reportBetterAction} texts={{ currentTitle: texts.currentTitle, betterDone: texts.betterDone, errors: texts.errors }} />
+      <SickReportsList
+        reports={reports} pupilId={panel.pupilId} action={reportBetterAction} changeAction={changeSickReportAction}
+        texts={{ currentTitle: texts.currentTitle, betterDone: texts.betterDone, errors: texts.errors, from: texts.from, to: texts.to, change: texts.change }}
+      />
       <SickReportForm action={reportSickAction} pupilId={panel.pupilId} idempotencyKey={randomUUID()} rules={rules} school={school} texts={texts} />
     </div>
   );

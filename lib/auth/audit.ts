@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 
 export type AuditAction =
   | "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit"
-  | "absence:record" | "sickReport:create" | "sickReport:end" | "threshold:update" | "attendance:view"
+  | "absence:record" | "sickReport:create" | "sickReport:end" | "sickReport:change" | "threshold:update" | "attendance:view"
   // Roles and accounts
   | "role:switch" | "signin:succeeded" | "signin:failed" | "signin:throttled"
   | "password:resetRequested" | "password:reset" | "password:changed" | "password:set"

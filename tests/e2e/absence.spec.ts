@@ -146,11 +146,50 @@ test.describe("sick reports", () => {
     expect(records.every((r) => r.reportedBy === "PARENT")).toBe(true);
     await expectAccessible(page);
 
+    // The parent who made it can make it shorter, then withdraw it (issue 18). A longer report is refused first.
+    const reportId = reports[0].id;
+    const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    // Keep a weekday: from a Saturday move the start, else the end.
+    const [newFrom, newTo] = new Date(`${from}T00:00:00Z`).getUTCDay() === 6 ? [shift(from, 1), to] : [from, shift(to, -1)];
+    await page.reload();
+    await page.getByText("Melding veranderen of intrekken").click();
+    await page.locator(`#sr-change-${reportId}-to`).fill(shift(to, 2));
+    await page.getByRole("button", { name: "Melding korter maken" }).click();
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expect(page.locator(`#sr-change-${reportId}-to-error`)).toHaveText(/alleen korter maken/);
+    await expectAccessible(page);
+    await page.locator(`#sr-change-${reportId}-from`).fill(newFrom);
+    await page.locator(`#sr-change-${reportId}-to`).fill(newTo);
+    await page.getByRole("button", { name: "Melding korter maken" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "De melding is veranderd." })).toBeVisible();
+    const [shortened] = await query<{ startsOn: string; endsOn: string; outside: string }>(
+      `SELECT to_char("startsOn", 'YYYY-MM-DD') AS "startsOn", to_char("endsOn", 'YYYY-MM-DD') AS "endsOn",
+         (SELECT count(*) FROM "AbsenceRecord" a WHERE a."sickReportId" = r.id AND (a.date < r."startsOn" OR a.date > r."endsOn"))::text AS outside
+       FROM "SickReport" r WHERE id = $1`, [reportId]);
+    expect(shortened).toEqual({ startsOn: newFrom, endsOn: newTo, outside: "0" });
+
+    await page.getByText("Melding veranderen of intrekken").click();
+    await page.getByRole("button", { name: "Melding intrekken" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "De melding is ingetrokken." })).toBeVisible();
+    // The old report box is gone, and the same days can be reported again.
+    await expect(page.getByRole("heading", { name: "Lopende meldingen" })).toHaveCount(0);
+    expect(await query(`SELECT id FROM "AbsenceRecord" WHERE "sickReportId" = $1`, [reportId])).toHaveLength(0);
+    await page.getByText("Nieuwe melding doen", { exact: true }).click();
+    await page.locator("#sr-mode-range").check();
+    await page.locator("#sr-from").fill(from);
+    await page.locator("#sr-to").fill(to);
+    await page.getByRole("button", { name: "Melding versturen" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Gemeld:" })).toBeVisible();
+    await expect.poll(async () => (await query(`SELECT id FROM "SickReport" WHERE "pupilId" = $1`, [noor.id])).length).toBe(2);
+
     await signOut(page);
     await signIn(page, "mentor@demo.test");
     await expect(page).toHaveURL(/\/mentor$/);
     const reported = page.getByRole("region", { name: /Ziekmeldingen/ });
-    await expect(reported.getByRole("link", { name: new RegExp(noor.firstName) })).toBeVisible();
+    await expect(reported.getByRole("link", { name: new RegExp(noor.firstName) }).first()).toBeVisible();
+    // The withdrawn one is folded away under "ended or withdrawn".
+    await reported.getByText(/Afgelopen of ingetrokken deze week/).click();
+    await expect(reported.getByRole("listitem").filter({ hasText: noor.firstName }).filter({ hasText: "Ingetrokken" }).first()).toBeVisible();
   });
 
   test("an Arabic-speaking parent withdraws a coming report; the texts are Arabic without a translation library in the browser", async ({ page }) => {
@@ -224,7 +263,7 @@ test.describe("alert settings", () => {
     await page.getByRole("radio", { name: /Per sms/ }).check();
     await page.getByLabel("Mobiel nummer").fill("010-1234567");
     await page.locator("main").getByRole("button", { name: "Opslaan" }).click();
-    await expect(page.locator("#phone-error")).toHaveText(/geen Nederlands mobiel nummer/);
+    await expect(page.locator("#phone-error")).toHaveText("Dit is geen mobiel nummer. Een sms kan alleen naar een mobiel nummer.");
     const before = await query<{ alertChannel: string }>(
       `SELECT g."alertChannel" FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,
     );
@@ -236,6 +275,13 @@ test.describe("alert settings", () => {
       `SELECT g."alertChannel", g.phone FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`,
     );
     expect(after[0]).toEqual({ alertChannel: "SMS", phone: "+31612345678" });
+    // A Belgian number written with its country code: stored in E.164, shown back as typed (decision 0033).
+    await page.getByLabel("Mobiel nummer").fill("0032 470 12 34 56");
+    await page.locator("main").getByRole("button", { name: "Opslaan" }).click();
+    const stored = async () => (await query<{ phone: string }>(`SELECT g.phone FROM "Guardian" g JOIN "User" u ON u.id = g."userId" WHERE u.email = 'ouder3@demo.test'`))[0].phone;
+    await expect.poll(stored).toBe("+32470123456");
+    await page.reload();
+    await expect(page.getByLabel("Mobiel nummer")).toHaveValue("0032 470 12 34 56");
     await expectAccessible(page);
   });
 

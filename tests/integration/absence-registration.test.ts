@@ -251,6 +251,31 @@ describe("what the form shows about a day", () => {
   });
 });
 
+describe("the day the form starts on (no day asked for): the last school day", () => {
+  const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const amsterdam = (iso: string, time: string) => new Date(`${iso}T${time}:00+01:00`);
+
+  it("on a Saturday, a Sunday and a holiday Monday the mentor and the officer see the Friday; on a Tuesday that day", async () => {
+    const w = await createFamilies();
+    const mentor = await actorOf(w.mentorA.user.id);
+    const schoolOfficer = await actorOf((await createAttendanceOfficer(w.school.id)).user.id);
+    await db.absenceRecord.create({ data: { pupilId: w.pupilA.id, date: utcDay("2026-11-27"), lessonHour: 2, kind: "UNAUTHORISED", minutes: 50, reportedBy: "SCHOOL" } });
+    await createHoliday(w.school.id, utcDay("2026-11-30"));
+
+    const saturday = await getAbsenceDay(mentor, w.pupilA.id, null, amsterdam("2026-11-28", "10:00"));
+    expect(saturday.date).toEqual(utcDay("2026-11-27"));
+    expect(saturday.records.map((r) => [r.lessonHour, r.kind])).toEqual([[2, "UNAUTHORISED"]]);
+    expect((await getAttendancePupil(schoolOfficer, w.pupilA.id, null, amsterdam("2026-11-29", "20:00"))).day.date).toEqual(utcDay("2026-11-27"));
+    expect((await getAbsenceDay(mentor, w.pupilA.id, null, amsterdam("2026-11-30", "08:15"))).date).toEqual(utcDay("2026-11-27"));
+    const tuesday = await getAbsenceDay(mentor, w.pupilA.id, null, amsterdam("2026-12-01", "08:15"));
+    expect(tuesday).toMatchObject({ date: utcDay("2026-12-01"), records: [] });
+    // A day asked for is shown as asked, also on a weekend.
+    expect((await getAbsenceDay(mentor, w.pupilA.id, utcDay("2026-11-26"), amsterdam("2026-11-28", "10:00"))).date).toEqual(utcDay("2026-11-26"));
+    // Out of scope is still 404.
+    await expectNotFound(getAbsenceDay(await actorOf(world.mentorA.user.id), w.pupilA.id, null, amsterdam("2026-11-28", "10:00")));
+  });
+});
+
 describe("the core an import calls, without an actor", () => {
   it("writes records with no staff member and refuses non-school days", async () => {
     const { school, schoolYear } = await createSchool();

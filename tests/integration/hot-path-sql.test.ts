@@ -78,7 +78,7 @@ async function throughPrisma(pupilId: string, guardianId: string) {
       sickReports: {
         where: { OR: [{ endsOn: null, endedAt: null }, { endsOn: { gte: today } }] },
         orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }],
-        select: { id: true, reason: true, note: true, startsOn: true, endsOn: true, createdAt: true, guardian: { select: { user: { select: { name: true } } } } },
+        select: { id: true, guardianId: true, reason: true, note: true, startsOn: true, endsOn: true, createdAt: true, guardian: { select: { user: { select: { name: true } } } } },
       },
       results: { where: { assessment: { heldOn: { gte: year.startsOn } } }, select: resultSelect },
       absences: {

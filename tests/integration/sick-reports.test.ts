@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryStats } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createSeedClient, seedDemo } from "@/prisma/seed";
-import { SickReportInput } from "@/lib/domain/sick-reports/schemas";
-import { SickReportValidationError, extendOpenSickReports, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
+import { ChangeSickReportInput, SickReportInput } from "@/lib/domain/sick-reports/schemas";
+import { SickReportValidationError, changeSickReport, extendOpenSickReports, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
 import { activeSickReportsForMentor, getSickReportPanel } from "@/lib/domain/sick-reports/queries";
 import { listChildrenOverview } from "@/lib/domain/pupils/queries";
 import { FULL_SCHOOL_DAY_MINUTES } from "@/lib/domain/sick-reports/rules";
@@ -242,6 +242,125 @@ describe("reporting better", () => {
     await expectNotFound(reportBetter(stranger, report.id, { now: MONDAY_LATE }));
     expect(await db.sickReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ endedAt: null, endsOn: null });
     expect(await db.auditLog.findFirst({ where: { actorUserId: stranger.userId, action: "sickReport:create", targetId: report.id } })).toMatchObject({ outcome: "DENIED" });
+  });
+});
+
+describe("withdrawing or shortening a report with an end (the guardian who made it)", () => {
+  const change = (reportId: string, pupilId: string, fields: Record<string, string>) => ChangeSickReportInput.parse({ reportId, pupilId, ...fields });
+  const withdraw = (reportId: string, pupilId: string) => change(reportId, pupilId, { change: "WITHDRAW" });
+  const shorten = (reportId: string, pupilId: string, to: string, from = "") => change(reportId, pupilId, { change: "SHORTEN", from, to });
+  const TUESDAY_EVENING = amsterdam("2026-12-01", "19:00");
+
+  it("withdraws a coming range with all its records in one step; the other parent can then report those days", async () => {
+    const child = await childOfA();
+    const second = await createGuardianOf([child.id]);
+    const actor = await parentA();
+    const report = await reportSick(actor, sickReportInput(child.id, { mode: "RANGE", from: "2026-12-07", to: "2026-12-11" }), { now: MONDAY_MORNING });
+    expect(await recordCount(child.id)).toBe(5);
+    // Until then the other parent is refused for those days.
+    const other = await actorOf(second.user.id);
+    const theirs = sickReportInput(child.id, { mode: "RANGE", from: "2026-12-08", to: "2026-12-09" });
+    expect(await validationErrors(reportSick(other, theirs, { now: TUESDAY_EVENING }))).toEqual({ _form: "sickReportErrors.overlap" });
+
+    const result = await changeSickReport(actor, withdraw(report.id, child.id), { now: TUESDAY_EVENING });
+    expect(result).toMatchObject({ changed: true, withdrawn: true });
+    expect(await recordCount(child.id)).toBe(0);
+    expect(await db.sickReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ startsOn: day("2026-12-07"), endsOn: day("2026-12-06"), endedAt: TUESDAY_EVENING });
+    expect(await db.auditLog.findFirst({ where: { actorUserId: actor.userId, action: "sickReport:change", targetId: report.id } })).toMatchObject({
+      outcome: "ALLOWED", pupilId: child.id, details: { change: "withdraw", daysRemoved: 5 },
+    });
+    // The box is gone for both parents; the mentor sees it as withdrawn.
+    expect((await getSickReportPanel(actor, child.id, TUESDAY_EVENING)).reports).toEqual([]);
+    expect((await getSickReportPanel(other, child.id, TUESDAY_EVENING)).reports).toEqual([]);
+    const mentorView = await activeSickReportsForMentor(await actorOf(world.mentorA.user.id), TUESDAY_EVENING);
+    expect(mentorView.find((r) => r.id === report.id)?.status).toBe("CANCELLED");
+
+    // Twice (a double submit) changes nothing and writes no second row.
+    expect(await changeSickReport(actor, withdraw(report.id, child.id), { now: TUESDAY_EVENING })).toMatchObject({ changed: false, withdrawn: true });
+    expect(await db.auditLog.count({ where: { action: "sickReport:change", targetId: report.id } })).toBe(1);
+
+    await expect(reportSick(other, theirs, { now: TUESDAY_EVENING })).resolves.toMatchObject({ created: true });
+  });
+
+  it("two withdrawals at the same moment: one change, one audit row", async () => {
+    const child = await childOfA();
+    const actor = await parentA();
+    const report = await reportSick(actor, sickReportInput(child.id, { mode: "RANGE", from: "2026-12-07", to: "2026-12-08" }), { now: MONDAY_MORNING });
+    const results = await Promise.all([1, 2].map(() => changeSickReport(actor, withdraw(report.id, child.id), { now: TUESDAY_EVENING })));
+    expect(results.map((r) => r.changed).sort()).toEqual([false, true]);
+    expect(await db.auditLog.count({ where: { action: "sickReport:change", targetId: report.id } })).toBe(1);
+  });
+
+  it("shortens a coming range: a later start and an earlier end remove those days' records only", async () => {
+    const child = await childOfA();
+    const actor = await parentA();
+    const report = await reportSick(actor, sickReportInput(child.id, { mode: "RANGE", from: "2026-12-07", to: "2026-12-11" }), { now: MONDAY_MORNING });
+    // A record the school registered itself that day stays whatever the parent changes.
+    await db.absenceRecord.create({ data: { pupilId: child.id, date: day("2026-12-11"), lessonHour: 3, kind: "SICK", minutes: 50, reportedBy: "SCHOOL" } });
+
+    await changeSickReport(actor, shorten(report.id, child.id, "2026-12-10"), { now: TUESDAY_EVENING });
+    expect(isoDays(await recordsOf(report.id))).toEqual(["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10"]);
+    await changeSickReport(actor, shorten(report.id, child.id, "2026-12-10", "2026-12-09"), { now: TUESDAY_EVENING });
+    expect(isoDays(await recordsOf(report.id))).toEqual(["2026-12-09", "2026-12-10"]);
+    expect(await db.sickReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ startsOn: day("2026-12-09"), endsOn: day("2026-12-10"), endedAt: null });
+    expect(await db.absenceRecord.count({ where: { pupilId: child.id, sickReportId: null } })).toBe(1);
+    // The same change again: nothing happens.
+    expect(await changeSickReport(actor, shorten(report.id, child.id, "2026-12-10", "2026-12-09"), { now: TUESDAY_EVENING })).toMatchObject({ changed: false });
+    const panel = await getSickReportPanel(actor, child.id, TUESDAY_EVENING);
+    expect(panel.reports).toEqual([expect.objectContaining({ id: report.id, status: "UPCOMING", mine: true, change: expect.objectContaining({ withdraw: true, shorten: true }) })]);
+  });
+
+  it("a running range: the end moves to today at the earliest, past days stay; it can no longer be withdrawn", async () => {
+    const child = await childOfA();
+    const actor = await parentA();
+    const report = await reportSick(actor, sickReportInput(child.id, { mode: "RANGE", from: "2026-11-30", to: "2026-12-04" }), { now: MONDAY_MORNING });
+    const wednesday = amsterdam("2026-12-02", "07:00");
+    expect(await validationErrors(changeSickReport(actor, withdraw(report.id, child.id), { now: wednesday }))).toEqual({ _form: "sickReportErrors.alreadyStarted" });
+    expect(await validationErrors(changeSickReport(actor, shorten(report.id, child.id, "2026-12-01"), { now: wednesday }))).toEqual({ to: "sickReportErrors.inPast" });
+    expect(await validationErrors(changeSickReport(actor, shorten(report.id, child.id, "2026-12-03", "2026-12-02"), { now: wednesday }))).toEqual({ from: "sickReportErrors.startAlreadyBegun" });
+    expect(await validationErrors(changeSickReport(actor, shorten(report.id, child.id, "2026-12-07"), { now: wednesday }))).toEqual({ to: "sickReportErrors.onlyShorter" });
+    expect(await recordCount(child.id)).toBe(5);
+    await changeSickReport(actor, shorten(report.id, child.id, "2026-12-02"), { now: wednesday });
+    expect(isoDays(await recordsOf(report.id))).toEqual(["2026-11-30", "2026-12-01", "2026-12-02"]);
+    // Ended (the last day is over): nothing to change any more.
+    expect(await validationErrors(changeSickReport(actor, shorten(report.id, child.id, "2026-12-02"), { now: amsterdam("2026-12-03", "07:00") }))).toEqual({ _form: "sickReportErrors.notChangeable" });
+  });
+
+  it("the other parent, a stranger or a restricted guardian: 404 and an audit row naming the pupil; nothing changes", async () => {
+    const child = await childOfA();
+    const second = await createGuardianOf([child.id]);
+    const restricted = await createGuardianOf([child.id], { accessRestricted: true });
+    const report = await reportSick(await parentA(), sickReportInput(child.id, { mode: "RANGE", from: "2026-12-07", to: "2026-12-08" }), { now: MONDAY_MORNING });
+    for (const userId of [second.user.id, world.parentB.user.id, restricted.user.id]) {
+      const actor = await actorOf(userId);
+      await expectNotFound(changeSickReport(actor, withdraw(report.id, child.id), { now: TUESDAY_EVENING }));
+      await expectNotFound(changeSickReport(actor, shorten(report.id, child.id, "2026-12-07"), { now: TUESDAY_EVENING }));
+      expect(await db.auditLog.findFirst({ where: { actorUserId: userId, action: "sickReport:change", targetId: report.id } })).toMatchObject({ outcome: "DENIED", pupilId: child.id });
+    }
+    // The report's own pupil id must match too: the maker cannot point the form at another child.
+    await expectNotFound(changeSickReport(await parentA(), withdraw(report.id, world.pupilA.id), { now: TUESDAY_EVENING }));
+    expect(await db.sickReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ endsOn: day("2026-12-08"), endedAt: null });
+    expect(await recordCount(child.id)).toBe(2);
+    // The other parent sees who can change it.
+    const [seen] = (await getSickReportPanel(await actorOf(second.user.id), child.id, TUESDAY_EVENING)).reports;
+    expect(seen).toMatchObject({ id: report.id, mine: false, reportedBy: world.parentA.user.name });
+    // Staff: refused by role, with a row.
+    const mentor = await actorOf(world.mentorA.user.id);
+    await expect(changeSickReport(mentor, withdraw(report.id, child.id), { now: TUESDAY_EVENING })).rejects.toEqual(new AppError("forbidden"));
+    expect(await db.auditLog.findFirst({ where: { actorUserId: mentor.userId, action: "sickReport:change" } })).toMatchObject({ outcome: "DENIED", pupilId: child.id });
+  });
+
+  it("bad input gets a translated message key", () => {
+    const parse = (fields: Record<string, unknown>) => ChangeSickReportInput.safeParse({ reportId: "r", pupilId: "p", ...fields });
+    const messages = (fields: Record<string, unknown>) => parse(fields).error?.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    expect(messages({ change: "EXTEND" })).toEqual(["change: sickReportErrors.invalid"]);
+    expect(messages({ change: "SHORTEN", to: "" })).toEqual(["to: sickReportErrors.toRequired"]);
+    expect(messages({ change: "SHORTEN", to: "2026-02-30" })).toEqual(["to: sickReportErrors.invalidDate"]);
+    expect(messages({ change: "SHORTEN", from: "morgen", to: "2026-12-01" })).toEqual(["from: sickReportErrors.invalidDate"]);
+    expect(messages({ change: "SHORTEN", to: "2026-12-01\u0000" })).toEqual(["to: sickReportErrors.invalidDate"]);
+    expect(messages({ change: "WITHDRAW", reportId: "" })).toEqual(["reportId: sickReportErrors.invalid"]);
+    // Withdrawing ignores the date fields, whatever they hold.
+    expect(parse({ change: "WITHDRAW", from: "rubbish", to: "rubbish" }).data).toEqual({ reportId: "r", pupilId: "p", change: "WITHDRAW" });
   });
 });
 

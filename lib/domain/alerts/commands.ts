@@ -3,16 +3,17 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
-import { normaliseMobile, type AlertSettingsInput } from "@/lib/domain/alerts/schemas";
+import type { AlertSettingsInput } from "@/lib/domain/alerts/schemas";
 
 /** A guardian chooses how absence alerts reach them. Saving the same twice changes nothing. */
 export async function updateAlertSettings(actor: Actor, input: AlertSettingsInput): Promise<void> {
   assertCan(actor, "alerts:settings");
   if (!actor.guardianId) throw new AppError("forbidden");
-  const phone = input.phone === undefined ? undefined : normaliseMobile(input.phone);
+  // Text messages go to the E.164 number; the parent sees the number back as they typed it.
+  const mobile = input.mobile ? { phone: input.mobile.e164, phoneAsEntered: input.mobile.asEntered } : {};
   await db.guardian.update({
     where: { id: actor.guardianId },
-    data: { alertChannel: input.channel, alertTiming: input.timing, ...(phone ? { phone } : {}) },
+    data: { alertChannel: input.channel, alertTiming: input.timing, ...mobile },
   });
 }
 

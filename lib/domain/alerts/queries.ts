@@ -8,6 +8,7 @@ import { dutchToday } from "@/lib/domain/calendar/dates";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import type { AlertChannel, NotificationKind } from "@/lib/generated/prisma/enums";
+import { shownMobile } from "@/lib/domain/alerts/mobile";
 
 /**
  * The guardian's alert settings, and the quiet hours for text messages of the
@@ -16,15 +17,15 @@ import type { AlertChannel, NotificationKind } from "@/lib/generated/prisma/enum
 export async function getAlertSettings(actor: Actor) {
   assertCan(actor, "alerts:settings");
   if (!actor.guardianId) throw new AppError("forbidden");
-  const { links, ...settings } = await db.guardian.findUniqueOrThrow({
+  const { links, phoneAsEntered, ...settings } = await db.guardian.findUniqueOrThrow({
     where: { id: actor.guardianId },
     select: {
-      alertChannel: true, alertTiming: true, phone: true, user: { select: { email: true, locale: true } },
+      alertChannel: true, alertTiming: true, phone: true, phoneAsEntered: true, user: { select: { email: true, locale: true } },
       links: { where: visibleLinkFor(actor.guardianId, "absenceAlerts"), select: { pupil: { select: { school: { select: { id: true, name: true, quietHoursStart: true, quietHoursEnd: true } } } } } },
     },
   });
   const schools = new Map(links.map(({ pupil: { school } }) => [school.id, { school: school.name, start: school.quietHoursStart, end: school.quietHoursEnd }]));
-  return { ...settings, quietHours: [...schools.values()].sort((a, b) => a.school.localeCompare(b.school)) };
+  return { ...settings, phoneShown: shownMobile(settings.phone, phoneAsEntered), quietHours: [...schools.values()].sort((a, b) => a.school.localeCompare(b.school)) };
 }
 
 type MessageRaw = {

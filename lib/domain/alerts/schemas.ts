@@ -1,12 +1,9 @@
 import { z } from "zod";
 import { formText } from "@/lib/forms/form-data";
+import { checkMobile, normaliseMobile } from "@/lib/domain/alerts/mobile";
 
-/** Dutch mobile numbers (06…, +316…, 00316…), stored as +316XXXXXXXX. */
-export function normaliseMobile(raw: string): string | null {
-  const digits = raw.replace(/[\s\-().]/g, "");
-  const match = /^(?:\+31|0031|0)6(\d{8})$/.exec(digits);
-  return match ? `+316${match[1]}` : null;
-}
+// Mobile numbers: Dutch, Belgian and German, stored in E.164 with the form the parent typed (decision 0033).
+export { normaliseMobile };
 
 export const AlertSettingsInput = z
   .object({
@@ -15,15 +12,18 @@ export const AlertSettingsInput = z
     phone: z
       .string()
       .trim()
-      .max(40, { error: "alertErrors.phone" })
+      .max(40, { error: "alertErrors.phoneInvalid" })
       .optional()
       .transform((v) => (v ? v : undefined)),
   })
-  .superRefine((value, ctx) => {
-    if (value.phone !== undefined && !normaliseMobile(value.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "alertErrors.phone" });
+  .transform((value, ctx) => {
+    const check = value.phone === undefined ? null : checkMobile(value.phone);
+    if (check && !check.ok) ctx.addIssue({ code: "custom", path: ["phone"], message: `alertErrors.${check.problem}` });
     if (value.channel === "SMS" && value.phone === undefined) ctx.addIssue({ code: "custom", path: ["phone"], message: "alertErrors.phoneNeeded" });
+    // `mobile`: the number to send to (E.164) and as the parent typed it; undefined when no number was given.
+    return { channel: value.channel, timing: value.timing, mobile: check?.ok ? { e164: check.e164, asEntered: check.asEntered } : undefined };
   });
-export type AlertSettingsInput = z.infer<typeof AlertSettingsInput>;
+export type AlertSettingsInput = z.output<typeof AlertSettingsInput>;
 
 export function alertSettingsValues(formData: FormData) {
   const get = (key: string) => formText(formData, key);

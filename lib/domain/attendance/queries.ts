@@ -12,6 +12,8 @@ const CLASS_LIST: AuditContext = { category: "profile", route: "/attendance/pupi
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { surnameSortKey } from "@/lib/domain/pupils/names";
+import { earliestRegistrableDay, lastSchoolDay } from "@/lib/domain/attendance/schemas";
+import type { Holiday } from "@/lib/domain/attendance/school-weeks";
 
 // Scopes are combined with AND, never spread: a scope may constrain the same
 // column (a mentor's scope is a classGroupId filter) and would overwrite it.
@@ -36,13 +38,20 @@ export type AbsenceDay = {
   reportedByGuardian: boolean;
 };
 
-function absencesOn(date: Date) {
+/**
+ * The absences of `requested`, or — when no day was asked for — of the
+ * registration window, with the school's holidays in it, so that the last
+ * school day can be picked from the same query (`dayOf`).
+ */
+function absencesOn(requested: Date | null, today: Date) {
+  const earliest = earliestRegistrableDay(today);
   return {
+    school: { select: { holidays: { where: { startsOn: { lte: today }, endsOn: { gte: earliest } }, select: { startsOn: true, endsOn: true } } } },
     absences: {
-      where: { date },
+      where: requested ? { date: requested } : { date: { gte: earliest, lte: today } },
       orderBy: [{ lessonHour: "asc" }, { createdAt: "asc" }],
       select: {
-        lessonHour: true, kind: true, minutes: true, reason: true, pupilReason: true, reportedBy: true, sickReportId: true,
+        date: true, lessonHour: true, kind: true, minutes: true, reason: true, pupilReason: true, reportedBy: true, sickReportId: true,
         recordedBy: { select: { user: { select: { name: true } } } },
       },
     },
@@ -54,7 +63,13 @@ type SelectedAbsence = {
   sickReportId: string | null; recordedBy: { user: { name: string } } | null;
 };
 
-function toAbsenceDay(date: Date, absences: SelectedAbsence[]): AbsenceDay {
+/** The day the page shows: the one asked for, else the last school day up to today (weekends and holidays skipped). */
+function dayOf(requested: Date | null, today: Date, holidays: readonly Holiday[]): Date {
+  return requested ?? lastSchoolDay(today, holidays);
+}
+
+function toAbsenceDay(date: Date, selected: (SelectedAbsence & { date: Date })[]): AbsenceDay {
+  const absences = selected.filter((a) => a.date.getTime() === date.getTime());
   const records = absences.map((a) => ({
     lessonHour: a.lessonHour, kind: a.kind, minutes: a.minutes, reason: a.reason, pupilReason: a.pupilReason, reportedBy: a.reportedBy,
     recordedBy: a.recordedBy?.user.name ?? null, fromSickReport: a.sickReportId !== null,
@@ -65,13 +80,15 @@ function toAbsenceDay(date: Date, absences: SelectedAbsence[]): AbsenceDay {
 /**
  * What is registered for a pupil on one day, for the absence form: which
  * lessons already have a record and whether a guardian reported the child sick.
+ * The day is `requested`, or when null the last school day up to today.
  * Out of scope: 404 and an audit row.
  */
-export async function getAbsenceDay(actor: Actor, pupilId: string, date: Date): Promise<AbsenceDay> {
+export async function getAbsenceDay(actor: Actor, pupilId: string, requested: Date | null, now: Date = new Date()): Promise<AbsenceDay> {
   await assertCanFor(actor, "absence:record", "absence:record", pupilId, MENTOR_PUPIL_PAGE);
-  const pupil = await db.pupil.findFirst({ where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] }, select: absencesOn(date) });
+  const today = dutchToday(now);
+  const pupil = await db.pupil.findFirst({ where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] }, select: absencesOn(requested, today) });
   if (!pupil) return denyAccess(actor, "absence:record", pupilId, MENTOR_PUPIL_PAGE);
-  return toAbsenceDay(date, pupil.absences);
+  return toAbsenceDay(dayOf(requested, today, pupil.school.holidays), pupil.absences);
 }
 
 /** The classes of this school year with pupils the actor may register absence for (an officer: the whole school). */
@@ -99,12 +116,13 @@ export async function listClassPupils(actor: Actor, classGroupId: string) {
   );
 }
 
-/** One pupil for the attendance officer's page: name, class and what is registered on `date`. */
-export async function getAttendancePupil(actor: Actor, pupilId: string, date: Date) {
+/** One pupil for the attendance officer's page: name, class and what is registered on `requested` (null: the last school day). */
+export async function getAttendancePupil(actor: Actor, pupilId: string, requested: Date | null, now: Date = new Date()) {
   await assertCanFor(actor, "absence:record", "pupil:view", pupilId, OFFICER_PUPIL_PAGE);
+  const today = dutchToday(now);
   const pupil = await db.pupil.findFirst({
     where: { AND: [{ id: pupilId }, scopeFor(actor, "pupil")] },
-    select: { id: true, firstName: true, lastName: true, classGroup: { select: { id: true, name: true } }, ...absencesOn(date) },
+    select: { id: true, firstName: true, lastName: true, classGroup: { select: { id: true, name: true } }, ...absencesOn(requested, today) },
   });
   if (!pupil) return denyAccess(actor, "pupil:view", pupilId, OFFICER_PUPIL_PAGE);
   await writeAudit(actor, "pupil:view", "ALLOWED", pupil.id, undefined, OFFICER_PUPIL_PAGE);
@@ -113,7 +131,7 @@ export async function getAttendancePupil(actor: Actor, pupilId: string, date: Da
     firstName: pupil.firstName,
     lastName: pupil.lastName,
     classGroup: pupil.classGroup,
-    day: toAbsenceDay(date, pupil.absences),
+    day: toAbsenceDay(dayOf(requested, today, pupil.school.holidays), pupil.absences),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AbsenceInput, LESSON_MINUTES, absenceFormValues, lessonRange, shownAbsenceDay } from "@/lib/domain/attendance/schemas";
+import { AbsenceInput, LESSON_MINUTES, absenceFormValues, lessonRange, lastSchoolDay, requestedAbsenceDay } from "@/lib/domain/attendance/schemas";
+import { dutchToday } from "@/lib/domain/calendar/dates";
 
 // 2026-11-23 is a Monday.
 const valid = { pupilId: "p1", date: "2026-11-23", fromLesson: "3", toLesson: "5", kind: "UNAUTHORISED", minutes: "", reason: "" };
@@ -90,11 +91,43 @@ describe("helpers", () => {
     expect(absenceFormValues(form)).toMatchObject({ pupilId: "p1", kind: "LATE", minutes: undefined });
   });
 
-  it("shownAbsenceDay falls back to today for a missing, malformed or future day", () => {
+  it("requestedAbsenceDay is a real day up to today, else null (the page then picks the day)", () => {
     const today = new Date("2026-11-25T00:00:00Z");
-    expect(shownAbsenceDay("2026-11-23", today)).toEqual(new Date("2026-11-23T00:00:00Z"));
-    expect(shownAbsenceDay(undefined, today)).toBe(today);
-    expect(shownAbsenceDay("gisteren", today)).toBe(today);
-    expect(shownAbsenceDay("2026-11-26", today)).toBe(today);
+    expect(requestedAbsenceDay("2026-11-23", today)).toEqual(new Date("2026-11-23T00:00:00Z"));
+    expect(requestedAbsenceDay("2026-11-25", today)).toEqual(today);
+    expect(requestedAbsenceDay(undefined, today)).toBeNull();
+    expect(requestedAbsenceDay("gisteren", today)).toBeNull();
+    expect(requestedAbsenceDay("2026-11-26", today)).toBeNull();
+  });
+});
+
+describe("the absence form's day: the last school day", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  /** A Dutch wall-clock moment in winter time (UTC+1); the clock is injected, as the page does with `new Date()`. */
+  const at = (iso: string, time: string) => dutchToday(new Date(`${iso}T${time}:00+01:00`));
+  // Christmas holiday; Good Friday and Easter Monday 2027 are holidays too (national days are SchoolHoliday rows).
+  const holidays = [
+    { startsOn: day("2026-12-21"), endsOn: day("2027-01-01") },
+    { startsOn: day("2027-03-26"), endsOn: day("2027-03-26") },
+    { startsOn: day("2027-03-29"), endsOn: day("2027-03-29") },
+  ];
+
+  it.each([
+    ["a normal Tuesday: that day", at("2026-12-01", "10:00"), "2026-12-01"],
+    ["a Saturday: the Friday before", at("2026-11-28", "10:00"), "2026-11-27"],
+    ["just after midnight on Saturday (still Friday in UTC): Friday", at("2026-11-28", "00:30"), "2026-11-27"],
+    ["a Sunday: the Friday before", at("2026-11-29", "21:00"), "2026-11-27"],
+    ["Easter Monday (a holiday, after Good Friday): the Thursday before", at("2027-03-29", "09:00"), "2027-03-25"],
+    ["the Tuesday after Easter: that day", at("2027-03-30", "09:00"), "2027-03-30"],
+    ["the first Monday of the Christmas holiday: the Friday before it", at("2026-12-21", "08:00"), "2026-12-18"],
+    ["New Year's Day (in the holiday, a Friday): 18 December", at("2027-01-01", "12:00"), "2026-12-18"],
+  ])("%s", (_, today, expected) => {
+    expect(lastSchoolDay(today, holidays).toISOString().slice(0, 10)).toBe(expected);
+  });
+
+  it("is today when there was no school day in the registration window (a long summer holiday)", () => {
+    const summer = [{ startsOn: day("2027-07-10"), endsOn: day("2027-08-22") }];
+    const today = at("2027-08-20", "10:00");
+    expect(lastSchoolDay(today, summer)).toEqual(today);
   });
 });

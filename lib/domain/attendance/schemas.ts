@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formText } from "@/lib/forms/form-data";
 import { formDay, parseFormDay } from "@/lib/domain/calendar/day-input";
+import { isSchoolDay, type Holiday } from "@/lib/domain/attendance/school-weeks";
 // The form's choices and limits live apart so the client form can import them without zod.
 import {
   FIRST_LESSON,
@@ -92,8 +93,21 @@ export function absenceFormValues(formData: FormData) {
   };
 }
 
-/** The day an absence page shows: `?absenceDate=YYYY-MM-DD` when it is a real day up to today, otherwise today. */
-export function shownAbsenceDay(value: unknown, today: Date): Date {
+/** `?absenceDate=YYYY-MM-DD` when it is a real day up to today; null when it is missing or not one (then the page picks the day). */
+export function requestedAbsenceDay(value: unknown, today: Date): Date | null {
   const day = parseFormDay(value);
-  return day && day <= today ? day : today;
+  return day && day <= today ? day : null;
+}
+
+/**
+ * The day the absence form starts on when none was asked for: the last school
+ * day up to today — on a Saturday, Sunday or holiday the mentor registers what
+ * happened on the last day there was school. Weekends and the school's
+ * holidays (national ones included: they are SchoolHoliday rows too) are
+ * skipped; looked for within the registration window, else today.
+ */
+export function lastSchoolDay(today: Date, holidays: readonly Holiday[]): Date {
+  const earliest = earliestRegistrableDay(today);
+  for (let day = today; day >= earliest; day = new Date(day.getTime() - 86_400_000)) if (isSchoolDay(day, holidays)) return day;
+  return today;
 }

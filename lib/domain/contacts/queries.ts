@@ -14,10 +14,10 @@ import { CORRECTION_WINDOW_MS } from "@/lib/domain/contacts/commands";
 import { buildSubjectReports } from "@/lib/domain/results/report";
 import { schoolYearRecords } from "@/lib/domain/results/select";
 import { groupByDay, totalsByKind } from "@/lib/domain/attendance/totals";
-import { surnameSortKey } from "@/lib/domain/pupils/names";
 import { loadContactHoursAuditingList, loadMentorPupils } from "@/lib/domain/contacts/mentor-list-sql";
+import { sortMentorRows, type MentorListSort } from "@/lib/domain/contacts/filter";
 
-export type MentorListFilter = { show: "all" | "notReached"; sort: "name" | "lastContact" | "class" };
+export type MentorListFilter = { show: "all" | "notReached"; sort: MentorListSort };
 
 /** The guardians the school may involve (the one rule: not restricted; of a pupil of 18+ only with consent). */
 const guardianSelect = (now: Date) => ({
@@ -59,15 +59,7 @@ export async function listMentorOverview(actor: Actor, filter: MentorListFilter,
       followUp: followUp ? { on: followUp.followUpOn!, summary: followUp.summary, due: isDue(followUp.followUpOn!, today) } : null,
     };
   });
-  const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
-    surnameSortKey(a.lastName).localeCompare(surnameSortKey(b.lastName), "nl") || a.name.localeCompare(b.name, "nl");
-  const sorters = {
-    name: byName,
-    class: (a: (typeof rows)[number], b: (typeof rows)[number]) => a.className.localeCompare(b.className, "nl", { numeric: true }) || byName(a, b),
-    // Longest without contact first; never contacted at the very top.
-    lastContact: (a: (typeof rows)[number], b: (typeof rows)[number]) => (b.daysSinceLast ?? Infinity) - (a.daysSinceLast ?? Infinity) || byName(a, b),
-  };
-  const visible = rows.filter((r) => filter.show === "all" || r.notReached).sort(sorters[filter.sort]);
+  const visible = sortMentorRows(rows.filter((r) => filter.show === "all" || r.notReached), filter.sort);
   return {
     contactHours: contactHours ?? "",
     total: rows.length,

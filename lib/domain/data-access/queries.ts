@@ -64,7 +64,7 @@ export async function getPersonalData(actor: Actor, now: Date = new Date(), rout
     select: {
       name: true, email: true, locale: true, createdAt: true, lastSignInAt: true, passwordChangedAt: true, totpEnabledAt: true, welcomedAt: true,
       memberships: { select: { role: true, school: { select: { name: true } } } },
-      guardian: { select: { phone: true, preferredChannel: true, interpreterWanted: true, alertChannel: true, alertTiming: true } },
+      guardian: { select: { phone: true, phoneAsEntered: true, preferredChannel: true, interpreterWanted: true, alertChannel: true, alertTiming: true } },
     },
   });
   const guardianId = actor.role === "PARENT" ? actor.guardianId : null;

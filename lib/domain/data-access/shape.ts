@@ -14,7 +14,7 @@ type Input = {
   user: {
     name: string; email: string | null; locale: string; createdAt: Date; lastSignInAt: Date | null; passwordChangedAt: Date | null; totpEnabledAt: Date | null; welcomedAt: Date | null;
     memberships: { role: Role; school: { name: string } | null }[];
-    guardian: { phone: string | null; preferredChannel: string; interpreterWanted: boolean; alertChannel: string; alertTiming: string } | null;
+    guardian: { phone: string | null; phoneAsEntered: string | null; preferredChannel: string; interpreterWanted: boolean; alertChannel: string; alertTiming: string } | null;
   };
   pupils: {
     id: string; firstName: string; lastName: string; birthDate: Date; studentNumber: string; leftOn: Date | null; releasedUntil: Date;
@@ -46,7 +46,7 @@ export function toPersonalData({ now, role, user, pupils, messages }: Input) {
       twoStepSignIn: user.totpEnabledAt !== null,
       roles: user.memberships.map((m) => ({ role: m.role, school: m.school?.name ?? null })),
       contact: user.guardian
-        ? { phone: user.guardian.phone, preferredChannel: user.guardian.preferredChannel, interpreterWanted: user.guardian.interpreterWanted,
+        ? { phone: user.guardian.phone, phoneAsEntered: user.guardian.phoneAsEntered, preferredChannel: user.guardian.preferredChannel, interpreterWanted: user.guardian.interpreterWanted,
             absenceAlerts: { channel: user.guardian.alertChannel, timing: user.guardian.alertTiming } }
         : null,
     },

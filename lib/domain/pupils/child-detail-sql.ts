@@ -44,7 +44,7 @@ type Raw = {
     mentors: { name: string; email: string; phone: string | null; contactHours: string | null }[];
   };
   sickReports: {
-    id: string; reason: SickReportReason; note: string | null; startsOn: string; endsOn: string | null;
+    id: string; guardianId: string; reason: SickReportReason; note: string | null; startsOn: string; endsOn: string | null;
     createdAt: string; reportedBy: string;
   }[];
   results: ResultJson[];
@@ -74,7 +74,7 @@ SELECT p.id, p."firstName", p."lastName", p."birthDate"::text AS "birthDate", js
     'mentors', ${when("mentor", `(SELECT coalesce(json_agg(json_build_object('name', mu.name, 'email', mu.email, 'phone', ms.phone, 'contactHours', ms."contactHours") ORDER BY mu.name, ms.id), ${EMPTY})
       FROM "Mentorship" m JOIN "Staff" ms ON ms.id = m."staffId" JOIN "User" mu ON mu.id = ms."userId" WHERE m."classGroupId" = c.id)`)}
   ) AS "classGroup",
-  ${when("reportSick", `(SELECT coalesce(json_agg(json_build_object('id', r.id, 'reason', r.reason, 'note', r.note, 'startsOn', r."startsOn", 'endsOn', r."endsOn",
+  ${when("reportSick", `(SELECT coalesce(json_agg(json_build_object('id', r.id, 'guardianId', r."guardianId", 'reason', r.reason, 'note', r.note, 'startsOn', r."startsOn", 'endsOn', r."endsOn",
       'createdAt', r."createdAt", 'reportedBy', ru.name) ORDER BY r."startsOn", r."createdAt"), ${EMPTY})
     FROM "SickReport" r JOIN "Guardian" rg ON rg.id = r."guardianId" JOIN "User" ru ON ru.id = rg."userId"
     WHERE r."pupilId" = p.id AND ((r."endsOn" IS NULL AND r."endedAt" IS NULL) OR r."endsOn" >= $3::date))`)} AS "sickReports",
@@ -132,6 +132,7 @@ export async function loadChildRecords(actor: Actor, pupilId: string, today: Dat
     classGroup: row.classGroup,
     sickReports: row.sickReports.map((r) => ({
       id: r.id,
+      guardianId: r.guardianId,
       reason: r.reason,
       note: r.note,
       startsOn: day(r.startsOn),

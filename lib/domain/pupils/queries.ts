@@ -107,7 +107,7 @@ export async function getChildDetail(actor: Actor, pupilId: string, now: Date = 
       term: totalsByKind(pupil.absences, term?.startsOn, term?.endsOn),
       year: totalsByKind(pupil.absences, year.startsOn, year.endsOn),
     },
-    sickReportPanel: rights.reportSick ? toSickReportPanel(pupil, now) : null,
+    sickReportPanel: rights.reportSick ? toSickReportPanel(pupil, actor.guardianId, now) : null,
     // An open conference round of the child's class (issue 16): read only when the guardian may book.
     conference: pupil.conference,
     rights,

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { ReportBetterInput, SickReportInput, sickReportFormValues } from "@/lib/domain/sick-reports/schemas";
-import { SickReportValidationError, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
+import { ChangeSickReportInput, ReportBetterInput, SickReportInput, changeSickReportFormValues, sickReportFormValues } from "@/lib/domain/sick-reports/schemas";
+import { SickReportValidationError, changeSickReport, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
 import { isoDay } from "@/lib/domain/sick-reports/rules";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 
@@ -21,6 +21,16 @@ export type SickReportFormState = {
 };
 
 export type ReportBetterState = { errors?: Record<string, string>; done?: boolean };
+
+export type ChangeSickReportState = {
+  /** Catalogue keys per field ("_form" for the whole form), about the report `reportId`. */
+  errors?: Record<string, string>;
+  reportId?: string;
+  /** What was submitted, so a rejected form shows it again. */
+  values?: { from: string; to: string };
+  attempt?: number;
+  done?: "withdrawn" | "shortened";
+};
 
 function echo(formData: FormData, previous: SickReportFormState): Pick<SickReportFormState, "values" | "attempt"> {
   const v = sickReportFormValues(formData);
@@ -84,4 +94,23 @@ export async function reportBetterAction(_: ReportBetterState, form: FormData): 
   }
   revalidate(parsed.data.pupilId);
   return { done: true };
+}
+
+/** The guardian who made a report with an end withdraws or shortens it (a form per report on the child page). */
+export async function changeSickReportAction(previous: ChangeSickReportState, form: FormData): Promise<ChangeSickReportState> {
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" } };
+  const raw = changeSickReportFormValues(formData);
+  const echo = { reportId: raw.reportId, values: { from: raw.from ?? "", to: raw.to ?? "" }, attempt: nextAttempt(previous) };
+  const actor = await getActor();
+  if (!actor) return { errors: { _form: "errors.forbidden" }, ...echo };
+  const parsed = ChangeSickReportInput.safeParse(raw);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo };
+  try {
+    const result = await changeSickReport(actor, parsed.data, { now: new Date() });
+    revalidate(parsed.data.pupilId);
+    return { reportId: parsed.data.reportId, attempt: echo.attempt, done: result.withdrawn ? "withdrawn" : "shortened" };
+  } catch (error) {
+    return { ...errorState(error), ...echo };
+  }
 }

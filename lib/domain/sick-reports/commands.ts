@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SickReportReason } from "@/lib/generated/prisma/enums";
 import { guardianScope } from "@/lib/auth/scope";
-import { assertCanFor, denyAccess, type AuditAction, type AuditContext } from "@/lib/auth/audit";
+import { assertCanFor, denyAccess, writeAudit, type AuditAction, type AuditContext } from "@/lib/auth/audit";
 
 // The sick-report panel is on the child page.
 const CHILD_PAGE: AuditContext = { category: "absences", route: "/parent/children/[pupilId]" };
@@ -11,11 +11,12 @@ const ABOUT_REPORT: AuditContext = { ...CHILD_PAGE, target: "sickReport" };
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { dutchToday } from "@/lib/domain/calendar/dates";
-import type { SickReportInput } from "@/lib/domain/sick-reports/schemas";
+import type { ChangeSickReportInput, SickReportInput } from "@/lib/domain/sick-reports/schemas";
 import {
   FULL_SCHOOL_DAY_MINUTES,
   absenceKindFor,
   endOnRecovery,
+  resolveChange,
   isSchoolDay,
   periodsOverlap,
   reportWindow,
@@ -137,6 +138,60 @@ export async function reportBetter(actor: Actor, reportId: string, { now = new D
     db.sickReport.updateMany({ where: { id: report.id, endedAt: null }, data: { endedAt: now, endsOn } }),
     db.absenceRecord.deleteMany({ where: { sickReportId: report.id, date: { gt: endsOn } } }),
   ]);
+}
+
+export type SickReportChangeResult = { changed: boolean; withdrawn: boolean; startsOn: Date; endsOn: Date };
+
+/**
+ * The guardian who made a report with an end withdraws it before it starts,
+ * or makes it shorter while days of it lie ahead (rules: `resolveChange`).
+ * The report and its day records change together: the records of the days it
+ * no longer covers go (they are the only ones it made: one full-day record per
+ * school day, never the school's own per-lesson records; a sick report never
+ * queues a message, so there is nothing to call back). Anyone else — the other
+ * parent, a stranger — gets 404 and an audit row naming the pupil; the change
+ * itself leaves an ALLOWED row with what changed. Submitting the same change
+ * twice changes nothing the second time.
+ */
+export async function changeSickReport(actor: Actor, input: ChangeSickReportInput, { now = new Date() }: { now?: Date } = {}): Promise<SickReportChangeResult> {
+  await assertCanFor(actor, "sickReport:create", "sickReport:change", input.reportId, ABOUT_REPORT);
+  const today = dutchToday(now);
+  const guardianId = actor.guardianId;
+  // Scoped twice: the guardian's own report, of a child they may (still) report sick for.
+  const report = guardianId
+    ? await db.sickReport.findFirst({
+        where: { id: input.reportId, pupilId: input.pupilId, guardianId, pupil: guardianScope(actor, "reportSick", now) },
+        select: { id: true, pupil: { select: { school: { select: { id: true } } } } },
+      })
+    : null;
+  if (!report) return denyAccess(actor, "sickReport:change", input.reportId, ABOUT_REPORT);
+  const request = input.change === "WITHDRAW" ? { change: "WITHDRAW" as const } : { change: "SHORTEN" as const, from: input.from, to: input.to };
+
+  const result = await db.$transaction(async (tx) => {
+    // The row as it is now, locked: a double submit or a "better" at the same moment waits here and sees the outcome.
+    await tx.$queryRaw`SELECT "id" FROM "SickReport" WHERE "id" = ${report.id} FOR UPDATE`;
+    const current = await tx.sickReport.findUniqueOrThrow({ where: { id: report.id }, select: { startsOn: true, endsOn: true } });
+    const holidays = await tx.schoolHoliday.findMany({
+      where: { schoolId: report.pupil.school.id, startsOn: { lte: current.endsOn ?? current.startsOn }, endsOn: { gte: current.startsOn } },
+      select: { startsOn: true, endsOn: true },
+    });
+    const resolved = resolveChange(current, request, today, holidays);
+    if (!resolved.ok) throw new SickReportValidationError(resolved.errors);
+    const outcome = { changed: !resolved.unchanged, withdrawn: resolved.withdrawn, startsOn: resolved.startsOn, endsOn: resolved.endsOn };
+    if (resolved.unchanged) return { ...outcome, removed: 0 };
+    await tx.sickReport.update({
+      where: { id: report.id },
+      data: { startsOn: resolved.startsOn, endsOn: resolved.endsOn, ...(resolved.withdrawn ? { endedAt: now } : {}) },
+    });
+    const { count } = await tx.absenceRecord.deleteMany({
+      where: { sickReportId: report.id, OR: [{ date: { lt: resolved.startsOn } }, { date: { gt: resolved.endsOn } }] },
+    });
+    return { ...outcome, removed: count };
+  });
+  if (result.changed) {
+    await writeAudit(actor, "sickReport:change", "ALLOWED", report.id, { change: result.withdrawn ? "withdraw" : "shorten", daysRemoved: result.removed }, ABOUT_REPORT);
+  }
+  return { changed: result.changed, withdrawn: result.withdrawn, startsOn: result.startsOn, endsOn: result.endsOn };
 }
 
 /**

@@ -38,6 +38,8 @@ export type SickReportTexts = {
   saved: { day: string; range: string; untilBetter: string };
   /** Every message an action may answer with, by its key. */
   errors: Record<string, string>;
+  /** Withdrawing or shortening a report with an end (the guardian who made it). */
+  change: { summary: string; shortenHelp: string; shorten: string; withdrawHelp: string; withdraw: string; fixErrors: string; shortened: string; withdrawn: string };
 };
 
 /** Placeholders the browser fills with the days the server confirms (private-use characters: never in a name). */

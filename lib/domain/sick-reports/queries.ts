@@ -6,7 +6,7 @@ import { guardianScope, scopeFor } from "@/lib/auth/scope";
 import { assertCanFor, denyAccess, type AuditAction } from "@/lib/auth/audit";
 import type { Actor } from "@/lib/auth/types";
 import { dutchToday } from "@/lib/domain/calendar/dates";
-import { isoDay, reportWindow, statusOf, type ReportStatus } from "@/lib/domain/sick-reports/rules";
+import { changeOptions, isoDay, reportWindow, statusOf, type ReportStatus } from "@/lib/domain/sick-reports/rules";
 
 const AUDIT_ACTION: AuditAction = "sickReport:create";
 const RECENT_DAYS = 7;
@@ -19,6 +19,7 @@ function currentOrLater(today: Date): Prisma.SickReportWhereInput {
 
 const reportFields = {
   id: true,
+  guardianId: true,
   reason: true,
   note: true,
   startsOn: true,
@@ -50,8 +51,12 @@ type PanelSource = {
   sickReports: Prisma.SickReportGetPayload<{ select: typeof reportFields }>[];
 };
 
-/** The panel from data loaded by a query that used the two selects above (no query of its own). */
-export function toSickReportPanel(pupil: PanelSource, now: Date = new Date()) {
+/**
+ * The panel from data loaded by a query that used the two selects above (no
+ * query of its own). `guardianId`: the reader's, so their own reports offer
+ * "withdraw or shorten" and the other parent's name who can.
+ */
+export function toSickReportPanel(pupil: PanelSource, guardianId: string | null, now: Date = new Date()) {
   const window = reportWindow(pupil.school, now);
   return {
     pupilId: pupil.id,
@@ -76,6 +81,8 @@ export function toSickReportPanel(pupil: PanelSource, now: Date = new Date()) {
         createdAt: report.createdAt,
         reportedBy: report.guardian.user.name,
         status: statusOf(report, window.today),
+        mine: report.guardianId === guardianId,
+        change: changeOptions(report, window.today),
       }))
       .filter((report) => report.status === "ACTIVE" || report.status === "UPCOMING"),
   };
@@ -94,7 +101,7 @@ export async function getSickReportPanel(actor: Actor, pupilId: string, now: Dat
     select: { id: true, firstName: true, school: { select: sickReportSchoolFields(today) }, sickReports: sickReportsSelect(today) },
   });
   if (!pupil) return denyAccess(actor, AUDIT_ACTION, pupilId, { category: "absences", route: "/parent/children/[pupilId]" });
-  return toSickReportPanel(pupil, now);
+  return toSickReportPanel(pupil, actor.guardianId, now);
 }
 
 export type SickReportPanel = ReturnType<typeof toSickReportPanel>;

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   absenceDays,
   absenceKindFor,
+  changeOptions,
   endOnRecovery,
   isSchoolDay,
   isoDay,
   periodsOverlap,
   reportWindow,
+  resolveChange,
   resolveReport,
   schoolDaysBetween,
   statusOf,
@@ -152,5 +154,68 @@ describe("open reports, status and recovery", () => {
     expect(periodsOverlap({ startsOn: d("2026-11-20"), endsOn: d("2026-11-24") }, open)).toBe(false);
     expect(periodsOverlap({ startsOn: d("2026-11-20"), endsOn: d("2026-11-25") }, open)).toBe(true);
     expect(periodsOverlap({ startsOn: d("2026-11-27"), endsOn: d("2026-11-26") }, { startsOn: d("2026-11-23"), endsOn: d("2026-11-30") })).toBe(false);
+  });
+});
+
+describe("changing a report with an end (the guardian who made it)", () => {
+  // Today is Monday 23 November 2026.
+  const today = d("2026-11-23");
+  const coming = { startsOn: d("2026-11-25"), endsOn: d("2026-11-27") }; // Wed–Fri
+  const running = { startsOn: d("2026-11-20"), endsOn: d("2026-11-25") }; // Fri–Wed, started
+  const past = { startsOn: d("2026-11-16"), endsOn: d("2026-11-20") };
+  const withdrawn = { startsOn: d("2026-11-25"), endsOn: d("2026-11-24") };
+
+  it("offers withdrawing before the start, and shortening while days lie ahead", () => {
+    expect(changeOptions(coming, today)).toEqual({ withdraw: true, shorten: true, moveStart: true, earliestEnd: d("2026-11-25") });
+    expect(changeOptions(running, today)).toEqual({ withdraw: false, shorten: true, moveStart: false, earliestEnd: today });
+    expect(changeOptions({ startsOn: d("2026-11-25"), endsOn: d("2026-11-25") }, today)).toEqual({ withdraw: true, shorten: false, moveStart: false, earliestEnd: null });
+    // Ends today: nothing left to shorten. Past, withdrawn and open-ended reports: nothing here.
+    expect(changeOptions({ startsOn: d("2026-11-20"), endsOn: today }, today)).toMatchObject({ withdraw: false, shorten: false });
+    for (const report of [past, withdrawn, { startsOn: d("2026-11-25"), endsOn: null }]) {
+      expect(changeOptions(report, today)).toEqual({ withdraw: false, shorten: false, moveStart: false, earliestEnd: null });
+    }
+  });
+
+  it("withdraws a report that has not started (its end the day before its start); twice is no change", () => {
+    expect(resolveChange(coming, { change: "WITHDRAW" }, today, [])).toEqual({ ok: true, startsOn: d("2026-11-25"), endsOn: d("2026-11-24"), withdrawn: true, unchanged: false });
+    expect(resolveChange(withdrawn, { change: "WITHDRAW" }, today, [])).toMatchObject({ ok: true, unchanged: true });
+  });
+
+  it("refuses to withdraw a report that has started or ended", () => {
+    for (const report of [running, past, { startsOn: today, endsOn: d("2026-11-24") }]) {
+      expect(resolveChange(report, { change: "WITHDRAW" }, today, [])).toEqual({ ok: false, errors: { _form: "sickReportErrors.alreadyStarted" } });
+    }
+  });
+
+  it("moves the end earlier or the start later; the same change again is no change", () => {
+    expect(resolveChange(coming, { change: "SHORTEN", from: null, to: d("2026-11-25") }, today, [])).toEqual({
+      ok: true, startsOn: d("2026-11-25"), endsOn: d("2026-11-25"), withdrawn: false, unchanged: false,
+    });
+    expect(resolveChange(coming, { change: "SHORTEN", from: d("2026-11-26"), to: d("2026-11-27") }, today, [])).toMatchObject({ ok: true, startsOn: d("2026-11-26"), endsOn: d("2026-11-27") });
+    expect(resolveChange(coming, { change: "SHORTEN", from: d("2026-11-25"), to: d("2026-11-27") }, today, [])).toMatchObject({ ok: true, unchanged: true });
+    // A running report ends today at the earliest; its start stays.
+    expect(resolveChange(running, { change: "SHORTEN", from: null, to: today }, today, [])).toMatchObject({ ok: true, startsOn: d("2026-11-20"), endsOn: today });
+    expect(resolveChange(running, { change: "SHORTEN", from: d("2026-11-20"), to: d("2026-11-24") }, today, [])).toMatchObject({ ok: true, endsOn: d("2026-11-24") });
+  });
+
+  it.each<[string, { startsOn: Date; endsOn: Date | null }, { from: Date | null; to: Date }, Record<string, string>]>([
+    ["a longer report (later end)", coming, { from: null, to: d("2026-11-30") }, { to: "sickReportErrors.onlyShorter" }],
+    ["a longer report (earlier start)", coming, { from: d("2026-11-24"), to: d("2026-11-27") }, { from: "sickReportErrors.onlyShorter" }],
+    ["an end before the start", coming, { from: d("2026-11-27"), to: d("2026-11-26") }, { to: "sickReportErrors.endBeforeStart" }],
+    ["moving the start of a running report", running, { from: d("2026-11-24"), to: d("2026-11-25") }, { from: "sickReportErrors.startAlreadyBegun" }],
+    ["an end in the past", running, { from: null, to: d("2026-11-20") }, { to: "sickReportErrors.inPast" }],
+    ["a report that has ended", past, { from: null, to: d("2026-11-18") }, { _form: "sickReportErrors.notChangeable" }],
+    ["a withdrawn report", withdrawn, { from: null, to: d("2026-11-25") }, { _form: "sickReportErrors.notChangeable" }],
+    ["an open-ended report", { startsOn: d("2026-11-25"), endsOn: null }, { from: null, to: d("2026-11-26") }, { _form: "sickReportErrors.notChangeable" }],
+  ])("refuses %s", (_, report, change, errors) => {
+    expect(resolveChange(report, { change: "SHORTEN", ...change }, today, [])).toEqual({ ok: false, errors });
+  });
+
+  it("refuses to leave a coming report without a school day: withdraw it instead", () => {
+    const overWeekend = { startsOn: d("2026-11-27"), endsOn: d("2026-11-30") }; // Fri–Mon
+    expect(resolveChange(overWeekend, { change: "SHORTEN", from: d("2026-11-28"), to: d("2026-11-29") }, today, [])).toEqual({ ok: false, errors: { _form: "sickReportErrors.shortenNoSchoolDays" } });
+    const intoHoliday = { startsOn: d("2026-10-16"), endsOn: d("2026-10-23") };
+    expect(resolveChange(intoHoliday, { change: "SHORTEN", from: d("2026-10-19"), to: d("2026-10-23") }, d("2026-10-12"), holidays)).toMatchObject({ ok: false });
+    expect(resolveChange(intoHoliday, { change: "SHORTEN", from: null, to: d("2026-10-16") }, d("2026-10-12"), holidays)).toMatchObject({ ok: true });
   });
 });

@@ -171,3 +171,59 @@ export function endOnRecovery(report: { startsOn: Date; endsOn: Date | null }, t
   if (report.startsOn > today) return addDays(report.startsOn, -1);
   return report.endsOn && report.endsOn < today ? report.endsOn : today;
 }
+
+/**
+ * What the guardian who made a report with an end (a day or a date range) may
+ * still change on `today` (open-ended reports end with "better" instead):
+ * withdraw it while it has not started; make it shorter while days of it lie
+ * ahead — the end earlier (not before today), and the start later only while
+ * it has not started. Past days are history and stay.
+ */
+export type ChangeOptions = { withdraw: boolean; shorten: boolean; moveStart: boolean; earliestEnd: Date | null };
+
+export function changeOptions(report: { startsOn: Date; endsOn: Date | null }, today: Date): ChangeOptions {
+  const none: ChangeOptions = { withdraw: false, shorten: false, moveStart: false, earliestEnd: null };
+  if (report.endsOn === null || statusOf(report, today) === "CANCELLED") return none;
+  const notStarted = report.startsOn > today;
+  const earliestEnd = notStarted ? report.startsOn : today;
+  const shorten = report.endsOn > earliestEnd;
+  return { withdraw: notStarted, shorten, moveStart: notStarted && shorten, earliestEnd: shorten ? earliestEnd : null };
+}
+
+export type ReportChange = { change: "WITHDRAW" } | { change: "SHORTEN"; from: Date | null; to: Date };
+export type ChangeResolution =
+  | { ok: true; startsOn: Date; endsOn: Date; withdrawn: boolean; unchanged: boolean }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * Checks a change against the report as it stands on `today`. A change that
+ * is already in place (a double submit) is `unchanged`, not an error.
+ * Errors are catalogue keys per form field ("_form" for the whole form).
+ */
+export function resolveChange(
+  report: { startsOn: Date; endsOn: Date | null },
+  request: ReportChange,
+  today: Date,
+  holidays: readonly Holiday[],
+): ChangeResolution {
+  const cancelled = statusOf(report, today) === "CANCELLED";
+  if (request.change === "WITHDRAW") {
+    if (cancelled) return { ok: true, startsOn: report.startsOn, endsOn: report.endsOn!, withdrawn: true, unchanged: true };
+    if (report.startsOn <= today) return { ok: false, errors: { _form: "sickReportErrors.alreadyStarted" } };
+    return { ok: true, startsOn: report.startsOn, endsOn: addDays(report.startsOn, -1), withdrawn: true, unchanged: false };
+  }
+  if (report.endsOn === null || cancelled || report.endsOn < today) return { ok: false, errors: { _form: "sickReportErrors.notChangeable" } };
+  const from = request.from ?? report.startsOn;
+  const to = request.to;
+  const errors: Record<string, string> = {};
+  if (from.getTime() !== report.startsOn.getTime() && report.startsOn <= today) errors.from = "sickReportErrors.startAlreadyBegun";
+  else if (from < report.startsOn) errors.from = "sickReportErrors.onlyShorter";
+  if (to > report.endsOn) errors.to = "sickReportErrors.onlyShorter";
+  else if (to < from) errors.to = "sickReportErrors.endBeforeStart";
+  else if (to < today) errors.to = "sickReportErrors.inPast";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const unchanged = from.getTime() === report.startsOn.getTime() && to.getTime() === report.endsOn.getTime();
+  // What is left of a report that has not started must still be about school; one that has started may end on any day from today.
+  if (!unchanged && from > today && schoolDaysBetween(from, to, holidays).length === 0) return { ok: false, errors: { _form: "sickReportErrors.shortenNoSchoolDays" } };
+  return { ok: true, startsOn: from, endsOn: to, withdrawn: false, unchanged };
+}

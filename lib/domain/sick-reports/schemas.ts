@@ -53,6 +53,38 @@ export const ReportBetterInput = z.object({
   pupilId: z.string({ error: "sickReportErrors.invalid" }).min(1, "sickReportErrors.invalid").max(64, "sickReportErrors.invalid"),
 });
 
+/**
+ * Withdrawing or shortening a report with an end (the guardian who made it).
+ * No idempotency key: the input names the state wanted, so a second submit
+ * finds it in place and changes nothing. `from` empty = keep the start.
+ */
+export const ChangeSickReportInput = z
+  .object({
+    reportId: z.string({ error: "sickReportErrors.invalid" }).min(1, "sickReportErrors.invalid").max(64, "sickReportErrors.invalid"),
+    pupilId: z.string({ error: "sickReportErrors.invalid" }).min(1, "sickReportErrors.invalid").max(64, "sickReportErrors.invalid"),
+    change: z.enum(["WITHDRAW", "SHORTEN"], { error: "sickReportErrors.invalid" }),
+    from: z.string().max(32, "sickReportErrors.invalidDate").optional(),
+    to: z.string().max(32, "sickReportErrors.invalidDate").optional(),
+  })
+  .transform((input, ctx) => {
+    const base = { reportId: input.reportId, pupilId: input.pupilId };
+    if (input.change === "WITHDRAW") return { ...base, change: "WITHDRAW" as const };
+    const from = parseDay(input.from);
+    const to = parseDay(input.to);
+    if (from === "invalid") ctx.addIssue({ code: "custom", path: ["from"], message: "sickReportErrors.invalidDate" });
+    if (to === "invalid") ctx.addIssue({ code: "custom", path: ["to"], message: "sickReportErrors.invalidDate" });
+    if (to === null) ctx.addIssue({ code: "custom", path: ["to"], message: "sickReportErrors.toRequired" });
+    if (from === "invalid" || to === "invalid" || to === null) return z.NEVER;
+    return { ...base, change: "SHORTEN" as const, from, to };
+  });
+export type ChangeSickReportInput = z.output<typeof ChangeSickReportInput>;
+
+/** Reads the form that withdraws or shortens a report. */
+export function changeSickReportFormValues(formData: FormData) {
+  const text = (name: string) => formText(formData, name);
+  return { reportId: text("reportId"), pupilId: text("pupilId"), change: text("change"), from: text("from"), to: text("to") };
+}
+
 /** Reads the sick report form. */
 export function sickReportFormValues(formData: FormData) {
   const text = (name: string) => formText(formData, name);

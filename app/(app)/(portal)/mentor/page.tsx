@@ -57,8 +57,9 @@ export default async function MentorHome({ searchParams }: Props) {
         <SickReportList reports={sickReports} />
       </div>
 
+      {/* On a phone: follow-ups, the list, then the contact hours (DOM order); on a wide screen the hours sit beside the follow-ups. */}
       <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <section aria-labelledby="followups-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+        <section aria-labelledby="followups-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 lg:col-start-1 lg:row-start-1">
           <h2 id="followups-heading" className="text-lg font-semibold">{t("followUpsTitle")}</h2>
           <p className="text-sm text-slate-600">{t("followUpsIntro")}</p>
           {overview.followUpsDue.length ? (
@@ -75,28 +76,36 @@ export default async function MentorHome({ searchParams }: Props) {
             <p className="mt-2 text-sm">{t("followUpsNone")}</p>
           )}
         </section>
-        <section aria-labelledby="hours-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+        <section aria-labelledby="list-heading" className="min-w-0 lg:col-span-2 lg:row-start-2 lg:mt-2">
+          <h2 id="list-heading" className="text-lg font-semibold">
+            {t("summary", { total: overview.total, notReached: overview.notReachedCount })}
+          </h2>
+          <p className="text-sm text-slate-600">{t("thresholdNote", { weeks })}</p>
+          <div className="mt-3"><ListFilter query={query} /></div>
+          <div className="mt-4">
+            {overview.rows.length ? (
+              <PupilList rows={overview.rows} />
+            ) : (
+              <p className="rounded-lg bg-white p-4">{query.show === "notReached" ? t("allReached") : t("noPupils")}</p>
+            )}
+          </div>
+        </section>
+        {/* Collapsed once filled in, so on a phone the list is not pushed screens down; open while empty. */}
+        <section aria-labelledby="hours-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 lg:col-start-2 lg:row-start-1 lg:self-start">
           <h2 id="hours-heading" className="text-lg font-semibold">{t("contactHoursTitle")}</h2>
-          <NextIntlClientProvider messages={{ mentor: messages.mentor, contactForm: messages.contactForm, contactErrors: messages.contactErrors, errors: messages.errors }}>
-            <ContactHoursForm action={contactHoursAction} current={overview.contactHours} />
-          </NextIntlClientProvider>
+          {overview.contactHours ? (
+            <p dir="auto" className="line-clamp-2 text-sm text-slate-700">{overview.contactHours}</p>
+          ) : (
+            <p className="text-sm text-slate-700">{t("contactHoursNone")}</p>
+          )}
+          <details className="mt-1" open={overview.contactHours ? undefined : true}>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700 underline">{t("contactHoursEdit")}</summary>
+            <NextIntlClientProvider messages={{ mentor: messages.mentor, contactForm: messages.contactForm, contactErrors: messages.contactErrors, errors: messages.errors }}>
+              <ContactHoursForm action={contactHoursAction} current={overview.contactHours} />
+            </NextIntlClientProvider>
+          </details>
         </section>
       </div>
-
-      <section aria-labelledby="list-heading" className="mt-6">
-        <h2 id="list-heading" className="text-lg font-semibold">
-          {t("summary", { total: overview.total, notReached: overview.notReachedCount })}
-        </h2>
-        <p className="text-sm text-slate-600">{t("thresholdNote", { weeks })}</p>
-        <div className="mt-3"><ListFilter query={query} /></div>
-        <div className="mt-4">
-          {overview.rows.length ? (
-            <PupilList rows={overview.rows} />
-          ) : (
-            <p className="rounded-lg bg-white p-4">{query.show === "notReached" ? t("allReached") : t("noPupils")}</p>
-          )}
-        </div>
-      </section>
     </>
   );
 }

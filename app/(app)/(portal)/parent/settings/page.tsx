@@ -39,7 +39,7 @@ export default async function AlertSettingsPage() {
           <AlertSettingsForm
             action={saveAlertSettingsAction}
             email={settings.user.email ?? ""}
-            current={{ channel: settings.alertChannel, timing: settings.alertTiming, phone: settings.phone ?? "" }}
+            current={{ channel: settings.alertChannel, timing: settings.alertTiming, phone: settings.phoneShown }}
             quietHours={quietHours}
           />
         </NextIntlClientProvider>

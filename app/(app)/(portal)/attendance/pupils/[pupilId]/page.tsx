@@ -5,7 +5,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getAttendancePupil } from "@/lib/domain/attendance/queries";
 import { registerAbsenceAction } from "@/lib/domain/attendance/actions";
-import { earliestRegistrableDay, shownAbsenceDay } from "@/lib/domain/attendance/schemas";
+import { earliestRegistrableDay, requestedAbsenceDay } from "@/lib/domain/attendance/schemas";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { AbsenceForm } from "@/components/attendance/absence-form";
 import { AbsenceDayList } from "@/components/attendance/absence-day";
@@ -28,7 +28,7 @@ export default async function AttendancePupilPage({ params, searchParams }: Prop
   const todayDate = dutchToday();
   // Out of scope (another school): 404 and an audit row, before anything renders.
   const [pupil, t, messages] = await Promise.all([
-    getAttendancePupil(actor, pupilId, shownAbsenceDay(query.absenceDate, todayDate)), getTranslations("absence"), getMessages(),
+    getAttendancePupil(actor, pupilId, requestedAbsenceDay(query.absenceDate, todayDate)), getTranslations("absence"), getMessages(),
   ]);
   const today = isoDay(todayDate);
   const pagePath = `/attendance/pupils/${pupil.id}`;

@@ -9,7 +9,7 @@ import { correctContactAction, logContactAction } from "@/lib/domain/contacts/ac
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import { getAbsenceDay } from "@/lib/domain/attendance/queries";
 import { registerAbsenceAction } from "@/lib/domain/attendance/actions";
-import { earliestRegistrableDay, shownAbsenceDay } from "@/lib/domain/attendance/schemas";
+import { earliestRegistrableDay, requestedAbsenceDay } from "@/lib/domain/attendance/schemas";
 import { AbsenceForm } from "@/components/attendance/absence-form";
 import { AbsenceDayList } from "@/components/attendance/absence-day";
 import { ContactForm, type ContactFormDefaults } from "@/components/mentor/contact-form";
@@ -38,7 +38,7 @@ export default async function MentorPupilPage({ params, searchParams }: Props) {
   const [t, tMentor, tForm, tTracks, tKinds, tAbsence, format, messages, absenceDay] = await Promise.all([
     getTranslations("mentorPupil"), getTranslations("mentor"), getTranslations("contactForm"), getTranslations("tracks"),
     getTranslations("absenceKinds"), getTranslations("absence"), getFormatter(), getMessages(),
-    getAbsenceDay(actor, pupil.id, shownAbsenceDay(query.absenceDate, todayDate)),
+    getAbsenceDay(actor, pupil.id, requestedAbsenceDay(query.absenceDate, todayDate)),
   ]);
   const f = await gradeFormat();
   const today = isoDay(todayDate);

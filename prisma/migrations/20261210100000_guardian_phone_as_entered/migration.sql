@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Guardian" ADD COLUMN     "phoneAsEntered" TEXT;
