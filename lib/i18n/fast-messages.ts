@@ -35,7 +35,8 @@ type Catalogue = typeof import("@/lib/i18n/messages/nl.json") &
   typeof import("@/lib/i18n/messages/announcements/nl.json") &
   typeof import("@/lib/i18n/messages/events/nl.json") &
   typeof import("@/lib/i18n/messages/conferenceSchool/nl.json") &
-  typeof import("@/lib/i18n/messages/conferences/nl.json");
+  typeof import("@/lib/i18n/messages/conferences/nl.json") &
+  typeof import("@/lib/i18n/messages/schoolWords/nl.json");
 export type Namespace = Exclude<keyof Catalogue, "default"> & string;
 type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
 
