@@ -29,7 +29,7 @@ export async function Welcome({ facts }: { facts: WelcomeFacts }) {
                     {m.email ? <a href={`mailto:${m.email}`} className="inline-flex min-h-11 items-center break-all text-brand-700 underline">{m.email}</a> : null}
                     {m.phone ? <span className="ms-3"><a href={`tel:${m.phone.replace(/[^+\d]/g, "")}`} dir="ltr" className="inline-flex min-h-11 items-center text-brand-700 underline">{m.phone}</a></span> : null}
                   </p>
-                  {m.contactHours ? <p className="text-sm">{t("hours")} <span dir="auto">{m.contactHours}</span></p> : null}
+                  {m.contactHours ? <p className="text-sm">{t("hours")} <span dir="auto" lang="nl">{m.contactHours}</span></p> : null}
                 </div>
               ))
             )}

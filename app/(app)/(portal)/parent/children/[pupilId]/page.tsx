@@ -14,6 +14,8 @@ import { RightsBanner } from "@/components/parent/rights-banner";
 import { AskMentorLinks } from "@/components/questions/ask-links";
 import { ChildEvents } from "@/components/events/child-events";
 import { ConferenceCard } from "@/components/conferences/child-card";
+import { Explained, schoolWordsFor, subjectLabel } from "@/components/school-words/words";
+import { fillIn } from "@/components/school-words/fill-in";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -25,14 +27,17 @@ export default async function ChildPage({ params }: Props) {
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`, { route: "/parent/children/[pupilId]", category: "record", pupilId });
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
-  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy, tConferences] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy, tConferences, tWords] = await Promise.all([
     fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
     fastTranslations(locale, "sickReport"), fastTranslations(locale, "childRights"), fastTranslations(locale, "privacy"),
-    fastTranslations(locale, "conferences"),
+    fastTranslations(locale, "conferences"), schoolWordsFor(locale),
   ]);
   const { rights } = child;
   const aside = child.sickReportPanel !== null || rights.see.mentor;
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
+  // Subjects in the order of the names the parent reads.
+  const names = new Map(child.subjects.map((s) => [s.subjectId, subjectLabel(tWords, s).name]));
+  const subjects = [...child.subjects].sort((a, b) => names.get(a.subjectId)!.localeCompare(names.get(b.subjectId)!, locale));
   return (
     <>
       <Link href="/parent" className="inline-flex min-h-11 items-center text-brand-700 underline">
@@ -42,7 +47,11 @@ export default async function ChildPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold">
         {child.firstName} {child.lastName}
       </h1>
-      <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: child.classGroup.name })}</p>
+      {/* The track in the class line is explained (a <div>: the explanation is a <details>). */}
+      <div className="text-slate-700">
+        {fillIn((slot) => t("yearTrack", { year: child.classGroup.year, track: slot, className: child.classGroup.name }),
+          <Explained word={track} group="tracks" value={child.classGroup.track} t={tWords} />)}
+      </div>
       <p className="text-slate-700">{child.school.name}</p>
 
       <RightsBanner rights={rights} pupilId={child.id} firstName={child.firstName} />
@@ -58,9 +67,9 @@ export default async function ChildPage({ params }: Props) {
               {child.school.releaseMode === "FIXED_TIME" ? (
                 <p className="mt-1 text-sm text-slate-700">{t("releaseNote", { time: child.school.releaseTime })}</p>
               ) : null}
-              {child.subjects.length ? (
+              {subjects.length ? (
                 <div className="mt-3 space-y-2">
-                  {child.subjects.map((subject) => (
+                  {subjects.map((subject) => (
                     <SubjectResults key={subject.subjectId} subject={subject} f={f} />
                   ))}
                 </div>

@@ -1,0 +1,41 @@
+import { fastTranslations, type FastTranslator } from "@/lib/i18n/fast-messages";
+import { matchSubject } from "@/lib/domain/school-words/subjects";
+import { assessmentKindOf, isTrackWord } from "@/lib/domain/school-words/explained";
+import { ExplainedWord } from "@/components/school-words/explained-word";
+
+type Translator = FastTranslator;
+
+/** A school's subject as the parent reads it: the catalogue name in the page's language, or the school's own name marked Dutch. */
+export function subjectLabel(t: Translator, subject: { code?: string | null; name: string }): { name: string; lang: "nl" | undefined } {
+  const key = matchSubject(subject);
+  return key ? { name: t(`subjects.${key}`), lang: undefined } : { name: subject.name, lang: "nl" };
+}
+
+/** The school words of the page's language (catalogue area `schoolWords`). */
+export async function schoolWordsFor(locale: string): Promise<Translator> {
+  return (await fastTranslations(locale, "schoolWords")) as unknown as Translator;
+}
+
+/** A test's description: the school's own Dutch text, with the kind of test it starts with ("SO", "PW", …) explained. */
+export function TestDescription({ description, t }: { description: string; t: Translator }) {
+  const found = assessmentKindOf(description);
+  if (!found) return <span lang="nl">{description}</span>;
+  return (
+    <>
+      <ExplainedWord word={found.lead} wordLang="nl" explanation={t(`assessmentKinds.${found.kind}`)} explainLabel={t("explain")} />
+      {found.rest ? <span lang="nl">{found.rest}</span> : null}
+    </>
+  );
+}
+
+/** A word already in the page's language (an absence kind, contact kind, track) with its explanation, when the catalogue has one. */
+export function Explained({ word, group, value, t }: { word: string; group: "absenceKinds" | "contactKinds" | "tracks"; value: string; t: Translator }) {
+  const key = `${group}.${value}`;
+  if ((group === "tracks" && !isTrackWord(value)) || !t.has(key)) return <>{word}</>;
+  return <ExplainedWord word={word} explanation={t(key)} explainLabel={t("explain")} />;
+}
+
+/** The weight column's heading with what "weight" means. */
+export function WeightHeading({ label, t }: { label: string; t: Translator }) {
+  return <ExplainedWord word={label} explanation={t("weight")} explainLabel={t("explain")} />;
+}
