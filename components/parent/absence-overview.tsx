@@ -33,7 +33,7 @@ export async function AbsenceOverview({ totals, term, absences, childName }: Pro
         {ABSENCE_KINDS.map((kind) => (
           <tr key={kind}>
             <th scope="row" className="py-2 pe-2 text-start font-normal">
-              <Explained word={tKinds(kind)} group="absenceKinds" value={kind} t={tWords} />
+              <Explained word={tKinds(kind)} group="absenceKinds" value={kind} t={tWords} inHeader />
             </th>
             <td className="py-2 pe-2 text-end tabular-nums">{format.number(data[kind].count, "integer")}</td>
             <td className="py-2 text-end tabular-nums">{duration(data[kind].minutes, kind)}</td>

@@ -9,6 +9,12 @@ type Props = {
   explainLabel: string;
   /** `nl` when the word is the school's own text (screen readers and read-aloud pronounce it as Dutch). */
   wordLang?: string;
+  /**
+   * The word stays plain text and a small "?" after it opens the explanation. For table
+   * headers: a header's accessible name leaves out the content of a <details>, so a
+   * word inside one would leave the column or row without a name.
+   */
+  wordOutside?: boolean;
 };
 
 /**
@@ -16,13 +22,28 @@ type Props = {
  * disclosure (<details>), so it needs no client JavaScript and works with a
  * keyboard and a screen reader. Never inside a <p>: <details> is a block.
  */
-export function ExplainedWord({ word, explanation, explainLabel, wordLang }: Props) {
+export function ExplainedWord({ word, explanation, explainLabel, wordLang, wordOutside = false }: Props) {
+  const mark = <span aria-hidden="true" className="explained-word-mark">?</span>;
+  if (wordOutside) {
+    return (
+      <>
+        <span lang={wordLang}>{word}</span>{" "}
+        <details className="explained-word explained-word-after">
+          <summary>
+            <span className="sr-only"><span lang={wordLang}>{word}</span> ({explainLabel})</span>
+            {mark}
+          </summary>
+          <span className="explained-word-text">{explanation}</span>
+        </details>
+      </>
+    );
+  }
   return (
     <details className="explained-word">
       <summary>
         <span lang={wordLang}>{word}</span>
         <span className="sr-only"> ({explainLabel})</span>
-        <span aria-hidden="true" className="explained-word-mark">?</span>
+        {mark}
       </summary>
       <span className="explained-word-text">{explanation}</span>
     </details>

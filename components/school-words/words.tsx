@@ -28,14 +28,23 @@ export function TestDescription({ description, t }: { description: string; t: Tr
   );
 }
 
+type ExplainedProps = {
+  word: string;
+  group: "absenceKinds" | "contactKinds" | "tracks";
+  value: string;
+  t: Translator;
+  /** In a table header: the word stays the header's name, a "?" after it opens the explanation. */
+  inHeader?: boolean;
+};
+
 /** A word already in the page's language (an absence kind, contact kind, track) with its explanation, when the catalogue has one. */
-export function Explained({ word, group, value, t }: { word: string; group: "absenceKinds" | "contactKinds" | "tracks"; value: string; t: Translator }) {
+export function Explained({ word, group, value, t, inHeader = false }: ExplainedProps) {
   const key = `${group}.${value}`;
   if ((group === "tracks" && !isTrackWord(value)) || !t.has(key)) return <>{word}</>;
-  return <ExplainedWord word={word} explanation={t(key)} explainLabel={t("explain")} />;
+  return <ExplainedWord word={word} explanation={t(key)} explainLabel={t("explain")} wordOutside={inHeader} />;
 }
 
 /** The weight column's heading with what "weight" means. */
 export function WeightHeading({ label, t }: { label: string; t: Translator }) {
-  return <ExplainedWord word={label} explanation={t("weight")} explainLabel={t("explain")} />;
+  return <ExplainedWord word={label} explanation={t("weight")} explainLabel={t("explain")} wordOutside />;
 }
