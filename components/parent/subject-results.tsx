@@ -4,7 +4,7 @@ import { dateFormat } from "@/lib/i18n/fast-format";
 import type { SubjectReport } from "@/lib/domain/results/report";
 import { Grade, type GradeFormat } from "@/components/ui/grade";
 import { TrendChart } from "@/components/ui/trend-chart";
-import { schoolWordsFor, subjectLabel, TestDescription, WeightHeading } from "@/components/school-words/words";
+import { schoolWordsFor, subjectLabel, TestDescription } from "@/components/school-words/words";
 
 export async function SubjectResults({ subject, f }: { subject: SubjectReport; f: GradeFormat }) {
   const locale = await getLocale();
@@ -50,7 +50,7 @@ export async function SubjectResults({ subject, f }: { subject: SubjectReport; f
             <tr>
               <th scope="col">{t("date")}</th>
               <th scope="col">{t("description")}</th>
-              <th scope="col"><WeightHeading label={t("weight")} t={tWords} /></th>
+              <th scope="col">{t("weight")}</th>
               <th scope="col">{t("grade")}</th>
             </tr>
           </thead>

@@ -44,7 +44,12 @@ export function Explained({ word, group, value, t, inHeader = false }: Explained
   return <ExplainedWord word={word} explanation={t(key)} explainLabel={t("explain")} wordOutside={inHeader} />;
 }
 
-/** The weight column's heading with what "weight" means. */
-export function WeightHeading({ label, t }: { label: string; t: Translator }) {
-  return <ExplainedWord word={label} explanation={t("weight")} explainLabel={t("explain")} wordOutside />;
+/** "What does weight mean?" with the answer one tap away: under the grades' introduction (in the narrow weight column it would squeeze the table on a phone). */
+export function WeightQuestion({ t }: { t: Translator }) {
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700 underline">{t("weightQuestion")}</summary>
+      <p className="mb-2 max-w-prose rounded-lg border border-brand-100 bg-brand-50 p-3">{t("weight")}</p>
+    </details>
+  );
 }

@@ -166,9 +166,11 @@ test("school words in English: subject names translated, explanations open with 
     // The school's own words stay Dutch, and say so.
     await expect(word.locator("summary [lang=nl]")).toHaveText("SO");
     await expect(row.locator("td > span[lang=nl]")).toHaveText(rest);
-    // The track in the class line is explained too; the weight column says what weight means.
+    // The track in the class line is explained too, and so is weight.
     await expect(page.locator("h1 + div details.explained-word summary")).toBeVisible();
-    await expect(subject.getByRole("columnheader", { name: /Weight/ })).toBeVisible();
+    await expect(subject.getByRole("columnheader", { name: "Weight", exact: true })).toBeVisible();
+    await page.getByText("What does weight mean?").click();
+    await expect(page.getByText(/counts three times as much/)).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({ path: screen("child-words-en.png"), fullPage: true });
     await page.setViewportSize({ width: 320, height: 640 });

@@ -14,7 +14,7 @@ import { RightsBanner } from "@/components/parent/rights-banner";
 import { AskMentorLinks } from "@/components/questions/ask-links";
 import { ChildEvents } from "@/components/events/child-events";
 import { ConferenceCard } from "@/components/conferences/child-card";
-import { Explained, schoolWordsFor, subjectLabel } from "@/components/school-words/words";
+import { Explained, schoolWordsFor, subjectLabel, WeightQuestion } from "@/components/school-words/words";
 import { fillIn } from "@/components/school-words/fill-in";
 
 type Props = { params: Promise<{ pupilId: string }> };
@@ -64,6 +64,7 @@ export default async function ChildPage({ params }: Props) {
             <section aria-labelledby="results-heading">
               <h2 id="results-heading" className="text-xl font-semibold">{t("results")}</h2>
               <p className="mt-1 text-sm text-slate-700">{t("resultsIntro")} {t("belowPassExplained")}</p>
+              <WeightQuestion t={tWords} />
               {child.school.releaseMode === "FIXED_TIME" ? (
                 <p className="mt-1 text-sm text-slate-700">{t("releaseNote", { time: child.school.releaseTime })}</p>
               ) : null}
