@@ -6,7 +6,7 @@ import type { ChildOverview } from "@/lib/domain/pupils/queries";
 import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
 import { Grade, gradeFormat } from "@/components/ui/grade";
 import { RightsBanner } from "@/components/parent/rights-banner";
-import { Explained, schoolWordsFor, subjectLabel } from "@/components/school-words/words";
+import { Explained, schoolWordsFor, subjectLabel, SubjectName } from "@/components/school-words/words";
 
 export async function ChildCard({ child }: { child: ChildOverview }) {
   const locale = await getLocale();
@@ -29,11 +29,11 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
       {!child.rights.see.results ? null : child.latest.length ? (
         <ul className="mt-2 divide-y divide-slate-100">
           {child.latest.map((r) => {
-            const subject = subjectLabel(tWords, { code: r.subjectCode, name: r.subject });
+            const subject = subjectLabel(tWords, locale, { code: r.subjectCode, name: r.subject });
             return (
               <li key={r.id} className="flex items-center justify-between gap-3 py-2">
                 <span className="min-w-0">
-                  <span className="block font-medium" lang={subject.lang}>{subject.name}</span>
+                  <span className="block font-medium"><SubjectName label={subject} /></span>
                   <span className="block truncate text-sm text-slate-600" lang="nl">{r.description}</span>
                 </span>
                 <Grade gradeTenths={r.gradeTenths} textValue={r.textValue} f={f} />

@@ -1,14 +1,30 @@
 import { fastTranslations, type FastTranslator } from "@/lib/i18n/fast-messages";
-import { matchSubject } from "@/lib/domain/school-words/subjects";
+import { matchSubjectDetail } from "@/lib/domain/school-words/subjects";
 import { assessmentKindOf, isTrackWord } from "@/lib/domain/school-words/explained";
 import { ExplainedWord } from "@/components/school-words/explained-word";
 
 type Translator = FastTranslator;
 
-/** A school's subject as the parent reads it: the catalogue name in the page's language, or the school's own name marked Dutch. */
-export function subjectLabel(t: Translator, subject: { code?: string | null; name: string }): { name: string; lang: "nl" | undefined } {
-  const key = matchSubject(subject);
-  return key ? { name: t(`subjects.${key}`), lang: undefined } : { name: subject.name, lang: "nl" };
+/**
+ * A school's subject as the parent reads it. In Dutch: the school's own name. In another
+ * language: the catalogue's name; when the school's name says more (a variant such as
+ * "Wiskunde B", "NaSk1") that follows in brackets, marked Dutch. Unknown: the school's
+ * own name, marked Dutch.
+ */
+export function subjectLabel(t: Translator, locale: string, subject: { code?: string | null; name: string }): { name: string; lang: "nl" | undefined; schoolName?: string } {
+  const match = locale === "nl" ? null : matchSubjectDetail(subject);
+  if (!match) return { name: subject.name, lang: "nl" };
+  return { name: t(`subjects.${match.key}`), lang: undefined, schoolName: match.whole || !subject.name.trim() ? undefined : subject.name };
+}
+
+/** A subject's name as subjectLabel gives it: the school's own words marked Dutch. */
+export function SubjectName({ label }: { label: ReturnType<typeof subjectLabel> }) {
+  if (!label.schoolName) return <span lang={label.lang}>{label.name}</span>;
+  return (
+    <>
+      {label.name} (<span lang="nl">{label.schoolName}</span>)
+    </>
+  );
 }
 
 /** The school words of the page's language (catalogue area `schoolWords`). */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { matchSubject, SUBJECTS } from "@/lib/domain/school-words/subjects";
+import { matchSubject, matchSubjectDetail, SUBJECTS } from "@/lib/domain/school-words/subjects";
 import { ASSESSMENT_KINDS, assessmentKindOf, TRACKS } from "@/lib/domain/school-words/explained";
 import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
 import { CONTACT_KINDS } from "@/lib/domain/contacts/fields";
@@ -45,6 +45,16 @@ describe("matchSubject", () => {
     // "lob" is career guidance, not "lo" (physical education) with a letter.
     expect(matchSubject({ code: "lob", name: "lob" })).toBe("careerGuidance");
     expect(matchSubject({ code: "nad", name: "nad" })).toBeNull();
+  });
+
+  it("says when the school's name names a variant, so it can be shown with the translation", () => {
+    expect(matchSubjectDetail({ code: "ak", name: "Aardrijkskunde" })).toEqual({ key: "geography", whole: true });
+    expect(matchSubjectDetail({ code: "en", name: "Engels (havo)" })).toEqual({ key: "english", whole: true });
+    expect(matchSubjectDetail({ code: "ak", name: "AK" })).toEqual({ key: "geography", whole: true });
+    expect(matchSubjectDetail({ code: "wib", name: "Wiskunde B" })).toEqual({ key: "mathematics", whole: false });
+    expect(matchSubjectDetail({ code: "nask1", name: "NaSk1" })).toEqual({ key: "physicsChemistry", whole: false });
+    expect(matchSubjectDetail({ code: "wib", name: "wib" })).toEqual({ key: "mathematics", whole: false });
+    expect(matchSubjectDetail({ code: "ak", name: "Aardrijkskunde en topografie" })).toEqual({ key: "geography", whole: false });
   });
 
   it("leaves an unknown subject unknown", () => {

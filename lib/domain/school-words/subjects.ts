@@ -108,22 +108,44 @@ function byCodeOf(text: string): SubjectKey | null {
   return noLetter && lettered.has(noLetter) ? noLetter : null;
 }
 
-function byNameOf(text: string): SubjectKey | null {
+/** The subject a name is, and whether the whole name was a catalogue name (false: words like "B", "2" or "havo" were left off). */
+function byNameOf(text: string): { key: SubjectKey; whole: boolean } | null {
   const parts = words(text);
-  for (;;) {
+  for (let whole = true; ; whole = false) {
     if (!parts.length) return null;
-    const found = byName.get(parts.join("")) ?? byName.get(parts.join("").replace(/\d+$/, ""));
-    if (found) return found;
+    const joined = parts.join("");
+    const exact = byName.get(joined);
+    if (exact) return { key: exact, whole };
+    // "nask1": a number stuck to the name.
+    const numbered = byName.get(joined.replace(/\d+$/, ""));
+    if (numbered) return { key: numbered, whole: false };
     if (parts.length < 2 || !(QUALIFIERS.has(parts.at(-1)!) || /^\d+$/.test(parts.at(-1)!))) return null;
     parts.pop();
   }
 }
+
+export type SubjectMatch = {
+  key: SubjectKey;
+  /** The school's name is the catalogue subject itself; false when it names a variant ("Wiskunde B", "NaSk1") or was not found by its name. */
+  whole: boolean;
+};
 
 /**
  * The catalogue subject a school's subject is, or null. The name decides
  * ("Wiskunde B", "Engels (havo)", "NaSk1", or an abbreviation used as the
  * name); only when the name is unknown does the code count ("ak").
  */
+export function matchSubjectDetail(subject: { code?: string | null; name: string }): SubjectMatch | null {
+  const byItsName = byNameOf(subject.name);
+  if (byItsName) return byItsName;
+  const nameAsCode = byCodeOf(subject.name);
+  if (nameAsCode) return { key: nameAsCode, whole: byCode.has(compactKey(subject.name, "en")) };
+  const code = subject.code ? byCodeOf(subject.code) : null;
+  // Found by the code alone: the name says something the catalogue does not (unless there is none).
+  return code ? { key: code, whole: !subject.name.trim() } : null;
+}
+
+/** matchSubjectDetail's subject only. */
 export function matchSubject(subject: { code?: string | null; name: string }): SubjectKey | null {
-  return byNameOf(subject.name) ?? byCodeOf(subject.name) ?? (subject.code ? byCodeOf(subject.code) : null);
+  return matchSubjectDetail(subject)?.key ?? null;
 }

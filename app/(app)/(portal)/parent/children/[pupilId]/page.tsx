@@ -36,7 +36,7 @@ export default async function ChildPage({ params }: Props) {
   const aside = child.sickReportPanel !== null || rights.see.mentor;
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
   // Subjects in the order of the names the parent reads.
-  const names = new Map(child.subjects.map((s) => [s.subjectId, subjectLabel(tWords, s).name]));
+  const names = new Map(child.subjects.map((s) => [s.subjectId, subjectLabel(tWords, locale, s).name]));
   const subjects = [...child.subjects].sort((a, b) => names.get(a.subjectId)!.localeCompare(names.get(b.subjectId)!, locale));
   return (
     <>
