@@ -1,5 +1,6 @@
 import type { BookingView } from "@/lib/domain/conferences/booking-queries";
 import { dayLabel, timeLabel } from "@/components/conferences/labels";
+import { fillIn, SchoolText } from "@/components/school-words/fill-in";
 
 type T = (key: string, values?: Record<string, string>) => string;
 
@@ -9,7 +10,7 @@ export function BookingSummary({ booking, locale, t, tLang }: { booking: Booking
     <div className="space-y-1">
       <p className="font-semibold">{t("bookingTitle", { host: booking.hostName })}</p>
       <p className="tabular-nums">{t("bookingWhen", { date: dayLabel(locale, booking.startsAt), start: timeLabel(locale, booking.startsAt), end: timeLabel(locale, booking.endsAt) })}</p>
-      {booking.location ? <p>{t("bookingPlace", { location: booking.location })}</p> : null}
+      {booking.location ? <p>{fillIn((slot) => t("bookingPlace", { location: slot }), <SchoolText>{booking.location}</SchoolText>)}</p> : null}
       {booking.interpreterLanguage ? <p>{t("bookingInterpreter", { language: tLang(booking.interpreterLanguage) })}</p> : null}
       {booking.childcare ? <p>{t("bookingChildcare")}</p> : null}
       <p className="text-sm text-slate-700">{t("bookedBy", { name: booking.bookedBy })}</p>

@@ -23,7 +23,7 @@ export async function RoundSection({ round }: { round: RoundView }) {
     }));
   return (
     <section aria-labelledby={`round-${round.id}`} className="mt-6">
-      <h2 id={`round-${round.id}`} className="text-xl font-semibold break-words hyphens-auto">{round.title}</h2>
+      <h2 id={`round-${round.id}`} className="text-xl font-semibold break-words hyphens-auto" lang="nl">{round.title}</h2>
       <p className="mt-1 text-slate-700">{t("intro", { minutes: round.slotMinutes })}</p>
       <p className={`mt-1 ${round.open ? "text-slate-700" : "font-medium text-warn-700"}`}>
         {round.open ? t("roundOpen", { closes: `${dayLabel(locale, round.bookingClosesAt)} ${timeLabel(locale, round.bookingClosesAt)}` }) : t("roundClosed")}

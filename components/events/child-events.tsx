@@ -5,6 +5,7 @@ import { replyEventAction } from "@/lib/domain/events/actions";
 import { SmallActionForm } from "@/components/events/small-action-form";
 import { calendarHref, eventTimes } from "@/components/events/event-time";
 import { eventErrorTexts } from "@/components/events/error-texts";
+import { fillIn, SchoolText } from "@/components/school-words/fill-in";
 
 type Props = { pupilId: string; childName: string; events: UpcomingEvent[] };
 
@@ -25,11 +26,11 @@ export async function ChildEvents({ pupilId, childName, events }: Props) {
                 <p className="text-sm font-medium text-slate-700">{t(`kinds.${event.kind}`)}</p>
                 <h3 className="text-lg font-semibold">
                   {event.cancelledAt ? <span className="me-2 rounded bg-warn-50 px-2 text-warn-700">{t("cancelled")}</span> : null}
-                  <span className={event.cancelledAt ? "line-through" : undefined}>{event.title}</span>
+                  <span lang="nl" className={event.cancelledAt ? "line-through" : undefined}>{event.title}</span>
                 </h3>
                 <p>{t("when", { start, end })}</p>
-                {event.place ? <p>{t("place", { place: event.place })}</p> : null}
-                {event.description ? <p dir="auto" className="mt-1 whitespace-pre-line text-slate-700">{event.description}</p> : null}
+                {event.place ? <p>{fillIn((slot) => t("place", { place: slot }), <SchoolText>{event.place}</SchoolText>)}</p> : null}
+                {event.description ? <p dir="auto" lang="nl" className="mt-1 whitespace-pre-line text-slate-700">{event.description}</p> : null}
                 {event.asksReply && !event.cancelledAt ? (
                   <div className="mt-3">
                     <p className="text-sm text-slate-700">

@@ -25,9 +25,9 @@ export async function OverviewEvents({ childrenEvents }: Props) {
                 <li key={event.id} className="rounded-lg bg-white p-3">
                   <p className="font-medium">
                     {event.cancelledAt ? <span className="me-2 text-warn-700">{t("cancelled")}:</span> : null}
-                    {event.title}
+                    <span lang="nl">{event.title}</span>
                   </p>
-                  <p className="text-sm text-slate-700">{t("when", { start, end })}{event.place ? ` · ${event.place}` : ""}</p>
+                  <p className="text-sm text-slate-700">{t("when", { start, end })}{event.place ? <> · <span lang="nl">{event.place}</span></> : null}</p>
                 </li>
               );
             })}

@@ -3,13 +3,16 @@ import { dateFormat, numberFormat } from "@/lib/i18n/fast-format";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { ABSENCE_KINDS, groupByDay, type AbsenceTotals } from "@/lib/domain/attendance/totals";
 import type { ChildDetail } from "@/lib/domain/pupils/queries";
+import { Explained, schoolWordsFor } from "@/components/school-words/words";
 
 type Props = { totals: ChildDetail["totals"]; term: number | null; absences: ChildDetail["absences"]; childName: string };
 
 /** The records carry the pupil's own reason only where the guardian may see it (the child page's statement leaves it out otherwise). */
 export async function AbsenceOverview({ totals, term, absences, childName }: Props) {
   const locale = await getLocale();
-  const [t, tKinds, tRights] = await Promise.all([fastTranslations(locale, "child"), fastTranslations(locale, "absenceKinds"), fastTranslations(locale, "childRights")]);
+  const [t, tKinds, tRights, tWords] = await Promise.all([
+    fastTranslations(locale, "child"), fastTranslations(locale, "absenceKinds"), fastTranslations(locale, "childRights"), schoolWordsFor(locale),
+  ]);
   const format = { number: (value: number, name: "integer" | "hours") => numberFormat(locale, name).format(value) };
   const dayMonth = dateFormat(locale, "dayMonth");
   // One line per day and kind: a sick day is one line, not eight lessons.
@@ -29,7 +32,9 @@ export async function AbsenceOverview({ totals, term, absences, childName }: Pro
       <tbody className="divide-y divide-slate-100">
         {ABSENCE_KINDS.map((kind) => (
           <tr key={kind}>
-            <th scope="row" className="py-2 pe-2 text-start font-normal">{tKinds(kind)}</th>
+            <th scope="row" className="py-2 pe-2 text-start font-normal">
+              <Explained word={tKinds(kind)} group="absenceKinds" value={kind} t={tWords} inHeader />
+            </th>
             <td className="py-2 pe-2 text-end tabular-nums">{format.number(data[kind].count, "integer")}</td>
             <td className="py-2 text-end tabular-nums">{duration(data[kind].minutes, kind)}</td>
           </tr>
@@ -55,7 +60,7 @@ export async function AbsenceOverview({ totals, term, absences, childName }: Pro
                   <span className="font-medium">{dayMonth.format(a.date)}</span>
                   {" · "}
                   {a.wholeDay ? t("wholeDay") : t("lessonCount", { count: a.lessons })}
-                  {a.reason ? <span dir="auto" className="block text-slate-600">{a.reason}</span> : null}
+                  {a.reason ? <span dir="auto" lang="nl" className="block text-slate-600">{a.reason}</span> : null}
                   {a.pupilReasons?.map((reason) => (
                     <span key={reason} dir="auto" className="block text-slate-600">{tRights("pupilReason", { name: childName, reason })}</span>
                   ))}

@@ -7,10 +7,11 @@ import { ABSENCE_KINDS } from "@/lib/domain/attendance/totals";
 import { Grade, gradeFormat } from "@/components/ui/grade";
 import { RightsBanner } from "@/components/parent/rights-banner";
 import { isolateLtr } from "@/lib/i18n/bidi";
+import { Explained, schoolWordsFor, subjectLabel, SubjectName } from "@/components/school-words/words";
 
 export async function ChildCard({ child }: { child: ChildOverview }) {
   const locale = await getLocale();
-  const [t, tKinds, f] = await Promise.all([fastTranslations(locale, "parent"), fastTranslations(locale, "absenceKinds"), gradeFormat()]);
+  const [t, tKinds, f, tWords] = await Promise.all([fastTranslations(locale, "parent"), fastTranslations(locale, "absenceKinds"), gradeFormat(), schoolWordsFor(locale)]);
   const integer = numberFormat(locale, "integer");
   const name = `${child.firstName} ${child.lastName}`;
   return (
@@ -28,15 +29,18 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
       {child.rights.see.results ? <h3 className="mt-5 font-semibold">{t("latestResults")}</h3> : null}
       {!child.rights.see.results ? null : child.latest.length ? (
         <ul className="mt-2 divide-y divide-slate-100">
-          {child.latest.map((r) => (
-            <li key={r.id} className="flex items-center justify-between gap-3 py-2">
-              <span className="min-w-0">
-                <span className="block font-medium">{r.subject}</span>
-                <span className="block truncate text-sm text-slate-600">{r.description}</span>
-              </span>
-              <Grade gradeTenths={r.gradeTenths} textValue={r.textValue} f={f} />
-            </li>
-          ))}
+          {child.latest.map((r) => {
+            const subject = subjectLabel(tWords, locale, { code: r.subjectCode, name: r.subject });
+            return (
+              <li key={r.id} className="flex items-center justify-between gap-3 py-2">
+                <span className="min-w-0">
+                  <span className="block font-medium"><SubjectName label={subject} /></span>
+                  <span className="block truncate text-sm text-slate-600" lang="nl">{r.description}</span>
+                </span>
+                <Grade gradeTenths={r.gradeTenths} textValue={r.textValue} f={f} />
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <p className="mt-2 text-slate-600">{t("noResults")}</p>
@@ -48,7 +52,9 @@ export async function ChildCard({ child }: { child: ChildOverview }) {
           <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
             {ABSENCE_KINDS.map((kind) => (
               <div key={kind} className="rounded-lg bg-slate-50 p-2">
-                <dt className="text-sm text-slate-600">{tKinds(kind)}</dt>
+                <dt className="text-sm text-slate-600">
+                  <Explained word={tKinds(kind)} group="absenceKinds" value={kind} t={tWords} />
+                </dt>
                 <dd className="text-lg font-semibold tabular-nums">{integer.format(child.termAbsences[kind].count)}</dd>
               </div>
             ))}

@@ -34,7 +34,8 @@ export async function MentorCard({ mentors }: { mentors: ChildDetail["mentors"] 
             ) : null}
             <div>
               <dt className="text-sm text-slate-600">{t("contactHours")}</dt>
-              <dd dir={m.contactHours ? "auto" : undefined}>{m.contactHours ?? t("noContactHours")}</dd>
+              {/* The mentor's own words are Dutch (screen readers and read-aloud); the fallback is in the page's language. */}
+              <dd dir={m.contactHours ? "auto" : undefined} lang={m.contactHours ? "nl" : undefined}>{m.contactHours ?? t("noContactHours")}</dd>
             </div>
           </dl>
         </div>

@@ -30,7 +30,7 @@ export async function Welcome({ facts }: { facts: WelcomeFacts }) {
                     {m.email ? <a href={`mailto:${m.email}`} dir="ltr" className="inline-flex min-h-11 items-center break-all text-brand-700 underline">{m.email}</a> : null}
                     {m.phone ? <span className="ms-3"><PhoneLink phone={m.phone} className="inline-flex min-h-11 items-center text-brand-700 underline" /></span> : null}
                   </p>
-                  {m.contactHours ? <p className="text-sm">{t("hours")} <span dir="auto">{m.contactHours}</span></p> : null}
+                  {m.contactHours ? <p className="text-sm">{t("hours")} <span dir="auto" lang="nl">{m.contactHours}</span></p> : null}
                 </div>
               ))
             )}

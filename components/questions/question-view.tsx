@@ -51,7 +51,7 @@ export async function QuestionView({ question }: { question: QuestionFacts }) {
             <p className="text-sm text-slate-700">
               {t("answeredBy", { name: question.answeredBy?.user.name ?? "", date: format.dateTime(question.answeredAt, "sent") })}
             </p>
-            <p dir="auto" data-testid="question-answer" className="mt-3 whitespace-pre-wrap break-words">{question.answer}</p>
+            <p dir="auto" lang="nl" data-testid="question-answer" className="mt-3 whitespace-pre-wrap break-words">{question.answer}</p>
           </>
         ) : question.doneAt ? (
           <p className="mt-2">{t("calledBack", { date: format.dateTime(question.doneAt, "sent") })}</p>

@@ -39,7 +39,7 @@ async function RowSummary({ indicator, row, formatFigure }: Props & { row: Indic
       {row.latest.explanation ? (
         <div className="basis-full border-s-4 border-brand-600 bg-brand-50 p-2 text-sm">
           <p className="font-semibold">{t("schoolExplanation")}</p>
-          <p dir="auto">{row.latest.explanation}</p>
+          <p dir="auto" lang="nl">{row.latest.explanation}</p>
         </div>
       ) : null}
     </div>

@@ -8,7 +8,7 @@ export async function ParentPolicy({ text, publishedAt }: Props) {
   return (
     <section aria-labelledby="policy-heading" className="rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="policy-heading" className="text-lg font-semibold">{t("policyHeading")}</h2>
-      <p className="mt-2 whitespace-pre-line" dir="auto">{text}</p>
+      <p className="mt-2 whitespace-pre-line" dir="auto" lang="nl">{text}</p>
       <p className="mt-2 text-sm text-slate-600">{t("policyPublished", { date: format.dateTime(new Date(publishedAt), "full") })}</p>
     </section>
   );

@@ -37,7 +37,8 @@ type Catalogue = typeof import("@/lib/i18n/messages/nl.json") &
   typeof import("@/lib/i18n/messages/conferenceSchool/nl.json") &
   typeof import("@/lib/i18n/messages/conferences/nl.json") &
   typeof import("@/lib/i18n/messages/schoolSystem/nl.json") &
-  typeof import("@/lib/i18n/messages/readAloud/nl.json");
+  typeof import("@/lib/i18n/messages/readAloud/nl.json") &
+  typeof import("@/lib/i18n/messages/schoolWords/nl.json");
 export type Namespace = Exclude<keyof Catalogue, "default"> & string;
 type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
 

@@ -374,6 +374,7 @@ async function overviewThroughPrisma(guardianId: string) {
         ? latestResults(pupil.results, releaseCutoff(pupil.school), 3).map((r) => ({
             id: r.id,
             subject: r.assessment.subject.name,
+            subjectCode: r.assessment.subject.code,
             description: r.assessment.description,
             gradeTenths: r.grade === null ? null : toTenths(r.grade),
             textValue: r.textValue,

@@ -43,6 +43,7 @@ export async function parentOverview(actor: Actor, now: Date = new Date()) {
     latest: latestResults(pupil.results, releaseCutoff(pupil.school), 3).map((r) => ({
       id: r.id,
       subject: r.assessment.subject.name,
+      subjectCode: r.assessment.subject.code,
       description: r.assessment.description,
       gradeTenths: r.grade === null ? null : toTenths(r.grade),
       textValue: r.textValue,

@@ -15,6 +15,8 @@ import { AskMentorLinks } from "@/components/questions/ask-links";
 import { ChildEvents } from "@/components/events/child-events";
 import { ConferenceCard } from "@/components/conferences/child-card";
 import { isolateLtr } from "@/lib/i18n/bidi";
+import { Explained, schoolWordsFor, subjectLabel, WeightQuestion } from "@/components/school-words/words";
+import { fillIn } from "@/components/school-words/fill-in";
 
 type Props = { params: Promise<{ pupilId: string }> };
 
@@ -29,14 +31,17 @@ export default async function ChildPage({ params }: Props) {
   const actor = await requirePermission("parent:view", `/parent/children/${pupilId}`, { route: "/parent/children/[pupilId]", category: "record", pupilId });
   const child = await getChildDetail(actor, pupilId);
   const locale = await getLocale();
-  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy, tConferences, tSystem] = await Promise.all([
+  const [t, tTracks, tCommon, f, tSick, tRights, tPrivacy, tConferences, tSystem, tWords] = await Promise.all([
     fastTranslations(locale, "child"), fastTranslations(locale, "tracks"), fastTranslations(locale, "common"), gradeFormat(),
     fastTranslations(locale, "sickReport"), fastTranslations(locale, "childRights"), fastTranslations(locale, "privacy"),
-    fastTranslations(locale, "conferences"), fastTranslations(locale, "schoolSystem"),
+    fastTranslations(locale, "conferences"), fastTranslations(locale, "schoolSystem"), schoolWordsFor(locale),
   ]);
   const { rights } = child;
   const aside = child.sickReportPanel !== null || rights.see.mentor;
   const track = tTracks.has(child.classGroup.track) ? tTracks(child.classGroup.track) : child.classGroup.track;
+  // Subjects in the order of the names the parent reads.
+  const names = new Map(child.subjects.map((s) => [s.subjectId, subjectLabel(tWords, locale, s).name]));
+  const subjects = [...child.subjects].sort((a, b) => names.get(a.subjectId)!.localeCompare(names.get(b.subjectId)!, locale));
   return (
     <>
       <Link href="/parent" className="inline-flex min-h-11 items-center text-brand-700 underline">
@@ -46,7 +51,11 @@ export default async function ChildPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold">
         {child.firstName} {child.lastName}
       </h1>
-      <p className="text-slate-700">{t("yearTrack", { year: child.classGroup.year, track, className: isolateLtr(locale, child.classGroup.name) })}</p>
+      {/* The track in the class line is explained (a <div>: the explanation is a <details>). */}
+      <div className="text-slate-700">
+        {fillIn((slot) => t("yearTrack", { year: child.classGroup.year, track: slot, className: isolateLtr(locale, child.classGroup.name) }),
+          <Explained word={track} group="tracks" value={child.classGroup.track} t={tWords} />)}
+      </div>
       <p className="text-slate-700">{child.school.name}</p>
       {/* Where the child is in the Dutch school system and where it can go (issue 18). */}
       <p>
@@ -66,12 +75,13 @@ export default async function ChildPage({ params }: Props) {
             <section aria-labelledby="results-heading">
               <h2 id="results-heading" className="text-xl font-semibold">{t("results")}</h2>
               <p className="mt-1 text-sm text-slate-700">{t("resultsIntro")} {t("belowPassExplained")}</p>
+              <WeightQuestion t={tWords} />
               {child.school.releaseMode === "FIXED_TIME" ? (
                 <p className="mt-1 text-sm text-slate-700">{t("releaseNote", { time: child.school.releaseTime })}</p>
               ) : null}
-              {child.subjects.length ? (
+              {subjects.length ? (
                 <div className="mt-3 space-y-2">
-                  {child.subjects.map((subject) => (
+                  {subjects.map((subject) => (
                     <SubjectResults key={subject.subjectId} subject={subject} f={f} />
                   ))}
                 </div>

@@ -9,6 +9,7 @@ import { searchHref } from "@/lib/domain/schools/links";
 import { SchoolContact } from "@/components/schools/school-contact";
 import { ParentPolicy } from "@/components/schools/parent-policy";
 import { SchoolIndicators } from "@/components/schools/school-indicators";
+import { TrackExplanations } from "@/components/school-words/track-explanations";
 
 // `/schools/<slug>` arrives here as /site/<locale>/schools/<slug> (proxy.ts): rendered
 // once per school and language, then served from cache until the school
@@ -36,6 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SchoolProfilePage({ params }: Props) {
   const school = await load(params);
   if (!school) notFound();
+  const { locale } = await params;
   const [t, tInd, format] = await Promise.all([getTranslations("schoolProfile"), getTranslations("indicators"), getFormatter()]);
   const levels = school.levels.map((level) => (tInd.has(`schoolTypes.${level}`) ? tInd(`schoolTypes.${level}`) : level));
   return (
@@ -53,6 +55,7 @@ export default async function SchoolProfilePage({ params }: Props) {
         <span aria-hidden="true">·</span>
         <bdi>{tInd(`denominations.${school.denomination}`)}</bdi>
       </p>
+      <TrackExplanations locale={locale} levels={school.levels.map((value, i) => ({ value, name: levels[i] }))} />
       <p className="mt-3">
         <Link href={searchHref({}, [school.slug])} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
           {t("compareWithOthers")}
