@@ -18,7 +18,9 @@ describe("Arabic notification templates isolate left-to-right values", () => {
     for (const channel of ["EMAIL", "SMS"] as const) {
       const text = renderAnnouncement("ar", channel, facts).text;
       expect(text).toContain(iso("2B, H4a"));
-      expect(text).toContain(iso(url));
+      // An Arabic SMS (70 characters) has no room for the address: it says to look in the portal.
+      if (channel === "EMAIL") expect(text).toContain(iso(url));
+      else expect(text).not.toContain(url);
       expect(renderAnnouncement("nl", channel, facts).text).not.toMatch(invisible);
     }
   });
@@ -26,7 +28,7 @@ describe("Arabic notification templates isolate left-to-right values", () => {
   it("the notice of an answer: the address", () => {
     const f = { guardianName: "Sanne Visser", pupilFirstName: "Daan", mentorName: "Marieke Jansen", url };
     expect(renderAnswerNotice("ar", "EMAIL", f).text).toContain(iso(url));
-    expect(renderAnswerNotice("ar", "SMS", f).text).toContain(iso(url));
+    expect(renderAnswerNotice("ar", "SMS", f).text).not.toContain(url);
     expect(renderAnswerNotice("en", "SMS", f).text).not.toMatch(invisible);
   });
 
