@@ -1,17 +1,30 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { screen } from "./env";
 import { childrenOf, expect, expectAccessible, expectNoHorizontalScroll, query, signIn, test } from "./fixtures";
+import { speechLog, stubSpeech } from "./speech-helpers";
 
 // Every parent, mentor and public page in Turkish, Polish and Ukrainian, on a
 // 320 px phone: the page is in that language, axe finds nothing serious, and
 // nothing scrolls sideways. One test per language; each signs in twice (its
-// demo parent, then mentor@demo.test with that profile language).
+// demo parent, then mentor@demo.test with that profile language). The demo
+// parent's child page shows the subjects in the parent's language and reads
+// aloud in it (stubbed speechSynthesis); the school-system page puts the child
+// in its place — vmbo-k, havo, mbo.
 
 const LANGUAGES = [
-  { locale: "tr", parent: "ouder-tr@demo.test", myChildren: "Çocuklarım" },
-  { locale: "pl", parent: "ouder-pl@demo.test", myChildren: "Moje dzieci" },
-  { locale: "uk", parent: "ouder-uk@demo.test", myChildren: "Мої діти" },
+  { locale: "tr", parent: "ouder-tr@demo.test", myChildren: "Çocuklarım", track: "VMBO_K", voice: "tr-TR" },
+  { locale: "pl", parent: "ouder-pl@demo.test", myChildren: "Moje dzieci", track: "HAVO", voice: "pl-PL" },
+  { locale: "uk", parent: "ouder-uk@demo.test", myChildren: "Мої діти", track: "MBO_3", voice: "uk-UA" },
 ] as const;
+
+/** A message of the app's catalogue, e.g. catalogue("tr", "readAloud", "readAloud.start"). */
+function catalogue(locale: string, area: string, key: string): string {
+  let node: unknown = JSON.parse(readFileSync(path.resolve("lib/i18n/messages", area, `${locale}.json`), "utf8"));
+  for (const part of key.split(".")) node = (node as Record<string, unknown>)[part];
+  return node as string;
+}
 
 /** One page: answers 200 in the language, with a title, axe-clean, no sideways scrolling; a screenshot to look at. */
 async function expectPage(page: Page, path: string, locale: string, name: string) {
@@ -34,15 +47,16 @@ async function phone(browser: Browser, baseURL: string | undefined, locale: stri
 
 const one = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await query<T>(sql, params))[0];
 
-for (const { locale, parent, myChildren } of LANGUAGES) {
+for (const { locale, parent, myChildren, track, voice } of LANGUAGES) {
   test(`every parent, mentor and public page in ${locale} at 320 px`, async ({ browser, baseURL }) => {
     test.setTimeout(180_000);
     const [child] = await childrenOf(parent);
     expect(child).toBeTruthy();
 
-    // The parent, in the profile's language.
+    // The parent, in the profile's language, on a device with a voice for it (and a Dutch one).
     const parentPhone = await phone(browser, baseURL, "nl-NL");
     const p = parentPhone.page;
+    await stubSpeech(p, [voice, "nl-NL"]);
     await signIn(p, parent);
     await expect(p).toHaveURL(/\/parent$/);
     await expect(p.getByRole("heading", { level: 1 })).toHaveText(myChildren);
@@ -58,6 +72,16 @@ for (const { locale, parent, myChildren } of LANGUAGES) {
       ["/account", "account"],
       ["/account/data", "data"],
     ] as const) await expectPage(p, path, locale, name);
+
+    // The school-system page puts the child in its track.
+    await p.goto(`/parent/children/${child.id}/school-system`);
+    await expect(p.locator("[data-testid=system-routes] li[data-here]")).toHaveAttribute("data-node", track);
+    // The child page: Dutch (the subject) in the parent's language, and read aloud in it.
+    await p.goto(`/parent/children/${child.id}`);
+    await expect(p.getByText(catalogue(locale, "schoolWords", "schoolWords.subjects.dutch"), { exact: true }).first()).toBeVisible();
+    await p.getByRole("button", { name: catalogue(locale, "readAloud", "readAloud.start") }).click();
+    await expect(p.locator(".read-aloud-current")).toHaveCount(1);
+    expect((await speechLog(p)).spoken[0]).toMatchObject({ lang: locale, voice });
     await parentPhone.context.close();
 
     // The mentor, with the same language on the profile (put back afterwards).

@@ -1,7 +1,7 @@
-import type { Page } from "@playwright/test";
 import { auditRows, childrenOf, expect, expectAccessible, expectErrorSummary, query, signIn, test } from "./fixtures";
 import { E2E } from "./env";
 import { checkPage, personPage } from "./guardians-helpers";
+import { speechLog, stubSpeech } from "./speech-helpers";
 
 // Issue 18, items 4 and 5 in one walk: leider@ publishes the school's own
 // promotion rules (a rejected submit first); ouder@ (Dutch) opens the
@@ -15,53 +15,6 @@ import { checkPage, personPage } from "./guardians-helpers";
 
 const RULES = "Je gaat over met hoogstens twee onvoldoendes.\nOverleg met de mentor bij twijfel.";
 
-/** A speechSynthesis that records what it is asked to say; the test ends each utterance itself. */
-async function stubSpeech(page: Page) {
-  await page.addInitScript(() => {
-    type U = { text: string; lang: string; voice: { lang: string } | null; onend?: () => void };
-    const voice = (lang: string) => ({ lang, name: lang, voiceURI: lang, default: false, localService: true });
-    let voices = [voice("nl-NL"), voice("ar-SA"), voice("en-GB")];
-    const listeners: (() => void)[] = [];
-    const log = { spoken: [] as { text: string; lang: string; voice: string | null }[], paused: false, cancelled: 0 };
-    let current: U | null = null;
-    const synth = {
-      getVoices: () => voices,
-      addEventListener: (_: string, f: () => void) => listeners.push(f),
-      removeEventListener: () => {},
-      speak(u: U) {
-        log.spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.lang ?? null });
-        current = u;
-      },
-      pause: () => (log.paused = true),
-      resume: () => (log.paused = false),
-      cancel() {
-        log.cancelled++;
-        current = null;
-      },
-    };
-    Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
-    Object.assign(window, {
-      SpeechSynthesisUtterance: function (this: U, text: string) {
-        Object.assign(this, { text, lang: "", voice: null });
-      },
-      speechLog: log,
-      // Ends the utterance being spoken (the island then speaks the next), up to `n` times.
-      speechEnd: (n = 1) => {
-        for (let i = 0; i < n && current; i++) {
-          const u = current;
-          current = null;
-          u.onend?.();
-        }
-      },
-      speechVoices: (langs: string[]) => {
-        voices = langs.map(voice);
-        listeners.forEach((f) => f());
-      },
-    });
-  });
-}
-type SpeechLog = { spoken: { text: string; lang: string; voice: string | null }[]; paused: boolean; cancelled: number };
-const speechLog = (page: Page) => page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog);
 
 test("school system per child, the school's promotion rules, and read-aloud in Arabic", async ({ browser }) => {
   test.setTimeout(180_000);
