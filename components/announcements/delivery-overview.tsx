@@ -7,7 +7,7 @@ export async function DeliveryOverview({ rows, highlight }: { rows: DeliveryRow[
   if (rows.length === 0) return <p className="mt-2">{t("deliveryNone")}</p>;
   const n = (value: number) => format.number(value, "integer");
   return (
-    <div className="mt-2 overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div role="region" aria-label={t("deliveryTitle")} tabIndex={0} className="mt-2 overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-start text-sm">
         <caption className="sr-only">{t("deliveryTitle")}</caption>
         <thead className="bg-slate-50">

@@ -8,7 +8,7 @@ type Row = Arrangements["interpreters"][number];
 export async function ArrangementsView({ arrangements }: { arrangements: Arrangements }) {
   const [t, format, locale] = await Promise.all([getTranslations("conferenceSchool"), getFormatter(), getLocale()]);
   const table = (rows: Row[], caption: string, withLanguage: boolean) => (
-    <div className="overflow-x-auto">
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto">
       <table className="mt-2 w-full border-collapse text-start">
         <caption className="sr-only">{caption}</caption>
         <thead>

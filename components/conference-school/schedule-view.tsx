@@ -33,7 +33,8 @@ export async function ScheduleView({ schedule, returnTo }: { schedule: Schedule;
             {t("eveningTitle", { day: format.dateTime(eveningDate(evening.day), EVENING) })}
             {evening.rows[0]?.location ? <span className="ms-2 text-base font-normal" dir="auto">{t("room", { location: evening.rows[0].location })}</span> : null}
           </h2>
-          <div className="overflow-x-auto">
+          {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+          <div role="region" aria-labelledby={`evening-${evening.day}`} tabIndex={0} className="overflow-x-auto">
           <table className="mt-2 w-full border-collapse text-start">
             <thead>
               <tr className="border-b border-slate-300 text-start">

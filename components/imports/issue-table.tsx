@@ -8,7 +8,7 @@ type Props = { issues: LineIssue[]; fileNames: Record<number, string>; limit: nu
 export async function IssueTable({ issues, fileNames, limit, caption }: Props) {
   const [t, tIssue, tField, tKind] = await Promise.all([getTranslations("imports"), getTranslations("importErrors"), getTranslations("importFields"), getTranslations("importKinds")]);
   return (
-    <div className="overflow-x-auto">
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
