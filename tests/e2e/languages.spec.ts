@@ -39,9 +39,10 @@ async function expectPage(page: Page, path: string, locale: string, name: string
   await page.screenshot({ path: screen(`lang-${locale}-${name}-320.png`), fullPage: true });
 }
 
-async function phone(browser: Browser, baseURL: string | undefined, locale: string) {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, baseURL, locale });
-  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+/** A Dutch phone browser; with `chosen`, the language chosen with the switch (the cookie). */
+async function phone(browser: Browser, baseURL: string | undefined, chosen?: string) {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, baseURL, locale: "nl-NL" });
+  if (chosen) await context.addCookies([{ name: "NEXT_LOCALE", value: chosen, url: baseURL! }]);
   return { context, page: await context.newPage() };
 }
 
@@ -54,7 +55,7 @@ for (const { locale, parent, myChildren, track, voice } of LANGUAGES) {
     expect(child).toBeTruthy();
 
     // The parent, in the profile's language, on a device with a voice for it (and a Dutch one).
-    const parentPhone = await phone(browser, baseURL, "nl-NL");
+    const parentPhone = await phone(browser, baseURL);
     const p = parentPhone.page;
     await stubSpeech(p, [voice, "nl-NL"]);
     await signIn(p, parent);
@@ -88,7 +89,7 @@ for (const { locale, parent, myChildren, track, voice } of LANGUAGES) {
     const mentor = await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'mentor@demo.test'`);
     await query(`UPDATE "User" SET locale = $1::"Locale" WHERE id = $2`, [locale, mentor.id]);
     try {
-      const mentorPhone = await phone(browser, baseURL, "nl-NL");
+      const mentorPhone = await phone(browser, baseURL);
       const m = mentorPhone.page;
       await signIn(m, "mentor@demo.test");
       await expect(m).toHaveURL(/\/mentor$/);
@@ -120,7 +121,7 @@ for (const { locale, parent, myChildren, track, voice } of LANGUAGES) {
     }
 
     // The public pages, in the language chosen with the switch (cookie).
-    const visitor = await phone(browser, baseURL, "nl-NL");
+    const visitor = await phone(browser, baseURL, locale);
     const schools = await query<{ slug: string }>(
       `SELECT slug FROM "School" s WHERE EXISTS (SELECT 1 FROM "IndicatorValue" v WHERE v."schoolId" = s.id AND v."publishedAt" IS NOT NULL) ORDER BY name LIMIT 2`,
     );

@@ -97,7 +97,8 @@ test("school system per child, the school's promotion rules, and read-aloud in A
   const { spoken } = await speechLog(arabic);
   expect(spoken.length).toBeGreaterThan(20);
   const dutch = spoken.filter((s) => s.lang === "nl");
-  expect(dutch.map((s) => s.text).join(" ")).toBe(RULES.replace("\n", " "));
+  // The school's own texts (the rules, the mentor's contact hours) are the Dutch parts.
+  expect(dutch.map((s) => s.text).join(" ")).toContain(RULES.replace("\n", " "));
   expect(dutch.every((s) => s.voice === "nl-NL")).toBe(true);
   expect(spoken.filter((s) => s.lang !== "nl").every((s) => s.lang === "ar" && s.voice === "ar-SA")).toBe(true);
   expect(spoken.some((s) => s.text.includes("اقرأ بصوت عالٍ"))).toBe(false);
