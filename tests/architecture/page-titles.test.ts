@@ -22,11 +22,15 @@ const exportsTitle = (source: string) => /export (async function generateMetadat
 describe("page titles", () => {
   const app = path.resolve("app");
 
-  // Known gap: the public tree's not-found.tsx (an unknown school) gets no params and may not
-  // read the request (its pages are cached; a generateMetadata there answered 500), and a React
-  // <title> in it is not rendered: its title is still the bare brand.
+  // The public tree's not-found.tsx (an unknown school) gets no params and may not read the
+  // request (its pages are cached; a generateMetadata there answered 500): its title is the
+  // public layout's default, "page not found" in the visitor's language.
   const publicNotFound = path.join("(public)", "site", "[locale]", "not-found.tsx");
   const titled = files(app, /^(page|not-found|global-not-found)\.tsx$/).map((f) => path.relative(app, f)).filter((f) => f !== publicNotFound);
+
+  it("the public layout's default title is the not-found page's", () => {
+    expect(readFileSync(path.join(app, "(public)", "site", "[locale]", "layout.tsx"), "utf8")).toMatch(/default: `\$\{tErrors\("notFoundTitle"\)\}/);
+  });
 
   it.each(titled.map((f) => [f]))("%s gives its own title", (file) => {
     expect(exportsTitle(readFileSync(path.join(app, file), "utf8"))).toBe(true);

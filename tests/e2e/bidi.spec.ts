@@ -114,7 +114,7 @@ test("every page has its own title, not only 'Schoolkompas'", async ({ page }) =
   const question = await one<{ id: string }>(`SELECT q.id FROM "MentorQuestion" q JOIN "Pupil" p ON p.id = q."pupilId" WHERE p."schoolId" = $1 LIMIT 1`, [mentorSchool.id]);
   const staff = await one<{ id: string }>(`SELECT id FROM "Staff" WHERE "schoolId" = $1 LIMIT 1`, [mentorSchool.id]);
 
-  for (const path of ["/login", "/forgot-password", "/set-password", "/", `/schools/${mentorSchool.slug}`, `/compare?schools=${mentorSchool.slug},${other.slug}`, "/no-such-page"]) await titleOf(path);
+  for (const path of ["/login", "/forgot-password", "/set-password", "/", `/schools/${mentorSchool.slug}`, `/compare?schools=${mentorSchool.slug},${other.slug}`, "/no-such-page", "/schools/no-such-school"]) await titleOf(path);
   const visits: [string, string[]][] = [
     ["ouder@demo.test", ["/parent", `/parent/children/${child.id}`, `/parent/children/${child.id}/privacy`, `/parent/children/${child.id}/questions`, "/parent/conferences",
       "/parent/settings", "/parent/announcements", "/account", "/account/data", "/parent/children/no-such-child"]],

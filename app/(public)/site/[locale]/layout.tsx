@@ -20,8 +20,11 @@ type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: isLocale(locale) ? locale : DEFAULT_LOCALE, namespace: "common" });
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
+  const language = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const [t, tErrors] = await Promise.all([getTranslations({ locale: language, namespace: "common" }), getTranslations({ locale: language, namespace: "errors" })]);
+  // Every public page sets its own title (tests/architecture/page-titles.test.ts); the default is the not-found page's
+  // (a not-found.tsx cannot have metadata of its own here: reading the request there breaks the cached pages).
+  return { title: { default: `${tErrors("notFoundTitle")} · ${t("appName")}`, template: `%s · ${t("appName")}` }, description: t("tagline") };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
