@@ -4,13 +4,14 @@ import type { FollowUp, NotBookedRound } from "@/lib/domain/conferences/schedule
 import { followUpDoneAction } from "@/lib/domain/conferences/school-actions";
 import { DATE_TIME } from "@/components/conference-school/format";
 import { PhoneLink } from "@/components/ui/ltr";
+import { readablePhone } from "@/lib/domain/admin/phone";
 
 function Phones({ guardians, none }: { guardians: { id: string; name: string; phone: string | null }[]; none: string }) {
   return (
     <ul className="text-sm">
       {guardians.map((g) => (
         <li key={g.id}>
-          {g.name}: {g.phone ? <PhoneLink phone={g.phone} className="text-brand-700 underline" /> : <span className="text-slate-600">{none}</span>}
+          {g.name}: {g.phone ? <PhoneLink phone={readablePhone(g.phone)} className="text-brand-700 underline" /> : <span className="text-slate-600">{none}</span>}
         </li>
       ))}
     </ul>

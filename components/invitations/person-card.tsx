@@ -3,6 +3,7 @@ import { invitePersonAction } from "@/lib/domain/invitations/actions";
 import { mayInvite, type InvitationStatus } from "@/lib/domain/invitations/status";
 import type { InvitationPerson } from "@/lib/domain/invitations/queries";
 import { PhoneLink } from "@/components/ui/ltr";
+import { readablePhone } from "@/lib/domain/admin/phone";
 
 const BADGE: Record<InvitationStatus, string> = {
   active: "bg-green-100 text-green-900",
@@ -43,7 +44,7 @@ export async function PersonCard({ person, context, showChildren = true }: { per
         {person.phone ? (
           <p className="text-sm">
             {t("phone")}{" "}
-            <PhoneLink phone={person.phone} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" />
+            <PhoneLink phone={readablePhone(person.phone)} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" />
           </p>
         ) : null}
         <p className="mt-1 text-sm">

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { MentorPupil } from "@/lib/domain/contacts/queries";
 import { categoryList } from "@/components/parent/rights-banner";
 import { PhoneLink } from "@/components/ui/ltr";
+import { readablePhone } from "@/lib/domain/admin/phone";
 
 export async function GuardianCards({ guardians }: { guardians: MentorPupil["guardians"] }) {
   const [t, tLang, tChannel, tStanding, format, locale] = await Promise.all([
@@ -32,7 +33,7 @@ export async function GuardianCards({ guardians }: { guardians: MentorPupil["gua
             {g.phone ? (
               <>
                 <dt className="text-slate-600">{t("phone")}</dt>
-                <dd><PhoneLink phone={g.phone} className="text-brand-700 underline" /></dd>
+                <dd><PhoneLink phone={readablePhone(g.phone)} className="text-brand-700 underline" /></dd>
               </>
             ) : null}
             <dt className="text-slate-600">{t("email")}</dt>

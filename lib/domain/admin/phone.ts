@@ -11,3 +11,8 @@ export function formatPhone(raw: string): string | null {
   if (!number || !number.isValid()) return null;
   return number.country === "NL" ? number.formatNational() : number.formatInternational();
 }
+
+/** A stored number as staff read it (a parent's mobile is stored as +316…, E.164): formatted where valid, else as stored. */
+export function readablePhone(stored: string): string {
+  return formatPhone(stored) ?? stored;
+}

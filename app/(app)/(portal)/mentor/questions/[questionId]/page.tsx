@@ -9,6 +9,7 @@ import { QuestionView } from "@/components/questions/question-view";
 import { AnswerForm, CalledBackForm, NoteForm } from "@/components/questions/mentor-forms";
 import { languageName } from "@/components/questions/languages";
 import { PhoneLink } from "@/components/ui/ltr";
+import { readablePhone } from "@/lib/domain/admin/phone";
 
 type Props = { params: Promise<{ questionId: string }> };
 
@@ -65,7 +66,7 @@ export default async function MentorQuestionPage({ params }: Props) {
             {guardian.phone ? (
               <div>
                 <dt className="text-slate-600">{t("phone")}</dt>
-                <dd><PhoneLink phone={guardian.phone} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" /></dd>
+                <dd><PhoneLink phone={readablePhone(guardian.phone)} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" /></dd>
               </div>
             ) : null}
             {guardian.user.email ? (
