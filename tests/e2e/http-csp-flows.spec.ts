@@ -10,7 +10,7 @@ test("a mentor logs a contact moment, the teacher switches roles and language, u
   const violations = await watchViolations(page);
   await signIn(page, "mentor@demo.test");
   await expect(page).toHaveURL(/\/mentor$/);
-  await page.locator("main a[href^='/mentor/pupils/']").first().click();
+  await page.locator("main a[href^='/mentor/pupils/']").filter({ visible: true }).first().click();
   await expect(page).toHaveURL(/\/mentor\/pupils\//);
   await page.getByLabel("Positief").check();
   await page.getByLabel("Korte samenvatting").fill("Gebeld over de toetsweek: het gaat goed.");

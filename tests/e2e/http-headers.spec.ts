@@ -37,7 +37,7 @@ test("every page carries a policy that allows only its own scripts, and the app 
   await page.context().clearCookies();
   await signIn(page, "mentor@demo.test");
   await expect(page).toHaveURL(/\/mentor$/);
-  await page.locator("main a[href^='/mentor/pupils/']").first().click();
+  await page.locator("main a[href^='/mentor/pupils/']").filter({ visible: true }).first().click();
   await expect(page).toHaveURL(/\/mentor\/pupils\//);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.context().clearCookies();
