@@ -28,9 +28,12 @@ const seconds = (from: number) => Math.round(performance.now() - from) / 1000;
 async function takeFromWorker(task: string, runId: string): Promise<boolean> {
   const [job] = await db.$queryRaw<{ id: string | null }[]>`SELECT (graphile_worker.remove_job(${`${task}:${runId}`}::text)).id::text AS id`;
   if (!job?.id) return true;
+  // remove_job deletes a job nobody holds and returns it; a job a worker holds it only disarms (and returns too).
+  // Gone now: it was ours to run (a run the worker finished meanwhile is left alone by the job).
+  const held = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = ${job.id}::bigint`)[0].n;
+  if ((await held()) === 0) return true;
   for (;;) {
-    const [held] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = ${job.id}::bigint`;
-    if (held.n === 0) return false;
+    if ((await held()) === 0) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

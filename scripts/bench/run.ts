@@ -136,6 +136,8 @@ async function main() {
       `SELECT u.email, u.id AS "userId", u."sessionVersion", min(l."pupilId") AS "pupilId" FROM "GuardianLink" l
          JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
        WHERE l."hasParentalAuthority" AND NOT l."accessRestricted" AND l."consentWithdrawnAt" IS NULL AND u."disabledAt" IS NULL
+         -- Parents only: a user who also holds a staff role signs in as staff (the floor then got "forbidden").
+         AND NOT EXISTS (SELECT 1 FROM "RoleMembership" rm WHERE rm."userId" = u.id AND rm.role <> 'PARENT')
        GROUP BY u.id ORDER BY md5(u.id) LIMIT $1`,
       [smoke ? 20 : Math.max(200, CONCURRENCY * 2)],
     )).rows as { email: string; userId: string; sessionVersion: number; pupilId: string }[];
