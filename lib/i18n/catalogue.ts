@@ -2,7 +2,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 
 // Messages per locale: the base catalogue plus one file per area, so areas can
 // grow independently. nl is the source of truth; a test checks the others.
-export const CATALOGUE_AREAS = ["schools", "indicators", "sickReports", "absence", "notifications", "attendance", "admin", "imports", "accounts", "dataAccess", "security", "guardianRights", "privacy", "questions", "announcements", "events", "conferenceSchool", "conferences", "schoolSystem", "readAloud", "schoolWords"] as const;
+export const CATALOGUE_AREAS = ["schools", "indicators", "sickReports", "absence", "notifications", "attendance", "admin", "imports", "accounts", "dataAccess", "security", "guardianRights", "privacy", "questions", "announcements", "events", "conferenceSchool", "conferences", "schoolSystem", "readAloud", "schoolWords", "reach", "agreement", "surveys", "selfAssessment"] as const;
 
 type Messages = Record<string, unknown>;
 

@@ -38,7 +38,11 @@ type Catalogue = typeof import("@/lib/i18n/messages/nl.json") &
   typeof import("@/lib/i18n/messages/conferences/nl.json") &
   typeof import("@/lib/i18n/messages/schoolSystem/nl.json") &
   typeof import("@/lib/i18n/messages/readAloud/nl.json") &
-  typeof import("@/lib/i18n/messages/schoolWords/nl.json");
+  typeof import("@/lib/i18n/messages/schoolWords/nl.json") &
+  typeof import("@/lib/i18n/messages/reach/nl.json") &
+  typeof import("@/lib/i18n/messages/agreement/nl.json") &
+  typeof import("@/lib/i18n/messages/surveys/nl.json") &
+  typeof import("@/lib/i18n/messages/selfAssessment/nl.json");
 export type Namespace = Exclude<keyof Catalogue, "default"> & string;
 type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
 
