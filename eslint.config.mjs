@@ -33,7 +33,7 @@ const actorCasts = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-bench/**", "lib/generated/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results*/**", ".next-*/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".cache/**", ".next-bench/**", "lib/generated/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results*/**", ".next-*/**", "playwright-report/**"]),
   {
     files: ["**/*.ts", "**/*.tsx"],
     rules: {
