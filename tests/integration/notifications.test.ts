@@ -23,6 +23,9 @@ const yesterdayMorning = () => new Date(dutchToday().getTime() - 86_400_000 + 9 
 
 beforeAll(async () => {
   process.env.ALERT_COALESCE_SECONDS = "0";
+  // A provider that is away is retried after half a second here, not 30 s (lib/notifications/retry.ts).
+  process.env.NOTIFICATION_RETRY_BASE_SECONDS = "0.5";
+  process.env.NOTIFICATION_RETRY_MAX_SECONDS = "1";
   smtp = await startSmtpReceiver();
   sms = await startSmsReceiver();
 });

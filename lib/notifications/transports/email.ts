@@ -63,15 +63,21 @@ export function smtpError(error: unknown): DeliveryError {
  * must give the message back well before the worker's claim on it runs out (120 s), or a
  * second worker could send it while the first is still waiting.
  */
-const smtpTimeouts = (env: NodeJS.ProcessEnv) => {
+export function smtpUrlWithTimeouts(url: string, env: NodeJS.ProcessEnv): string {
   const seconds = Number(env.SMTP_TIMEOUT_SECONDS);
-  const ms = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 20_000;
-  return { connectionTimeout: ms, greetingTimeout: ms, socketTimeout: ms, dnsTimeout: ms };
-};
+  const ms = String(Math.round(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 20_000));
+  // nodemailer reads a connection URL and nothing else beside it, so the limits go in its query
+  // (numbers there become numbers); a limit already in SMTP_URL wins.
+  const parsed = new URL(url);
+  for (const key of ["connectionTimeout", "greetingTimeout", "socketTimeout", "dnsTimeout"]) {
+    if (!parsed.searchParams.has(key)) parsed.searchParams.set(key, ms);
+  }
+  return parsed.toString();
+}
 
 export function createEmailTransport(env: NodeJS.ProcessEnv = process.env): Transport {
   if (env.SMTP_URL) {
-    const transporter = nodemailer.createTransport({ url: env.SMTP_URL, ...smtpTimeouts(env) });
+    const transporter = nodemailer.createTransport(smtpUrlWithTimeouts(env.SMTP_URL, env));
     return {
       async send(message: OutgoingMessage): Promise<SendResult> {
         try {
