@@ -107,9 +107,10 @@ const everyRow = (ids: string[], check: (row: Awaited<ReturnType<typeof rowsOf>>
   const rows = await rowsOf(ids);
   return rows.length === ids.length && rows.every(check);
 };
+// Every row tried at least twice and still not sent: waiting (PENDING) or, at that moment, being tried again.
 const waitingToRetry = (ids: string[], reason: string, attempts = 2) =>
-  waitUntil(everyRow(ids, (r) => r.status === "PENDING" && r.attempts >= attempts && r.lastError === reason), 20_000, `${ids.length} rows waiting to retry (${reason})`);
-const delivered = (ids: string[]) => waitUntil(everyRow(ids, (r) => r.status === "DELIVERED"), 30_000, "delivery");
+  waitUntil(everyRow(ids, (r) => (r.status === "PENDING" || r.status === "SENDING") && r.attempts >= attempts && r.lastError === reason), 45_000, `${ids.length} rows waiting to retry (${reason})`);
+const delivered = (ids: string[]) => waitUntil(everyRow(ids, (r) => r.status === "DELIVERED"), 45_000, "delivery");
 
 describe("the mail server is away for 10 minutes (injected clock)", () => {
   it("every message waits with its next attempt and attempt count, then is delivered exactly once", async () => {
@@ -172,7 +173,7 @@ describe("with the real job worker", () => {
     for (const id of ids) expect(mailsFor(id)).toHaveLength(1);
     expect(smtp.messages).toHaveLength(ids.length);
     expect((await rowsOf(ids)).every((r) => r.attempts >= 3 && r.lastError === null && r.deliveredAt)).toBe(true);
-  });
+  }, 120_000);
 
   it("the SMS provider answers 503, then works again: each text message sent exactly once", async () => {
     fastRetries();
@@ -186,7 +187,7 @@ describe("with the real job worker", () => {
     await new Promise((r) => setTimeout(r, 1500));
     for (const id of ids) expect(smsFor(id)).toHaveLength(1);
     expect(sms.hits).toBeGreaterThan(ids.length * 2);
-  });
+  }, 120_000);
 
   it("the SMS provider times out after accepting: the resend carries the same Idempotency-Key, so each message is sent once", async () => {
     fastRetries();
@@ -199,7 +200,7 @@ describe("with the real job worker", () => {
     await delivered(ids);
     for (const id of ids) expect(smsFor(id).map((r) => r.idempotencyKey)).toEqual([id]);
     expect(sms.hits).toBeGreaterThan(sms.requests.length);
-  });
+  }, 120_000);
 
   it("a permanent refusal fails at once, without retries: SMTP 550 for one address, SMS 400", async () => {
     fastRetries();
