@@ -113,6 +113,7 @@ async function openChildWithoutSickReports(page: Page, email: string) {
 
 test.describe("mail and SMS providers away (issue 21)", () => {
   test("the school sees a message waiting to retry, with its attempt and next time, and one that failed with a readable reason, in Dutch and Arabic", async ({ page }) => {
+    test.setTimeout(120_000); // two languages, two widths, two axe runs
     const [noor] = await childrenOf("ouder@demo.test");
     const [facts] = await query<{ guardianId: string; schoolId: string }>(
       `SELECT g.id AS "guardianId", p."schoolId" FROM "Guardian" g JOIN "User" u ON u.id = g."userId" JOIN "Pupil" p ON p.id = $1 WHERE u.email = 'ouder@demo.test'`, [noor.id]);
