@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { AlertChannel, NotificationStatus } from "@/lib/generated/prisma/enums";
-import { NOTIFICATION_STATUSES, type DeliveryLog as Log } from "@/lib/domain/attendance/delivery-queries";
+import type { AlertChannel } from "@/lib/generated/prisma/enums";
+import { DELIVERY_STATES, type DeliveryLog as Log, type DeliveryRow, type DeliveryState } from "@/lib/domain/attendance/delivery-queries";
+import type { DeliveryReason } from "@/lib/notifications/transports/types";
 
-const STATUS_STYLE: Record<NotificationStatus, string> = {
+const STATUS_STYLE: Record<DeliveryState, string> = {
   PENDING: "border-slate-300 bg-white text-slate-800",
+  RETRYING: "border-amber-400 bg-amber-50 text-amber-900",
   SENDING: "border-sky-300 bg-sky-50 text-sky-900",
   DELIVERED: "border-emerald-300 bg-emerald-50 text-emerald-900",
   FAILED: "border-warn-700 bg-warn-50 text-warn-700",
@@ -12,8 +14,9 @@ const STATUS_STYLE: Record<NotificationStatus, string> = {
 };
 
 // 16×16 line icons; always next to the word, so colour and shape are never the only signal.
-const STATUS_PATH: Record<NotificationStatus, string> = {
+const STATUS_PATH: Record<DeliveryState, string> = {
   PENDING: "M8 4v4l3 2M14 8A6 6 0 1 1 2 8a6 6 0 0 1 12 0z",
+  RETRYING: "M13 8a5 5 0 1 1-1.5-3.5M13 2.5v3h-3",
   SENDING: "M2 8h10M9 4l4 4-4 4",
   DELIVERED: "M3 8.5l3 3 7-7",
   FAILED: "M4 4l8 8M12 4l-8 8",
@@ -33,7 +36,24 @@ function Icon({ path }: { path: string }) {
   );
 }
 
-const href = (status: NotificationStatus | null, page = 1) => {
+// The catalogue key of each reason (delivery.reasons.*), and which reasons a later attempt could have cured.
+const REASON_KEY: Record<DeliveryReason, string> = {
+  "smtp-unreachable": "smtpUnreachable", "smtp-timeout": "smtpTimeout", "smtp-temporary": "smtpTemporary", "smtp-rejected": "smtpRejected", "smtp-error": "smtpError",
+  "sms-unreachable": "smsUnreachable", "sms-timeout": "smsTimeout", "sms-temporary": "smsTemporary", "sms-rejected": "smsRejected",
+  error: "error", "no-address": "noAddress", "not-eligible": "notEligible", "nothing-to-tell": "nothingToTell",
+};
+const PERMANENT = new Set<DeliveryReason>(["smtp-rejected", "sms-rejected", "no-address", "not-eligible", "nothing-to-tell"]);
+
+/** The reason as a sentence in the reader's language; a reason we cannot name is shown short and masked. */
+function reasonLine(t: Awaited<ReturnType<typeof getTranslations<"delivery">>>, row: DeliveryRow): string | null {
+  if (row.reason) {
+    const reason = t(`reasons.${REASON_KEY[row.reason.code]}` as "reasons.error");
+    return t("reason", { reason: row.reason.providerStatus ? t("reasonWithCode", { reason, code: String(row.reason.providerStatus) }) : reason });
+  }
+  return row.lastError ? t("lastError", { error: row.lastError }) : null;
+}
+
+const href = (status: DeliveryState | null, page = 1) => {
   const params = new URLSearchParams();
   if (status) params.set("status", status);
   if (page > 1) params.set("page", String(page));
@@ -47,7 +67,7 @@ export async function DeliveryFilter({ log }: { log: Log }) {
   return (
     <div className="space-y-3">
       <ul className="flex flex-wrap gap-2" aria-label={t("countsLabel")}>
-        {NOTIFICATION_STATUSES.map((status) => (
+        {DELIVERY_STATES.map((status) => (
           <li key={status}>
             <Link
               href={href(status)}
@@ -65,7 +85,7 @@ export async function DeliveryFilter({ log }: { log: Log }) {
           <label htmlFor="delivery-status" className="block text-sm font-medium">{t("statusFilter")}</label>
           <select id="delivery-status" name="status" defaultValue={log.status ?? ""} className="mt-1 block min-h-11 rounded-lg border border-slate-400 bg-white px-2">
             <option value="">{t("allStatuses", { count: format.number(log.total, "integer") })}</option>
-            {NOTIFICATION_STATUSES.map((status) => (
+            {DELIVERY_STATES.map((status) => (
               <option key={status} value={status}>{t(`status.${status}`)}</option>
             ))}
           </select>
@@ -111,15 +131,23 @@ export async function DeliveryLog({ log }: { log: Log }) {
                   <span className="inline-flex items-center gap-1"><Icon path={CHANNEL_PATH[row.channel]} />{t(`channels.${row.channel}`)}</span>
                 </td>
                 <td className="px-3 py-2">
-                  <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 font-semibold ${STATUS_STYLE[row.status]}`}>
-                    <Icon path={STATUS_PATH[row.status]} />
-                    {t(`status.${row.status}`)}
+                  <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 font-semibold ${STATUS_STYLE[row.state]}`}>
+                    <Icon path={STATUS_PATH[row.state]} />
+                    {t(`status.${row.state}`)}
                   </span>
                   <span className="mt-1 block text-slate-600">
-                    {row.deliveredAt ? t("deliveredAt", { date: moment(row.deliveredAt) }) : row.status === "PENDING" ? t("sendAfter", { date: moment(row.sendAfter) }) : null}
+                    {row.deliveredAt
+                      ? t("deliveredAt", { date: moment(row.deliveredAt) })
+                      : row.state === "RETRYING"
+                        ? t("retrying", { count: format.number(row.attempts, "integer"), date: moment(row.sendAfter) })
+                        : row.state === "PENDING"
+                          ? t("sendAfter", { date: moment(row.sendAfter) })
+                          : row.state === "FAILED" && row.attempts > 1 && row.reason && !PERMANENT.has(row.reason.code)
+                            ? t("gaveUp")
+                            : null}
                   </span>
-                  {row.attempts > 0 ? <span className="block text-slate-600">{t("attempts", { count: format.number(row.attempts, "integer") })}</span> : null}
-                  {row.lastError ? <span className="block break-words text-warn-700">{t("lastError", { error: row.lastError })}</span> : null}
+                  {row.attempts > 0 && row.state !== "RETRYING" ? <span className="block text-slate-600">{t("attempts", { count: format.number(row.attempts, "integer") })}</span> : null}
+                  {row.state !== "DELIVERED" && reasonLine(t, row) ? <span className="block break-words text-warn-700">{reasonLine(t, row)}</span> : null}
                 </td>
                 <td className="px-3 py-2">
                   <span dir="auto" className="block">{row.subject ?? t("noSubject")}</span>

@@ -12,7 +12,7 @@ import { failedSend } from "@/lib/notifications/send-failure";
 
 export type ClaimedAccountMail = { id: string; kind: "INVITATION" | "PASSWORD_RESET"; userId: string | null; schoolId: string | null; attempts: number };
 type Finish = (id: string, data: { status: "DELIVERED" | "SKIPPED" | "FAILED"; lastError?: string; providerRef?: string; subject?: string; body?: string }) => Promise<void>;
-export type AccountMailDeps = { email: Transport; baseUrl: string };
+export type AccountMailDeps = { email: Transport; baseUrl: string; now?: () => Date };
 
 export async function deliverAccountMail(n: ClaimedAccountMail, deps: AccountMailDeps, finish: Finish): Promise<"delivered" | "skipped" | "failed" | "retry"> {
   const user = n.userId
@@ -42,6 +42,6 @@ export async function deliverAccountMail(n: ClaimedAccountMail, deps: AccountMai
     await finish(n.id, { status: "DELIVERED", providerRef, subject: asStored.subject, body: asStored.text });
     return "delivered";
   } catch (error) {
-    return failedSend(n, error, finish);
+    return failedSend(n, error, finish, deps.now?.() ?? new Date());
   }
 }

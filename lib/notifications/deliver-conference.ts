@@ -64,6 +64,6 @@ export async function deliverConferenceReminder(
     await finish(n.id, { status: "DELIVERED", providerRef, subject: message.subject, body: message.text });
     return "delivered";
   } catch (error) {
-    return failedSend(n, error, finish);
+    return failedSend(n, error, finish, deps.now?.() ?? new Date());
   }
 }

@@ -14,7 +14,7 @@ type Claimed = { id: string; channel: AlertChannel; address: string | null; atte
 type Finish = (id: string, data: { status: "DELIVERED" | "SKIPPED" | "FAILED"; lastError?: string; providerRef?: string }) => Promise<void>;
 type Outcome = "delivered" | "skipped" | "failed" | "retry";
 
-export async function deliverStoredNotice(n: Claimed, deps: { email: Transport; sms: Transport }, finish: Finish): Promise<Outcome> {
+export async function deliverStoredNotice(n: Claimed, deps: { email: Transport; sms: Transport; now?: () => Date }, finish: Finish): Promise<Outcome> {
   const row = await db.notification.findUniqueOrThrow({
     where: { id: n.id },
     select: { subject: true, body: true, locale: true, guardian: { select: { user: { select: { disabledAt: true } } } } },
@@ -29,6 +29,6 @@ export async function deliverStoredNotice(n: Claimed, deps: { email: Transport; 
     await finish(n.id, { status: "DELIVERED", providerRef });
     return "delivered";
   } catch (error) {
-    return failedSend(n, error, finish);
+    return failedSend(n, error, finish, deps.now?.() ?? new Date());
   }
 }

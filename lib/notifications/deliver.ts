@@ -21,7 +21,9 @@ import { failedSend } from "@/lib/notifications/send-failure";
 // the sweep queues it again. The only window for a duplicate is between the
 // provider accepting the message and step 3's commit (milliseconds); the
 // Message-ID / idempotency key is the outbox id so receivers can drop it.
-// See docs/decisions/0005-notification-outbox.md.
+// A provider that is away: the row goes back to PENDING with the next attempt
+// time, retried over the budget in lib/notifications/retry.ts.
+// See docs/decisions/0005-notification-outbox.md and 0042-provider-outage.md.
 
 /**
  * `baseUrl`: the portal's public address, for links in account e-mails (default PUBLIC_URL or NEXTAUTH_URL).
@@ -91,7 +93,7 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
   const row = await claim(id, deps.leaseSeconds ?? leaseSeconds());
   if (!row) return "not-claimed";
   if (row.kind === "INVITATION" || row.kind === "PASSWORD_RESET") {
-    return deliverAccountMail({ ...row, kind: row.kind }, { email: deps.email, baseUrl: deps.baseUrl ?? publicBaseUrl() }, finish);
+    return deliverAccountMail({ ...row, kind: row.kind }, { email: deps.email, baseUrl: deps.baseUrl ?? publicBaseUrl(), now: deps.now }, finish);
   }
   if (row.kind === "CONSENT_NOTICE" || row.kind === "INFORMATION_DECISION") return deliverStoredNotice(row, deps, finish);
   if (row.kind === "QUESTION_ANSWERED" || row.kind === "CLASS_ANNOUNCEMENT") return deliverSchoolMessage(row, deps, finish);
@@ -132,7 +134,7 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
     await finish(n.id, { status: "DELIVERED", providerRef, subject: message.subject, body: message.text });
     return "delivered";
   } catch (error) {
-    return failedSend(n, error, finish);
+    return failedSend(n, error, finish, deps.now?.() ?? new Date());
   }
 }
 

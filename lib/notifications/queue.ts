@@ -5,6 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // outbox row. Either both exist or neither does.
 
 export const DELIVER_TASK = "deliver-notification";
+// graphile-worker's own retries, for errors of ours (the database away) only; a provider
+// that is away is retried by the outbox itself (lib/notifications/retry.ts).
 export const MAX_ATTEMPTS = 8;
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;

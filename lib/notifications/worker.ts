@@ -34,9 +34,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const deliver: Task = async (payload) => {
     const id = (payload as { id?: unknown })?.id;
     if (typeof id !== "string") return;
-    const outcome = await deliverNotification(id, deps);
-    // Throwing makes graphile-worker retry the job with exponential back-off.
-    if (outcome === "retry") throw new Error("delivery failed, will retry");
+    // A provider that is away: deliverNotification has put the row back to PENDING and
+    // queued the next attempt itself (lib/notifications/retry.ts), so the job ends here.
+    // Only an error of our own (the database away) throws and is retried by graphile-worker.
+    await deliverNotification(id, deps);
   };
   const runner = await run({
     connectionString: options.connectionString,

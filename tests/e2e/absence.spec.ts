@@ -1,4 +1,4 @@
-import { MAIL_DIR } from "./env";
+import { MAIL_DIR, screen } from "./env";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -110,6 +110,59 @@ async function openChildWithoutSickReports(page: Page, email: string) {
   await page.goto(`/parent/children/${child.id}`);
   return child;
 }
+
+test.describe("mail and SMS providers away (issue 21)", () => {
+  test("the school sees a message waiting to retry, with its attempt and next time, and one that failed with a readable reason, in Dutch and Arabic", async ({ page }) => {
+    test.setTimeout(120_000); // two languages, two widths, two axe runs
+    const [noor] = await childrenOf("ouder@demo.test");
+    const [facts] = await query<{ guardianId: string; schoolId: string }>(
+      `SELECT g.id AS "guardianId", p."schoolId" FROM "Guardian" g JOIN "User" u ON u.id = g."userId" JOIN "Pupil" p ON p.id = $1 WHERE u.email = 'ouder@demo.test'`, [noor.id]);
+    // As the worker leaves them (lib/notifications/send-failure.ts): the next attempt tomorrow at 14:05 Dutch time, so the demo's worker leaves it alone.
+    const ids = [`e2e-retry-${Date.now()}`, `e2e-failed-${Date.now()}`];
+    await query(
+      `INSERT INTO "Notification" (id, kind, "guardianId", "pupilId", "schoolId", "aboutDate", channel, locale, address, status, "sendAfter", attempts, "lastError", subject, "createdAt", "updatedAt")
+       VALUES ($1, 'ABSENCE_ALERT', $3, $4, $5, (now() AT TIME ZONE 'Europe/Amsterdam')::date - 40, 'EMAIL', 'nl', 'ouder@demo.test', 'PENDING',
+               (date_trunc('day', now() AT TIME ZONE 'Europe/Amsterdam') + interval '1 day 14 hours 5 minutes') AT TIME ZONE 'Europe/Amsterdam', 3, 'smtp-unreachable', 'Retry-onderwerp', now(), now()),
+              ($2, 'ABSENCE_ALERT', $3, $4, $5, (now() AT TIME ZONE 'Europe/Amsterdam')::date - 41, 'SMS', 'nl', '+31612345678', 'FAILED',
+               now() - interval '1 hour', 8, 'sms-temporary 503', 'Mislukt-onderwerp', now() - interval '1 second', now())`,
+      [...ids, facts.guardianId, noor.id, facts.schoolId]);
+    try {
+      await page.setViewportSize({ width: 320, height: 900 });
+      await signIn(page, "verzuim@demo.test");
+      await page.goto("/attendance/messages");
+      await expect(page.getByRole("link", { name: "Wacht op nieuwe poging: 1" })).toBeVisible();
+      const retry = page.getByRole("row").filter({ hasText: "Retry-onderwerp" });
+      await expect(retry).toContainText("Wacht op nieuwe poging");
+      await expect(retry).toContainText(/Poging 3 is mislukt\. Volgende poging: .*14:05/);
+      await expect(retry).toContainText("Reden: De mailserver was niet bereikbaar.");
+      const failed = page.getByRole("row").filter({ hasText: "Mislukt-onderwerp" });
+      await expect(failed).toContainText("Gestopt: ook de nieuwe pogingen lukten niet.");
+      await expect(failed).toContainText("Reden: De sms-dienst kon het bericht even niet versturen. (code 503)");
+      await expectAccessible(page);
+      await page.screenshot({ path: screen("delivery-retry-nl-320.png"), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto("/attendance/messages?status=RETRYING");
+      await expect(page.getByRole("heading", { name: "Berichten met status ‘Wacht op nieuwe poging’, nieuwste eerst" })).toBeVisible();
+      await expect(page.getByRole("row").filter({ hasText: "Retry-onderwerp" })).toHaveCount(1);
+      await expect(page.getByRole("row").filter({ hasText: "Mislukt-onderwerp" })).toHaveCount(0);
+      await page.screenshot({ path: screen("delivery-retry-nl-1280.png"), fullPage: true });
+
+      await query(`UPDATE "User" SET locale = 'ar' WHERE email = 'verzuim@demo.test'`);
+      await page.goto("/attendance/messages");
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await expect(page.getByRole("row").filter({ hasText: "Retry-onderwerp" })).toContainText("بانتظار محاولة جديدة");
+      await expect(page.getByRole("row").filter({ hasText: "Retry-onderwerp" })).toContainText("تعذّر الوصول إلى خادم البريد.");
+      await expectAccessible(page);
+      await page.screenshot({ path: screen("delivery-retry-ar-1280.png"), fullPage: true });
+      await page.setViewportSize({ width: 320, height: 900 });
+      await page.reload();
+      await page.screenshot({ path: screen("delivery-retry-ar-320.png"), fullPage: true });
+    } finally {
+      await query(`UPDATE "User" SET locale = 'nl' WHERE email = 'verzuim@demo.test'`);
+      await query(`DELETE FROM "Notification" WHERE id = ANY($1::text[])`, [ids]);
+    }
+  });
+});
 
 test.describe("sick reports", () => {
   test("a parent reports a child sick for coming days; the school's rules are shown first; the mentor sees it", async ({ page }) => {

@@ -209,7 +209,7 @@ describe("the delivery log", () => {
     const log = await getDeliveryLog(officer);
     expect(log.rows).toHaveLength(3);
     expect(log.rows.map((r) => r.pupilName).every((name) => !name.startsWith("Fenna"))).toBe(true);
-    expect(log.counts).toEqual({ PENDING: 1, SENDING: 0, DELIVERED: 1, FAILED: 1, SKIPPED: 0 });
+    expect(log.counts).toEqual({ PENDING: 1, RETRYING: 0, SENDING: 0, DELIVERED: 1, FAILED: 1, SKIPPED: 0 });
     expect(log.total).toBe(3);
     const delivered = log.rows.find((r) => r.status === "DELIVERED")!;
     expect(delivered).toMatchObject({ channel: "EMAIL", subject: "Afwezig vandaag", deliveredAt: new Date("2031-03-20T09:16:00Z"), attempts: 1 });

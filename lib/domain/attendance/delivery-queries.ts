@@ -7,14 +7,34 @@ import type { Actor } from "@/lib/auth/types";
 import { writeAuditForList } from "@/lib/auth/audit";
 import { AppError } from "@/lib/errors";
 import type { NotificationStatus } from "@/lib/generated/prisma/enums";
+import { DELIVERY_REASONS, type DeliveryReason } from "@/lib/notifications/transports/types";
 
 export const NOTIFICATION_STATUSES = ["PENDING", "SENDING", "DELIVERED", "FAILED", "SKIPPED"] as const satisfies readonly NotificationStatus[];
+/**
+ * What the school sees: the statuses, with PENDING split in two. "Waiting to retry" (RETRYING)
+ * is a PENDING row that has been tried: the provider was away, the next attempt is at
+ * `sendAfter` (lib/notifications/send-failure.ts, docs/decisions/0042).
+ */
+export const DELIVERY_STATES = ["PENDING", "RETRYING", "SENDING", "DELIVERED", "FAILED", "SKIPPED"] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+const stateWhere = (state: DeliveryState) =>
+  state === "RETRYING" ? { status: "PENDING" as const, attempts: { gt: 0 } }
+  : state === "PENDING" ? { status: "PENDING" as const, attempts: 0 }
+  : { status: state };
+
+/** A stored reason the delivery view can translate ("sms-temporary 503"), or null for anything else. */
+export function deliveryReason(lastError: string | null): { code: DeliveryReason; providerStatus: number | null } | null {
+  const match = lastError ? /^([a-z-]+)(?: (\d{3}))?$/.exec(lastError) : null;
+  if (!match || !(DELIVERY_REASONS as readonly string[]).includes(match[1])) return null;
+  return { code: match[1] as DeliveryReason, providerStatus: match[2] ? Number(match[2]) : null };
+}
 export const DELIVERY_PAGE_SIZE = 50;
 const ERROR_MAX = 120;
 
 /** The filter in the address bar; anything unknown falls back to "all" and page 1. */
 export const DeliveryLogQuery = z.object({
-  status: z.enum(NOTIFICATION_STATUSES).optional().catch(undefined),
+  status: z.enum(DELIVERY_STATES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type DeliveryLogQuery = z.infer<typeof DeliveryLogQuery>;
@@ -36,17 +56,17 @@ export function shortError(error: string | null): string | null {
  * The school's outbox, newest first, 50 per page, with counts per status. The subject is
  * shown (it is the school's own message), the body never; nor the address it went to.
  *
- * Queries: 2, in parallel (the page and the counts), then the audit rows of the pupils shown (one statement). Offset paging: the log is read from the
+ * Queries: 3, in parallel (the page, the counts per status, the count waiting to retry), then the audit rows of the pupils shown (one statement). Offset paging: the log is read from the
  * top, and (schoolId, createdAt) keeps the first pages cheap.
  */
-export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { status?: NotificationStatus; page?: number } = {}) {
+export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { status?: DeliveryState; page?: number } = {}) {
   assertCan(actor, "attendance:view");
   if (!actor.schoolId) throw new AppError("forbidden");
   // Absence alerts only: account e-mails (invitations, resets) name no pupil and are not the attendance officer's.
   const school = { schoolId: actor.schoolId, kind: "ABSENCE_ALERT" as const, pupil: scopeFor(actor, "pupil") };
-  const [rows, grouped] = await Promise.all([
+  const [rows, grouped, retrying] = await Promise.all([
     db.notification.findMany({
-      where: { ...school, ...(status ? { status } : {}) },
+      where: { ...school, ...(status ? stateWhere(status) : {}) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * DELIVERY_PAGE_SIZE,
       take: DELIVERY_PAGE_SIZE + 1,
@@ -58,12 +78,15 @@ export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { statu
       },
     }),
     db.notification.groupBy({ by: ["status"], where: school, _count: { _all: true } }),
+    db.notification.count({ where: { ...school, ...stateWhere("RETRYING") } }),
   ]);
   // One row per pupil named on this page of the log.
   const shown = rows.slice(0, DELIVERY_PAGE_SIZE).flatMap((n) => (n.pupilId ? [n.pupilId] : []));
   await writeAuditForList(actor, "attendance:view", [...new Set(shown)], { category: "messages", route: "/attendance/messages" });
-  const counts = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<NotificationStatus, number>;
+  const counts = Object.fromEntries(DELIVERY_STATES.map((s) => [s, 0])) as Record<DeliveryState, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
+  counts.PENDING -= retrying;
+  counts.RETRYING = retrying;
   return {
     status: status ?? null,
     page,
@@ -76,6 +99,7 @@ export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { statu
       kind: n.kind,
       channel: n.channel,
       status: n.status,
+      state: (n.status === "PENDING" && n.attempts > 0 ? "RETRYING" : n.status) as DeliveryState,
       attempts: n.attempts,
       aboutDate: n.aboutDate,
       sendAfter: n.sendAfter,
@@ -83,6 +107,7 @@ export async function getDeliveryLog(actor: Actor, { status, page = 1 }: { statu
       createdAt: n.createdAt,
       subject: n.subject,
       lastError: shortError(n.lastError),
+      reason: deliveryReason(n.lastError),
       pupilName: `${n.pupil.firstName} ${n.pupil.lastName}`,
       className: n.pupil.classGroup.name,
       guardianName: n.guardian.user.name,

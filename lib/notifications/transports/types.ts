@@ -26,6 +26,21 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * What the school's delivery view can name (lib/i18n/messages/attendance, delivery.reason):
+ * `<code>` or `<code> <provider status>`, e.g. "smtp-unreachable", "sms-temporary 503".
+ * Anything else a transport throws is stored as "error".
+ */
+export const DELIVERY_REASONS = [
+  "smtp-unreachable", "smtp-timeout", "smtp-temporary", "smtp-rejected", "smtp-error",
+  "sms-unreachable", "sms-timeout", "sms-temporary", "sms-rejected",
+  "error", "no-address", "not-eligible", "nothing-to-tell",
+] as const;
+export type DeliveryReason = (typeof DELIVERY_REASONS)[number];
+
+/** A reason as stored in Notification.lastError. */
+export const reasonText = (reason: DeliveryReason, status?: number) => (status === undefined ? reason : `${reason} ${status}`);
+
 export interface Transport {
   send(message: OutgoingMessage): Promise<SendResult>;
   close?(): void;

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Whether each absence message reached each guardian: the school's own outbox. 3 queries (actor, page, counts). */
+/** Whether each absence message reached each guardian: the school's own outbox. 4 queries (actor, page, counts, waiting to retry). */
 export default async function DeliveryPage({ searchParams }: Props) {
   const actor = await requirePermission("attendance:view", "/attendance/messages", { route: "/attendance/messages", category: "messages" });
   const params = await searchParams;
