@@ -6,6 +6,7 @@ import { acknowledgementsPerClass, guardianAgreements, leaderAgreementPage, ment
 import { loadSchoolProfile } from "@/lib/domain/schools/queries";
 import { actorOf, createClass, createFamilies, createGuardianOf, createPupil, createSchool, createUser } from "@/tests/factories";
 import { expectNotFound } from "@/tests/support/next-errors";
+import { ensurePermission } from "@/lib/auth/guard";
 
 // The school–parent agreement (issue 19 part 2): versions and drafts, who is
 // asked, idempotent answers, the question path, counts per class, isolation.
@@ -108,6 +109,20 @@ describe("writing and publishing", () => {
       expect((await denied(userId, "agreement:save")).length).toBe(1);
       expect((await denied(userId, "agreement:publish")).length).toBe(1);
     }
+  });
+});
+
+describe("the pages", () => {
+  it("/leader/agreement: a mentor and a parent get 404 and a DENIED row; /parent/agreement: staff get 404", async () => {
+    for (const userId of [w.mentorA.user.id, w.parentA.user.id]) {
+      await expectNotFound(ensurePermission(await actorOf(userId), "agreement:edit", { route: "/leader/agreement", category: "school" }));
+      expect(await db.auditLog.count({ where: { actorUserId: userId, action: "route:view", outcome: "DENIED", route: "/leader/agreement" } })).toBe(1);
+    }
+    for (const userId of [w.mentorA.user.id, leader.id]) {
+      await expectNotFound(ensurePermission(await actorOf(userId), "agreement:acknowledge", { route: "/parent/agreement", category: "school" }));
+      expect(await db.auditLog.count({ where: { actorUserId: userId, action: "route:view", outcome: "DENIED", route: "/parent/agreement" } })).toBe(1);
+    }
+    expect(await ensurePermission(await actorOf(leader.id), "agreement:edit", { route: "/leader/agreement", category: "school" })).toBeTruthy();
   });
 });
 

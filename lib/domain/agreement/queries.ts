@@ -118,7 +118,8 @@ export type MentorGap = { pupilId: string; pupilName: string; className: string;
  * list). One statement; one audit row per pupil named.
  */
 export async function mentorAgreementGaps(actor: Actor, now: Date = new Date()): Promise<{ number: number | null; families: number; rows: MentorGap[] }> {
-  if (actor.role !== "MENTOR" || !actor.schoolId || actor.mentorOf.length === 0) return { number: null, families: 0, rows: [] };
+  assertCan(actor, "mentor:view");
+  if (!actor.schoolId || actor.mentorOf.length === 0) return { number: null, families: 0, rows: [] };
   const may = rightsSql("gl", "p", "$3");
   const rows = await sqlRows<{ number: number; families: number; pupilId: string | null; pupilName: string | null; className: string | null; guardianName: string | null }>(
     `WITH v AS (SELECT id, number FROM "SchoolTextVersion" WHERE "schoolId" = $1 AND kind = 'AGREEMENT' AND number IS NOT NULL ORDER BY number DESC LIMIT 1),
