@@ -67,7 +67,9 @@ export type ClassAcknowledgement = { classId: string; className: string; familie
  * class, once more in each other class of theirs), and how many answered the
  * newest agreement. One aggregate statement.
  */
-export async function acknowledgementsPerClass(schoolId: string, versionId: string, now: Date = new Date()): Promise<ClassAcknowledgement[]> {
+export async function acknowledgementsPerClass(actor: Actor, versionId: string, now: Date = new Date()): Promise<ClassAcknowledgement[]> {
+  assertCan(actor, "agreement:edit");
+  const schoolId = actor.schoolId!;
   const may = rightsSql("gl", "p", "$3");
   const rows = await sqlRows<{ classId: string; className: string; families: number; agreed: number; questions: number }>(
     `WITH fam AS (
@@ -106,7 +108,7 @@ export async function leaderAgreementPage(actor: Actor, now: Date = new Date()) 
     return { kind, draft: mine.find((v) => v.number === null) ?? null, published: mine.filter((v) => v.number !== null) };
   });
   const current = kinds[0].published[0] ?? null;
-  const perClass = current ? await acknowledgementsPerClass(schoolId, current.id, now) : [];
+  const perClass = current ? await acknowledgementsPerClass(actor, current.id, now) : [];
   return { kinds, current, perClass };
 }
 
@@ -139,15 +141,4 @@ export async function mentorAgreementGaps(actor: Actor, now: Date = new Date()):
   const gaps = rows.filter((r): r is typeof r & MentorGap => r.pupilId !== null);
   await writeAuditForList(actor, "pupil:list", [...new Set(gaps.map((g) => g.pupilId))], MENTOR_HOME);
   return { number: rows[0].number, families: rows[0].families, rows: gaps.map(({ pupilId, pupilName, className, guardianName }) => ({ pupilId, pupilName, className, guardianName })) };
-}
-
-/** The published policy of a school for the public profile: its newest version's texts. */
-export async function publishedPolicy(schoolId: string): Promise<{ publishedAt: Date; texts: Partial<Record<Locale, string>> } | null> {
-  const version = await db.schoolTextVersion.findFirst({
-    where: { schoolId, kind: "POLICY", number: { not: null } },
-    orderBy: { number: "desc" },
-    select: { publishedAt: true, texts: { select: { locale: true, body: true } } },
-  });
-  if (!version?.publishedAt) return null;
-  return { publishedAt: version.publishedAt, texts: Object.fromEntries(version.texts.map((t) => [t.locale, t.body])) };
 }
