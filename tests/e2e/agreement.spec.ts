@@ -26,7 +26,7 @@ test("ouder@ reads and agrees; the card goes; the leader's count moves; Arabic; 
   await leader.goto("/leader/agreement");
   await expect(leader.getByRole("heading", { level: 1 })).toHaveText("Afspraken tussen school en ouders");
   const before = await (await classRow(leader, child.className)).getByRole("cell").nth(1).innerText();
-  await expect(leader.getByText("Versie 2 · gepubliceerd op")).toBeVisible();
+  await expect(leader.getByText("Versie 2 · gepubliceerd op").first()).toBeVisible();
   // An empty Dutch text: refused, the summary takes focus, nothing saved.
   await leader.getByLabel("Tekst in het Nederlands").first().fill("   ");
   await leader.getByRole("button", { name: "Concept opslaan" }).first().click();
