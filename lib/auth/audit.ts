@@ -32,7 +32,9 @@ export type AuditAction =
   | "conference:create" | "conference:update" | "conference:view" | "conference:availability"
   | "conference:attendance" | "conference:followUp"
   // Conference booking by parents (issue 16)
-  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join";
+  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join"
+  // The school–parent agreement and policy (issue 19): the leader's draft and publication, a guardian's answer
+  | "agreement:save" | "agreement:publish" | "agreement:acknowledge" | "agreement:question";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"

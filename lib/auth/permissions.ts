@@ -57,6 +57,10 @@ const PERMISSIONS = {
   "conference:book": ["PARENT"],
   // The school's own rules for moving up a year, shown on the parents' school-system page (issue 18).
   "promotionRules:edit": ["LEADER"],
+  // The school–parent agreement and the parent-involvement policy (issue 19): the leader writes and
+  // publishes; a guardian answers the newest agreement of a school where they may see a child.
+  "agreement:edit": ["LEADER"],
+  "agreement:acknowledge": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -55,6 +55,8 @@ type Models = {
   RoleMembership: Prisma.RoleMembershipCreateManyInput;
   Board: Prisma.BoardCreateManyInput;
   School: Prisma.SchoolCreateManyInput;
+  SchoolTextVersion: Prisma.SchoolTextVersionCreateManyInput;
+  SchoolTextTranslation: Prisma.SchoolTextTranslationCreateManyInput;
   SchoolYear: Prisma.SchoolYearCreateManyInput;
   Period: Prisma.PeriodCreateManyInput;
   SchoolHoliday: Prisma.SchoolHolidayCreateManyInput;

@@ -75,12 +75,18 @@ export function generateSchool(ctx: SeedContext, plan: SchoolPlan, demo: DemoAcc
   const state = buildState(ctx, plan, demo);
   const rng = ctx.rng.fork(`school/${plan.index}/activity`);
   const buffers = newBuffers();
-  const details = publicDetails(plan, rng.fork("details"), ctx.now);
+  const { policy, policyPublishedAt, ...details } = publicDetails(plan, rng.fork("details"), ctx.now);
   buffers.School.add({
     id: state.id, boardId: ctx.boardId, brin: plan.brin, locationCode: "00", name: plan.name, slug: plan.slug, city: plan.city,
     kind: plan.kind, levels: plan.levels, websiteUrl: `https://www.${plan.slug}.example`, gradeReleaseMode: plan.gradeReleaseMode,
     gradeReleaseTime: "17:00", createdAt: ctx.now, ...details,
   });
+  if (policy) {
+    // Version 1 of the policy, published two months ago (issue 19: the versions are the source).
+    const versionId = newId();
+    buffers.SchoolTextVersion.add({ id: versionId, schoolId: state.id, kind: "POLICY", number: 1, publishedAt: policyPublishedAt, createdAt: policyPublishedAt, updatedAt: policyPublishedAt });
+    buffers.SchoolTextTranslation.add({ versionId, locale: "nl", body: policy });
+  }
   for (const p of state.periodIds) {
     buffers.Period.add({ id: p.id, schoolId: state.id, schoolYearId: p.yearId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn });
   }
@@ -127,7 +133,7 @@ function publicDetails(plan: SchoolPlan, rng: Rng, now: number) {
     postalCode: `${rng.int(1000, 9999)} ${String.fromCharCode(65 + rng.int(0, 25))}${String.fromCharCode(65 + rng.int(0, 25))}`,
     phone: `0${rng.int(10, 79)}-${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}`,
     email: `info@${plan.slug}.example`,
-    parentPolicy: policy,
-    parentPolicyPublishedAt: policy ? now - 60 * 86_400_000 : null,
+    policy,
+    policyPublishedAt: now - 60 * 86_400_000,
   };
 }

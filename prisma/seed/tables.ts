@@ -17,6 +17,7 @@ import type {
   ReportedBy,
   Role,
   SchoolKind,
+  SchoolTextKind,
   Tone,
 } from "../../lib/generated/prisma/enums";
 import { bool, date, decimal, enumArrayOf, enumOf, int, moment, multiline, table, TableBuffer, text, textArray, type Columns, type TableSpec } from "./bulk";
@@ -40,9 +41,13 @@ export const tables = {
     id: text, boardId: text, brin: text, locationCode: text, name: text, slug: text, city: text,
     kind: enumOf<SchoolKind>("SchoolKind"), levels: textArray, websiteUrl: text,
     denomination: enumOf<Denomination>("Denomination"), street: text, postalCode: text, phone: text, email: text,
-    parentPolicy: text, parentPolicyPublishedAt: moment,
     gradeReleaseMode: enumOf<GradeReleaseMode>("GradeReleaseMode"), gradeReleaseTime: text, createdAt: moment,
   }),
+  // The parent-involvement policy (issue 19): a published version with its Dutch text.
+  SchoolTextVersion: table("SchoolTextVersion", {
+    id: text, schoolId: text, kind: enumOf<SchoolTextKind>("SchoolTextKind"), number: int, publishedAt: moment, createdAt: moment, updatedAt: moment,
+  }),
+  SchoolTextTranslation: table("SchoolTextTranslation", { versionId: text, locale: enumOf<Locale>("Locale"), body: multiline }),
   Period: table("Period", { id: text, schoolId: text, schoolYearId: text, number: int, startsOn: date, endsOn: date }),
   Subject: table("Subject", { id: text, schoolId: text, code: text, name: text }),
   ClassGroup: table("ClassGroup", { id: text, schoolId: text, schoolYearId: text, name: text, year: int, track: text }),
@@ -95,7 +100,7 @@ export type Buffers = { [K in keyof Tables]: TableBuffer<Tables[K]["columns"]> }
 
 /** Insert order: every table after the ones it references. */
 const ORDER: (keyof Tables)[] = [
-  "Board", "SchoolYear", "QualityIndicator", "User", "School", "RoleMembership", "SchoolHoliday", "Period", "Subject", "ClassGroup", "Staff",
+  "Board", "SchoolYear", "QualityIndicator", "User", "School", "SchoolTextVersion", "SchoolTextTranslation", "RoleMembership", "SchoolHoliday", "Period", "Subject", "ClassGroup", "Staff",
   "Mentorship", "Pupil", "Guardian", "GuardianLink", "Assessment", "Result", "AbsenceRecord", "ContactMoment",
   "ContactMomentGuardian", "Notification", "IndicatorBenchmark", "IndicatorValue",
 ];

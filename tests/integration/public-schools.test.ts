@@ -130,10 +130,13 @@ describe("drafts never reach the public", () => {
 
   it("the parent-involvement policy is public only once published", async () => {
     const draft = await createPublicSchool({ name: "Beleidloos College", city: "Ede" });
-    await db.school.update({ where: { id: draft.id }, data: { parentPolicy: "Nog niet klaar" } });
+    // The policy is a versioned school text (issue 19): a draft has no number and is not public.
+    const version = await db.schoolTextVersion.create({
+      data: { schoolId: draft.id, kind: "POLICY", texts: { create: [{ locale: "nl", body: "Nog niet klaar" }, { locale: "en", body: "Not ready" }] } },
+    });
     expect((await loadSchoolProfile(draft.id))?.parentPolicy).toBeNull();
-    await db.school.update({ where: { id: draft.id }, data: { parentPolicyPublishedAt: new Date() } });
-    expect((await loadSchoolProfile(draft.id))?.parentPolicy).toBe("Nog niet klaar");
+    await db.schoolTextVersion.update({ where: { id: version.id }, data: { number: 1, publishedAt: new Date() } });
+    expect((await loadSchoolProfile(draft.id))?.parentPolicy).toEqual({ nl: "Nog niet klaar", en: "Not ready" });
   });
 });
 

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/generated/prisma/enums";
 import { PUBLIC_REVALIDATE_SECONDS, PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
 import { latestYears, withBenchmarks, type PublicFigure } from "@/lib/domain/schools/figures";
 import { MAX_COMPARED, type SchoolSearchInput } from "@/lib/domain/schools/schemas";
@@ -24,7 +25,7 @@ export const PUBLISHED = { publishedAt: { not: null }, publishedValue: { not: nu
 
 const contactSelect = {
   id: true, slug: true, name: true, city: true, street: true, postalCode: true, phone: true, email: true,
-  websiteUrl: true, denomination: true, levels: true, parentPolicy: true, parentPolicyPublishedAt: true,
+  websiteUrl: true, denomination: true, levels: true,
 } as const;
 
 export type PublicSchoolProfile = Awaited<ReturnType<typeof loadSchoolProfile>> & {};
@@ -51,6 +52,13 @@ export async function loadSchoolProfile(schoolId: string) {
       where: { id: schoolId },
       select: {
         ...contactSelect,
+        // The parent-involvement policy: its newest published version (issue 19, lib/domain/agreement).
+        textVersions: {
+          where: { kind: "POLICY", number: { not: null } },
+          orderBy: { number: "desc" },
+          take: 1,
+          select: { publishedAt: true, texts: { select: { locale: true, body: true } } },
+        },
         indicatorValues: {
           where: PUBLISHED,
           select: {
@@ -66,7 +74,8 @@ export async function loadSchoolProfile(schoolId: string) {
     }),
   ]);
   if (!school) return null;
-  const { indicatorValues, parentPolicy, parentPolicyPublishedAt, ...details } = school;
+  const { indicatorValues, textVersions, ...details } = school;
+  const policy = textVersions[0]?.publishedAt ? textVersions[0] : null;
   const years = latestYears(indicatorValues.map((v) => v.schoolYear.name), TREND_YEARS);
   const figures: PublicFigure[] = withBenchmarks(
     indicatorValues
@@ -80,9 +89,9 @@ export async function loadSchoolProfile(schoolId: string) {
   const lastPublishedAt = indicatorValues.reduce<Date | null>((max, v) => (v.publishedAt && (!max || v.publishedAt > max) ? v.publishedAt : max), null);
   return {
     ...details,
-    // The policy text is public only once the school has published it.
-    parentPolicy: parentPolicyPublishedAt ? parentPolicy : null,
-    parentPolicyPublishedAt: parentPolicyPublishedAt?.toISOString() ?? null,
+    // The policy is public only once the school has published a version: its texts per language (Dutch always).
+    parentPolicy: policy ? (Object.fromEntries(policy.texts.map((t) => [t.locale, t.body])) as Partial<Record<Locale, string>>) : null,
+    parentPolicyPublishedAt: policy?.publishedAt?.toISOString() ?? null,
     lastPublishedAt: lastPublishedAt?.toISOString() ?? null,
     years,
     figures,

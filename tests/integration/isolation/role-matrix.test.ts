@@ -29,6 +29,7 @@ import { getPersonalData } from "@/lib/domain/data-access/queries";
 import { replyToEvent } from "@/lib/domain/events/commands";
 import { calendarEvents } from "@/lib/domain/events/queries";
 import { childSchoolSystem } from "@/lib/domain/school-system/queries";
+import { guardianAgreements, leaderAgreementPage, mentorAgreementGaps } from "@/lib/domain/agreement/queries";
 import {
   actorOf, createAbsence, createClass, createGuardianOf, createMentor, createPupil, createResult, createSchool, createUser,
 } from "@/tests/factories";
@@ -190,6 +191,10 @@ const LISTS: ListArea[] = [
   { area: "16-hour list", permission: "attendance:view", call: (a) => getThresholdList(a) },
   { area: "message delivery log", permission: "attendance:view", call: (a) => getDeliveryLog(a) },
   { area: "information requests to decide", permission: "information:decide", call: (a) => listInformationRequests(a) },
+  // The school–parent agreement (issue 19): the guardian's agreements, the mentor's "not answered yet", the leader's counts per class.
+  { area: "guardian's agreements", permission: "agreement:acknowledge", call: (a) => guardianAgreements(a, "nl") },
+  { area: "mentor's guardians who did not answer the agreement", permission: "mentor:view", call: (a) => mentorAgreementGaps(a) },
+  { area: "leader's agreement page", permission: "agreement:edit", call: (a) => leaderAgreementPage(a) },
 ];
 
 describe.each(ROLES)("%s's lists", (role) => {

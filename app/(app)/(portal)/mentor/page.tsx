@@ -15,6 +15,8 @@ import { countPendingInformationRequests } from "@/lib/domain/information/querie
 import { openQuestionsForMentor } from "@/lib/domain/questions/queries";
 import { OpenQuestions } from "@/components/questions/open-questions";
 import { EventPlannerLink } from "@/components/events/planner-link";
+import { mentorAgreementGaps } from "@/lib/domain/agreement/queries";
+import { MentorAgreementGaps } from "@/components/agreement/mentor-gaps";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mentor"))("title") };
@@ -26,10 +28,12 @@ export default async function MentorHome({ searchParams }: Props) {
   const actor = await requirePermission("mentor:view", "/mentor", { route: "/mentor", category: "contacts" });
   const params = await searchParams;
   const query = MentorListQuery.parse({ show: params.show, sort: params.sort });
-  const [t, tInvite, tInfo, tConf, format, messages, overview, sickReports, requests, questions, tAnnounce] = await Promise.all([
+  const [t, tInvite, tInfo, tConf, format, messages, overview, sickReports, requests, questions, tAnnounce, agreementGaps] = await Promise.all([
     getTranslations("mentor"), getTranslations("invitations"), getTranslations("informationDecide"), getTranslations("conferenceSchool"), getFormatter(), getMessages(),
     listMentorOverview(actor, query), activeSickReportsForMentor(actor), countPendingInformationRequests(actor),
     openQuestionsForMentor(actor), getTranslations("announcementForm"),
+    // Who in the mentor's classes has not answered the school–parent agreement (issue 19): one statement.
+    mentorAgreementGaps(actor),
   ]);
   const weeks = overview.rows[0]?.thresholdWeeks ?? 6;
   return (
@@ -55,6 +59,10 @@ export default async function MentorHome({ searchParams }: Props) {
 
       <div className="mt-4">
         <SickReportList reports={sickReports} />
+      </div>
+
+      <div className="mt-4">
+        <MentorAgreementGaps number={agreementGaps.number} rows={agreementGaps.rows} />
       </div>
 
       {/* On a phone: follow-ups, the list, then the contact hours (DOM order); on a wide screen the hours sit beside the follow-ups. */}

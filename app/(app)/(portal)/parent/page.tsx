@@ -14,6 +14,8 @@ import { OverviewEvents } from "@/components/events/overview-events";
 import { ConferenceBanner } from "@/components/conferences/child-card";
 import { restrictedSchools } from "@/lib/domain/pupils/restricted";
 import { RestrictedAccess } from "@/components/parent/restricted-access";
+import { pendingAgreements } from "@/lib/domain/agreement/queries";
+import { AgreementCard } from "@/components/agreement/agreement-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await fastTranslations(await getLocale(), "parent"))("title") };
@@ -22,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent", { route: "/parent", category: "record" });
   const locale = await getLocale();
-  const [t, tInbox, tConferences, { children, askable }, messages, welcome, tAnnounce] = await Promise.all([
+  const [t, tInbox, tConferences, { children, askable }, messages, welcome, tAnnounce, tAgreement, agreements] = await Promise.all([
     fastTranslations(locale, "parent"),
     fastTranslations(locale, "inbox"),
     fastTranslations(locale, "conferences"),
@@ -31,6 +33,9 @@ export default async function ParentHome() {
     // No query once the guardian has read it (actor.welcomed).
     welcomeFacts(actor),
     fastTranslations(locale, "announcementList"),
+    // A newly published school–parent agreement: first thing on the page (issue 19), one statement.
+    fastTranslations(locale, "agreement"),
+    pendingAgreements(actor),
   ]);
   // Only a guardian with nothing to show is asked about restricted links (issue 18): no extra query for the others.
   const restricted = children.length || askable.length ? [] : await restrictedSchools(actor);
@@ -38,6 +43,7 @@ export default async function ParentHome() {
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
+      <AgreementCard schools={agreements.map((a) => a.schoolName)} t={tAgreement} />
       {welcome ? <Welcome facts={welcome} /> : null}
       <ConferenceBanner names={children.filter((c) => c.conferenceOpen).map((c) => c.firstName)} locale={locale} t={tConferences} />
       {children.length ? (

@@ -73,7 +73,7 @@ export default async function SchoolProfilePage({ params }: Props) {
         <aside className="min-w-0 space-y-6 lg:order-none">
           <SchoolContact school={school} />
           {school.parentPolicy && school.parentPolicyPublishedAt ? (
-            <ParentPolicy text={school.parentPolicy} publishedAt={school.parentPolicyPublishedAt} />
+            <ParentPolicy texts={school.parentPolicy} publishedAt={school.parentPolicyPublishedAt} />
           ) : null}
         </aside>
       </div>
