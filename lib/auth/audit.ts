@@ -32,7 +32,9 @@ export type AuditAction =
   | "conference:create" | "conference:update" | "conference:view" | "conference:availability"
   | "conference:attendance" | "conference:followUp"
   // Conference booking by parents (issue 16)
-  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join";
+  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join"
+  // The leader's reach dashboard (issue 19): a class's families not reached, by name
+  | "reach:view";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
