@@ -29,6 +29,8 @@ import { getPersonalData } from "@/lib/domain/data-access/queries";
 import { replyToEvent } from "@/lib/domain/events/commands";
 import { calendarEvents } from "@/lib/domain/events/queries";
 import { childSchoolSystem } from "@/lib/domain/school-system/queries";
+import { reachTables, schoolReach } from "@/lib/domain/reach/queries";
+import { parseReachQuery } from "@/lib/domain/reach/filter";
 import {
   actorOf, createAbsence, createClass, createGuardianOf, createMentor, createPupil, createResult, createSchool, createUser,
 } from "@/tests/factories";
@@ -190,6 +192,9 @@ const LISTS: ListArea[] = [
   { area: "16-hour list", permission: "attendance:view", call: (a) => getThresholdList(a) },
   { area: "message delivery log", permission: "attendance:view", call: (a) => getDeliveryLog(a) },
   { area: "information requests to decide", permission: "information:decide", call: (a) => listInformationRequests(a) },
+  // The reach dashboard (issue 19): counts only, the leader's own school.
+  { area: "reach per class and mentor", permission: "leader:view", call: (a) => reachTables(a, parseReachQuery({})) },
+  { area: "reach of the school", permission: "leader:view", call: (a) => schoolReach(a) },
 ];
 
 describe.each(ROLES)("%s's lists", (role) => {
