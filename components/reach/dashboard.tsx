@@ -28,7 +28,9 @@ export async function ReachDashboard({ actor, query, now }: { actor: Actor; quer
   const integer = (n: number) => format.number(n, "integer");
   const weeks = school.thresholdWeeks;
   const f = school.families;
-  const minutes = (seconds: number | null) => (seconds === null ? t("noFigure") : t("alerts.minutes", { minutes: integer(Math.round(seconds / 60)) }));
+  // Under a minute and a half in seconds, else in whole minutes.
+  const minutes = (seconds: number | null) => (seconds === null ? t("noFigure")
+    : seconds < 90 ? t("alerts.seconds", { seconds: integer(Math.round(seconds)) }) : t("alerts.minutes", { minutes: integer(Math.round(seconds / 60)) }));
   const monthLabel = (month: string) => format.dateTime(day(`${month}-01`), { month: "short", numberingSystem: "latn" });
   const trackLabel = (track: string) => (tTracks.has(track) ? tTracks(track) : track);
   const figures: [string, string][] = [

@@ -6,7 +6,7 @@ const WIDTH = 480;
 const HEIGHT = 160;
 const PAD_TOP = 8;
 const PAD_BOTTOM = 22;
-const PAD_SIDE = 28;
+const PAD_SIDE = 40;
 
 /**
  * Bars of a share (0..1) per month, server-rendered. `label` is the text

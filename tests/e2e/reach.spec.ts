@@ -32,6 +32,8 @@ test.describe.serial("the reach dashboard", () => {
   });
 
   test("shows the school's reach, sorts and filters, and drills into the worst class", async () => {
+    // Two pages checked with axe, two sorts, a filter and a drill-down.
+    test.setTimeout(150_000);
     await expect(page.getByRole("heading", { level: 2, name: "Bereik van gezinnen" })).toBeVisible();
     const classes = page.getByRole("table", { name: "Per klas" });
     await expect(classes.getByRole("row")).not.toHaveCount(1);
@@ -73,6 +75,7 @@ test.describe.serial("the reach dashboard", () => {
   });
 
   test("works in Arabic at 320 px", async () => {
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto("/leader");
     await switchLanguage(page, "ar");
