@@ -55,13 +55,12 @@ export default async function ReachClassPage({ params }: Props) {
       <h2 className="mt-8 text-xl font-semibold">{t("class.listTitle")}</h2>
       {data.families.length === 0 ? <p className="mt-2">{t("class.none")}</p> : (
         <div role="region" aria-labelledby="reach-class-caption" tabIndex={0} className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] border-collapse text-sm">
+          <table className="w-full min-w-[36rem] border-collapse text-sm">
             <caption id="reach-class-caption" className="sr-only">{t("class.listTitle")}</caption>
             <thead>
               <tr className="border-b border-slate-300 text-slate-600">
                 <th scope="col" className={th}>{t("class.pupils")}</th><th scope="col" className={th}>{t("class.lastContact")}</th>
-                <th scope="col" className={th}>{t("class.guardians")}</th><th scope="col" className={th}>{t("class.language")}</th>
-                <th scope="col" className={th}>{t("class.channel")}</th><th scope="col" className={th}>{t("class.portal")}</th>
+                <th scope="col" className={th}>{t("class.guardians")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -71,10 +70,19 @@ export default async function ReachClassPage({ params }: Props) {
                     {f.pupils.map((p) => <span key={p.id} dir="auto" className="block">{`${p.firstName} ${p.lastName}`}</span>)}
                   </th>
                   <td className={td}>{f.last ? format.dateTime(f.last, "dayMonth") : t("class.never")}</td>
-                  <td className={td}>{f.guardians.map((g, i) => <span key={i} dir="auto" className="block">{g.name}</span>)}</td>
-                  <td className={td}>{f.guardians.map((g, i) => <span key={i} className="block">{tLanguages(g.locale)}</span>)}</td>
-                  <td className={td}>{f.guardians.map((g, i) => <span key={i} className="block">{t(`missed.channels.${g.channel}`)}</span>)}</td>
-                  <td className={td}>{f.guardians.map((g, i) => <span key={i} className="block">{t(`missed.portalKinds.${g.portal}`)}</span>)}</td>
+                  <td className={td}>
+                    {/* Per guardian: the name, then language, alert channel and portal use on one line. */}
+                    <ul className="space-y-1">
+                      {f.guardians.map((g, i) => (
+                        <li key={i}>
+                          <span dir="auto" className="block font-medium">{g.name}</span>
+                          <span className="block text-slate-700">
+                            {t("class.facts", { language: tLanguages(g.locale), channel: t(`missed.channels.${g.channel}`), portal: t(`missed.portalKinds.${g.portal}`) })}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                 </tr>
               ))}
             </tbody>
