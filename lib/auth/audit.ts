@@ -34,7 +34,9 @@ export type AuditAction =
   // Conference booking by parents (issue 16)
   | "conference:book" | "conference:move" | "conference:cancel" | "conference:join"
   // The school–parent agreement and policy (issue 19): the leader's draft and publication, a guardian's answer
-  | "agreement:save" | "agreement:publish" | "agreement:acknowledge" | "agreement:question";
+  | "agreement:save" | "agreement:publish" | "agreement:acknowledge" | "agreement:question"
+  // The leader's reach dashboard (issue 19): a class's families not reached, by name
+  | "reach:view";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"

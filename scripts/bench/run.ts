@@ -17,6 +17,7 @@ import { withCpu, type CpuPerRequest } from "./cpu";
 import { firstLoadJs } from "./js-size";
 import { writeReport } from "./report";
 import { bookingRush, type RushResult } from "./booking";
+import { reachSqlTimes } from "./reach";
 
 const ROOT = path.resolve(__dirname, "../..");
 const { values: flags } = parseArgs({
@@ -34,8 +35,9 @@ const PUPILS = Number(flags.pupils ?? (smoke ? 300 : 50_000));
 const CONCURRENCY = Number(flags.concurrency ?? (smoke ? 10 : 100));
 const SECONDS = Number(flags.seconds ?? (smoke ? 2 : 20));
 const WARM_UP_SECONDS = smoke ? 1 : 60;
-const PORT = 3300;
-const BARE_PORT = 3301;
+// BENCH_PORT moves the servers, so a helper's run does not collide with the lead's on one machine.
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BARE_PORT = PORT + 1;
 /** What scripts/serve.ts starts. */
 const SERVER_PROCESSES = Math.min(os.availableParallelism(), Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism())));
 const BASE = `http://localhost:${PORT}`;
@@ -165,6 +167,12 @@ async function main() {
     const mentorOne = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: oneClass }));
     const mentorFour = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: mentorConnections, seconds: SECONDS, sessions: fourClasses }));
 
+    // The leader's reach dashboard (issue 19), one user: the budget is p95 < 200 ms for a school of 2,000 pupils.
+    log("leader's reach dashboard, one user");
+    const leaderSession: Session[] = [{ email: "leider@demo.test", path: "/leader", cookie: await signIn(BASE, "leider@demo.test", PASSWORD) }];
+    const reachPage = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: 1, seconds: SECONDS, sessions: leaderSession }));
+    const reachSql = await reachSqlTimes(sql, smoke ? 3 : 10);
+
     log("public compare page against a static file");
     const slugs = (await sql.query(`SELECT slug FROM "School" ORDER BY name LIMIT 3`)).rows.map((r: { slug: string }) => r.slug);
     const comparePath = `/compare?schools=${slugs.join(",")}`;
@@ -212,6 +220,7 @@ async function main() {
       settings: { concurrency: CONCURRENCY, seconds: SECONDS, parents: sessions.length, poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10), serverProcesses: SERVER_PROCESSES },
       childPage, floor, ratios: { pageP95OverSqlP95: ratio(childPage.p95, floor.sql.p95), dataLayerP95OverSqlP95: ratio(floor.dataLayer.p95, floor.sql.p95) },
       mentor: { oneClass: mentorOne, fourClasses: mentorFour },
+      reach: { page: reachPage, sql: reachSql },
       compare: compare
         ? { ...compare, staticFile, throughputRatio: ratio(compare.rps, staticFile.rps), pageBytes: compareHtml.length, sameBytesBareServer: sameBytes, sameBytesRatio: ratio(compare.rps, sameBytes.rps) }
         : { status: compareStatus, staticFile },
@@ -237,6 +246,8 @@ async function main() {
       ["mentor list, 1 class", `p95 ${mentorOne.p95} ms at ${mentorConnections} concurrent`],
       ["mentor list, 4 classes", `p95 ${mentorFour.p95} ms at ${mentorConnections} concurrent`],
       ["CPU per mentor list, 1 class / 4 classes", `${cpu(mentorOne.cpuMsPerRequest)} / ${cpu(mentorFour.cpuMsPerRequest)}`],
+      [`reach dashboard /leader, 1 user, school of ${reachSql.schoolPupils} pupils in ${reachSql.classes} classes (budget p95 < 200 ms)`, `p50 ${reachPage.p50} ms, p95 ${reachPage.p95} ms, errors ${reachPage.errors}; CPU per page: ${cpu(reachPage.cpuMsPerRequest)}`],
+      ["reach SQL (EXPLAIN ANALYZE, median): tables / school / class drill-down", `${reachSql.tableMs} ms / ${reachSql.schoolMs} ms / ${reachSql.classMs} ms`],
       ["server processes", String(SERVER_PROCESSES)],
       ["compare vs static (budget ≥ 0.5)", compare ? `${compare.rps} vs ${staticFile.rps} req/s = ${ratio(compare.rps, staticFile.rps)}` : `compare answered ${compareStatus}; static ${staticFile.rps} req/s`],
       ["CPU per compare page / static file", `${cpu(compare?.cpuMsPerRequest ?? null)} / ${cpu(staticFile.cpuMsPerRequest)}`],
@@ -252,6 +263,7 @@ async function main() {
     const out = writeReport(path.join(ROOT, smoke ? ".data/bench-smoke" : "bench/results"), stamp, data, rows);
     log(`report: ${path.relative(ROOT, out.md)}`);
     console.log(rows.map(([k, v]) => `  ${k}: ${v}`).join("\n"));
+    if (reachPage.count === 0 || reachPage.errors > 0) throw new Error(`reach dashboard: ${reachPage.count} pages, ${reachPage.errors} errors`);
     if (childPage.count === 0 || floor.sql.count === 0 || floor.dataLayer.count === 0) throw new Error("a phase produced no measurements");
     checkRush(rush);
   } finally {

@@ -30,6 +30,8 @@ import { replyToEvent } from "@/lib/domain/events/commands";
 import { calendarEvents } from "@/lib/domain/events/queries";
 import { childSchoolSystem } from "@/lib/domain/school-system/queries";
 import { guardianAgreements, leaderAgreementPage, mentorAgreementGaps } from "@/lib/domain/agreement/queries";
+import { reachTables, schoolReach } from "@/lib/domain/reach/queries";
+import { parseReachQuery } from "@/lib/domain/reach/filter";
 import {
   actorOf, createAbsence, createClass, createGuardianOf, createMentor, createPupil, createResult, createSchool, createUser,
 } from "@/tests/factories";
@@ -195,6 +197,9 @@ const LISTS: ListArea[] = [
   { area: "guardian's agreements", permission: "agreement:acknowledge", call: (a) => guardianAgreements(a, "nl") },
   { area: "mentor's guardians who did not answer the agreement", permission: "mentor:view", call: (a) => mentorAgreementGaps(a) },
   { area: "leader's agreement page", permission: "agreement:edit", call: (a) => leaderAgreementPage(a) },
+  // The reach dashboard (issue 19): counts only, the leader's own school.
+  { area: "reach per class and mentor", permission: "leader:view", call: (a) => reachTables(a, parseReachQuery({})) },
+  { area: "reach of the school", permission: "leader:view", call: (a) => schoolReach(a) },
 ];
 
 describe.each(ROLES)("%s's lists", (role) => {
