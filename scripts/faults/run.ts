@@ -20,6 +20,8 @@ const { values: flags } = parseArgs({
     crashes: { type: "string" },
     seed: { type: "string" },
     out: { type: "string" },
+    // Stop starting new trials at this moment (ISO time) and report what ran, marked partial.
+    "stop-at": { type: "string" },
   },
 });
 const smoke = flags.smoke!;
@@ -146,7 +148,14 @@ async function main() {
     }
   };
 
+  const stopAt = flags["stop-at"] ? Date.parse(flags["stop-at"]) : Infinity;
+  let trialsRun = 0;
   for (let trial = 0; trial < CRASHES; trial++) {
+    if (Date.now() > stopAt) {
+      log(`stopping at ${flags["stop-at"]}: ${trial} of ${CRASHES} crashes ran`);
+      break;
+    }
+    trialsRun = trial + 1;
     // Round robin in a shuffled order per round, so every command gets its share of crashes.
     if (trial % all.length === 0) {
       for (let i = order.length - 1; i > 0; i--) {
@@ -266,7 +275,9 @@ async function main() {
   const summary = {
     mode: smoke ? "smoke" : "full",
     seed: SEED,
-    crashes: CRASHES,
+    crashes: trialsRun,
+    requestedCrashes: CRASHES,
+    partial: trialsRun < CRASHES,
     violations: violations.length,
     seconds: Math.round((Date.now() - started) / 100) / 10,
     crashCycleMs: { median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)] },
@@ -281,7 +292,7 @@ async function main() {
   log(`job queue: ${rows.length} outbox rows (${later.length} due later, each with one job), ${smtp.messages.length} messages received`);
   log(`one crash cycle: median ${summary.crashCycleMs.median} ms (restart ${summary.restartMs.median} ms), total ${summary.seconds} s`);
   for (const v of violations.filter((x) => x.trial === -1).slice(0, 20)) log(`VIOLATION trial ${v.trial} (seed ${v.seed}) ${v.workload} — ${v.invariant}: ${v.detail}`);
-  log(`${CRASHES} crashes, ${violations.length} violations`);
+  log(`${trialsRun} crashes${trialsRun < CRASHES ? ` (of ${CRASHES} asked; stopped early)` : ""}, ${violations.length} violations`);
   if (!smoke || flags.out) writeResult(summary);
 
   await db.$disconnect();
@@ -300,7 +311,7 @@ function writeResult(summary: Record<string, unknown> & { commands: Record<strin
   const lines = [
     `# Fault harness, ${summary.mode} mode (${commit})`,
     "",
-    `\`npm run faults -- --crashes ${summary.crashes} --seed ${summary.seed}\` on ${os.cpus().length} cores: **${summary.crashes} crashes, ${summary.violations} violations**, ${summary.seconds} s.`,
+    `\`npm run faults -- --crashes ${summary.requestedCrashes} --seed ${summary.seed}\` on ${os.cpus().length} cores: **${summary.crashes} crashes${summary.partial ? ` (PARTIAL: stopped at ${flags["stop-at"]}, ${summary.requestedCrashes} asked)` : ""}, ${summary.violations} violations**, ${summary.seconds} s.`,
     "",
     "| command | crashes | mid-command | idle | submissions | answered | cut off | cut off but committed | resubmitted |",
     "|---|---|---|---|---|---|---|---|---|",
