@@ -298,7 +298,8 @@ async function main() {
   await db.$disconnect();
   crashPostgres();
   clearInterval(keepAlive);
-  process.exitCode = violations.length ? 1 : 0;
+  // Explicitly: a run with violations must fail CI (a partial long run exited 0 with violations).
+  process.exit(violations.length ? 1 : 0);
 }
 
 function writeResult(summary: Record<string, unknown> & { commands: Record<string, unknown> }) {
