@@ -24,7 +24,33 @@ function createDb() {
   });
   // An idle connection the server closed (restart, failover) is replaced by the pool.
   pool.on("error", () => {});
+  releaseConnectionsTheServerClosed(pool);
   return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+}
+
+type Checkout = { checkedOut?: boolean; release: (err?: Error | boolean) => void };
+
+/**
+ * When PostgreSQL goes away in the middle of an interactive transaction, Prisma's
+ * driver adapter (6.19) sends ROLLBACK on the dead connection, which throws, and
+ * never gives the connection back to the pool. Ten such transactions and every
+ * later query waits for a connection for ever. So: a checked-out connection that
+ * ends is released here (with the error, so the pool drops it), and the adapter's
+ * own release afterwards is a no-op. Found by the fault harness (decision 0041);
+ * tests/integration/db-connection-loss.test.ts.
+ */
+function releaseConnectionsTheServerClosed(pool: pg.Pool): void {
+  pool.on("acquire", (client) => void ((client as unknown as Checkout).checkedOut = true));
+  pool.on("release", (_err, client) => void ((client as unknown as Checkout).checkedOut = false));
+  pool.on("connect", (client) => {
+    client.on("end", () => {
+      const c = client as unknown as Checkout;
+      if (!c.checkedOut) return;
+      const release = c.release;
+      c.release = () => {};
+      release(new Error("connection ended while checked out"));
+    });
+  });
 }
 
 // One client per process; `next dev` reloads modules, so keep it on globalThis.
