@@ -1,17 +1,41 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { useErrorTexts } from "@/components/layout/error-texts";
+import { UNAVAILABLE_DIGEST } from "@/lib/db/availability";
 
-export function ErrorBoundary({ reset }: { error: Error; reset: () => void }) {
+/**
+ * The page failed. When the database is away (the error says so, or the
+ * readiness check answers 503) the calm "even niet bereikbaar" text, with a
+ * button that loads the page again; otherwise the generic text (issue 21).
+ */
+export function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useErrorTexts();
+  const [away, setAway] = useState(error.digest === UNAVAILABLE_DIGEST);
+  useEffect(() => {
+    if (away) return;
+    let live = true;
+    // The browser only sees a digest; the readiness check knows whether the database answers.
+    fetch("/api/ready", { cache: "no-store" })
+      .then((response) => live && response.status === 503 && setAway(true))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [away]);
   return (
-    <main className="mx-auto max-w-xl px-4 py-16 text-center">
+    <main className="mx-auto max-w-xl px-4 py-16 text-center" data-state={away ? "unavailable" : "error"}>
       {/* Error boundaries cannot export metadata: React puts this title in the head (issue 18). */}
-      <title>{t.pageTitle}</title>
-      <h1 className="text-2xl font-semibold">{t.genericTitle}</h1>
-      <p className="mt-4 text-slate-700">{t.genericBody}</p>
-      <button type="button" onClick={reset} className="mt-8 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white">
-        {t.retry}
+      <title>{away ? t.unavailable.pageTitle : t.pageTitle}</title>
+      <h1 className="text-2xl font-semibold">{away ? t.unavailable.title : t.genericTitle}</h1>
+      <p className="mt-4 text-slate-700">{away ? t.unavailable.body : t.genericBody}</p>
+      <button
+        type="button"
+        // Away: the page must come from the server again; otherwise React tries the segment again.
+        onClick={away ? () => window.location.reload() : reset}
+        className="mt-8 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white"
+      >
+        {away ? t.unavailable.retry : t.retry}
       </button>
     </main>
   );

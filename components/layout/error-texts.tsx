@@ -3,7 +3,15 @@
 import { createContext, useContext, type ReactNode } from "react";
 
 /** The root error boundary's texts (catalogue namespace "errors"), translated on the server. */
-export type ErrorTexts = { genericTitle: string; genericBody: string; retry: string; /** "Er ging iets mis · Schoolkompas" */ pageTitle: string };
+export type ErrorTexts = {
+  genericTitle: string;
+  genericBody: string;
+  retry: string;
+  /** "Er ging iets mis · Schoolkompas" */
+  pageTitle: string;
+  /** The calm page while the database is away (catalogue namespace "unavailable"). */
+  unavailable: { title: string; body: string; retry: string; pageTitle: string };
+};
 
 const ErrorTextsContext = createContext<ErrorTexts | null>(null);
 
