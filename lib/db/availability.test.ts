@@ -18,6 +18,7 @@ describe("which errors mean the database is away", () => {
     ["a driver-adapter error", Object.assign(new Error("adapter"), { cause: { kind: "DatabaseNotReachable" } })],
     ["every address refused", Object.assign(new AggregateError([withCode("ECONNREFUSED"), withCode("ECONNREFUSED")]), {})],
     ["our own typed error", new DatabaseUnavailableError()],
+    ["Prisma's known request error around the adapter's", Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { driverAdapterError: Object.assign(new Error("x"), { cause: { kind: "postgres", code: "57P01", originalCode: "57P01" } }) } })],
   ])("%s: yes", (_, error) => expect(isDatabaseUnavailable(error)).toBe(true));
 
   it.each([
@@ -42,6 +43,7 @@ describe("which errors mean the database is away", () => {
   it("logs only a code, never a message", () => {
     expect(failureCode(new Error("outer", { cause: withCode("57P01", "terminating connection for jan@example.org") }))).toBe("57P01");
     expect(failureCode(new Error("Connection terminated unexpectedly"))).toBe("connection-terminated");
+    expect(failureCode(Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { driverAdapterError: Object.assign(new Error("x"), { cause: { kind: "DatabaseNotReachable" } }) } }))).toBe("DatabaseNotReachable");
     expect(failureCode(withCode("has spaces and data: jan@example.org"))).toBe("unknown");
   });
 });

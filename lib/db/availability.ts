@@ -55,9 +55,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // AggregateError (a host with several addresses, each refused).
     const errors = field(current, "errors");
     if (Array.isArray(errors) && errors.length > 0 && errors.every((inner) => isDatabaseUnavailable(inner))) return true;
-    current = field(current, "cause") ?? field(current, "driverAdapterError") ?? field(current, "originalError");
+    current = inner(current);
   }
   return false;
+}
+
+/** What an error wraps: Node's `cause`, or Prisma's driver-adapter error (in `meta` on a known request error). */
+function inner(error: unknown): unknown {
+  return field(error, "cause") ?? field(field(error, "meta"), "driverAdapterError") ?? field(error, "driverAdapterError");
 }
 
 /** Thrown where the app gives up on a request because the database is away; Next keeps its digest for the error pages. */
@@ -71,12 +76,19 @@ export class DatabaseUnavailableError extends Error {
 
 /** The short, data-free name of a failure for the log: a code, never a message (which may hold values). */
 export function failureCode(error: unknown): string {
+  const codes: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
-    const code = field(current, "code") ?? field(current, "originalCode") ?? field(current, "kind");
-    if (typeof code === "string" && /^[A-Za-z0-9_]{1,40}$/.test(code)) return code;
-    current = field(current, "cause") ?? field(current, "driverAdapterError");
+    for (const key of ["code", "originalCode", "kind"]) {
+      const code = field(current, key);
+      if (typeof code === "string" && /^[A-Za-z0-9_]{1,40}$/.test(code)) codes.push(code);
+    }
+    current = inner(current);
   }
+  // The most telling code: one that says "away" (57P01, ECONNREFUSED…), not Prisma's wrapper (P2010).
+  const telling = codes.find((code) => isDatabaseUnavailable({ code }) || ADAPTER_KINDS.has(code));
+  if (telling) return telling;
+  if (codes.length) return codes[0];
   const message = field(error, "message");
   return typeof message === "string" && PG_MESSAGES.some((pattern) => pattern.test(message)) ? "connection-terminated" : "unknown";
 }

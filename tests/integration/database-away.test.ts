@@ -67,14 +67,23 @@ describe("classification of real failures", () => {
     await client.$disconnect();
   });
 
-  it("a connection PostgreSQL ends (administrator shutdown, 57P01): away", async () => {
-    const lonePool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  it("a connection PostgreSQL ends mid-query (administrator shutdown, 57P01): away", async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.searchParams.set("application_name", "sk_terminated");
+    const lonePool = new pg.Pool({ connectionString: url.toString(), max: 1 });
     lonePool.on("error", () => {});
     const client = new PrismaClient({ adapter: new PrismaPg(lonePool) });
-    await client.$transaction(async (tx) => {
-      const error = await caught(Promise.all([tx.$queryRaw`SELECT pg_sleep(5)`, terminateOthersSoon()]));
-      expect(isDatabaseUnavailable(error)).toBe(true);
-    }).catch((error: unknown) => expect(isDatabaseUnavailable(error)).toBe(true));
+    const sleeping = caught(client.$queryRaw`SELECT pg_sleep(10)`);
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await vi.waitFor(async () => {
+      const { rows } = await admin.query("SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = 'sk_terminated' AND query LIKE '%pg_sleep%'");
+      expect(rows).toEqual([{ done: true }]);
+    });
+    await admin.end();
+    const error = await sleeping;
+    expect(error).toMatchObject({ code: "P2010" });
+    expect(isDatabaseUnavailable(error)).toBe(true);
     await client.$disconnect().catch(() => {});
   });
 
@@ -93,12 +102,6 @@ describe("classification of real failures", () => {
     expect(isDatabaseUnavailable(nul)).toBe(false);
   });
 });
-
-/** Terminates the other connections a moment after the query started. */
-async function terminateOthersSoon() {
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  await terminateOthers(process.env.DATABASE_URL!);
-}
 
 describe("a sick report while the database is away", () => {
   const original = () => process.env.DATABASE_URL!;
