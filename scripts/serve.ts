@@ -41,7 +41,7 @@ if (cluster.isPrimary) {
   // address counts the real client (lib/auth/client-address.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("./peer-address.cjs");
-  // 503 with Retry-After, not 500, while the database is away (lib/db/availability.ts).
+  // 503 with Retry-After, not 500, while the database is away (lib/http/database-away.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("./unavailable-status.cjs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -3,7 +3,7 @@
 // status itself (an error → 500) and a server action's (always 200), so this
 // keeps a small record per HTTP request (AsyncLocalStorage, entered as Node
 // publishes "http.server.request.start", synchronously before Next sees the
-// request) that the data layer marks (lib/db/availability.ts), and corrects
+// request) that the data layer marks (lib/http/database-away.ts), and corrects
 // the status as the head is written:
 // - a 5xx answer to a request that met the database away → 503;
 // - a server action that answered "not saved, database away" in its result

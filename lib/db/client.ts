@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { noteDatabaseError, noteDatabaseSuccess } from "@/lib/db/availability";
+import { noteDatabaseError, noteDatabaseSuccess } from "@/lib/http/database-away";
 
 /**
  * Round trips to PostgreSQL since start-up. Tests and the benchmark read it
@@ -20,7 +20,7 @@ function createDb() {
       queryStats.count += 1;
       // The benchmark records the exact SQL a page issues, to replay it as the floor.
       queryStats.onQuery?.(args[0]);
-      // Every outcome tells lib/db/availability.ts whether the database is there (callback or promise style).
+      // Every outcome tells lib/http/database-away.ts whether the database is there (callback or promise style).
       const last = args.length - 1;
       if (typeof args[last] === "function") {
         const callback = args[last] as (error: unknown, ...rest: unknown[]) => unknown;

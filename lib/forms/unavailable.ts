@@ -1,4 +1,4 @@
-import { answerUnavailable, isDatabaseUnavailable } from "@/lib/db/availability";
+import { answerUnavailable, isDatabaseUnavailable } from "@/lib/http/database-away";
 
 /** The catalogue key a form shows when it could not be saved because the database is away. */
 export const NOT_SAVED = "unavailable.notSaved";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { db, pool } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { OutageLog, isDatabaseUnavailable, noteDatabaseError, answerUnavailable, setOutageLogForTests, type RequestOutcome } from "@/lib/db/availability";
+import { OutageLog, isDatabaseUnavailable, noteDatabaseError, answerUnavailable, setOutageLogForTests, type RequestOutcome } from "@/lib/http/database-away";
 import { reportSickAction } from "@/lib/domain/sick-reports/actions";
 import { actorOf, createFamilies } from "@/tests/factories";
 import { createChildOf, amsterdam } from "@/tests/factories/sick-reports";

@@ -1,5 +1,5 @@
 import { databaseIsUp } from "@/lib/domain/health/queries";
-import { RETRY_AFTER_SECONDS } from "@/lib/db/availability";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/database-away";
 
 export const dynamic = "force-dynamic";
 

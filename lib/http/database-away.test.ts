@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DatabaseUnavailableError, OutageLog, failureCode, isDatabaseUnavailable } from "@/lib/db/availability";
+import { DatabaseUnavailableError, OutageLog, failureCode, isDatabaseUnavailable } from "@/lib/http/database-away";
 
 const withCode = (code: string, message = "x") => Object.assign(new Error(message), { code });
 
