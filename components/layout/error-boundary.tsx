@@ -10,8 +10,11 @@ import { UNAVAILABLE_DIGEST } from "@/lib/http/database-away";
  * button that loads the page again; otherwise the generic text (issue 21).
  */
 export function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useErrorTexts();
+  const texts = useErrorTexts();
   const [away, setAway] = useState(error.digest === UNAVAILABLE_DIGEST);
+  const t = away
+    ? { pageTitle: texts.unavailable.pageTitle, genericTitle: texts.unavailable.title, genericBody: texts.unavailable.body, retry: texts.unavailable.retry }
+    : texts;
   useEffect(() => {
     if (away) return;
     let live = true;
@@ -26,16 +29,16 @@ export function ErrorBoundary({ error, reset }: { error: Error & { digest?: stri
   return (
     <main className="mx-auto max-w-xl px-4 py-16 text-center" data-state={away ? "unavailable" : "error"}>
       {/* Error boundaries cannot export metadata: React puts this title in the head (issue 18). */}
-      <title>{away ? t.unavailable.pageTitle : t.pageTitle}</title>
-      <h1 className="text-2xl font-semibold">{away ? t.unavailable.title : t.genericTitle}</h1>
-      <p className="mt-4 text-slate-700">{away ? t.unavailable.body : t.genericBody}</p>
+      <title>{t.pageTitle}</title>
+      <h1 className="text-2xl font-semibold">{t.genericTitle}</h1>
+      <p className="mt-4 text-slate-700">{t.genericBody}</p>
       <button
         type="button"
         // Away: the page must come from the server again; otherwise React tries the segment again.
         onClick={away ? () => window.location.reload() : reset}
         className="mt-8 rounded-lg bg-brand-600 px-5 py-3 font-medium text-white"
       >
-        {away ? t.unavailable.retry : t.retry}
+        {t.retry}
       </button>
     </main>
   );
