@@ -11,21 +11,22 @@ import { UNAVAILABLE_DIGEST } from "@/lib/http/database-away";
  */
 export function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const texts = useErrorTexts();
-  const [away, setAway] = useState(error.digest === UNAVAILABLE_DIGEST);
+  const digestSaysAway = error.digest === UNAVAILABLE_DIGEST;
+  const [away, setAway] = useState(digestSaysAway || texts.away);
   const t = away
     ? { pageTitle: texts.unavailable.pageTitle, genericTitle: texts.unavailable.title, genericBody: texts.unavailable.body, retry: texts.unavailable.retry }
     : texts;
   useEffect(() => {
-    if (away) return;
+    if (digestSaysAway) return;
     let live = true;
-    // The browser only sees a digest; the readiness check knows whether the database answers.
+    // The browser only sees a digest; the readiness check knows whether the database answers now.
     fetch("/api/ready", { cache: "no-store" })
-      .then((response) => live && response.status === 503 && setAway(true))
+      .then((response) => live && setAway(response.status === 503))
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, [away]);
+  }, [digestSaysAway]);
   return (
     <main className="mx-auto max-w-xl px-4 py-16 text-center" data-state={away ? "unavailable" : "error"}>
       {/* Error boundaries cannot export metadata: React puts this title in the head (issue 18). */}

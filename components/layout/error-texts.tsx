@@ -11,6 +11,8 @@ export type ErrorTexts = {
   pageTitle: string;
   /** The calm page while the database is away (catalogue namespace "unavailable"). */
   unavailable: { title: string; body: string; retry: string; pageTitle: string };
+  /** The server had met the database away when it rendered the layout: the first render shows the calm text. */
+  away: boolean;
 };
 
 const ErrorTextsContext = createContext<ErrorTexts | null>(null);

@@ -161,6 +161,11 @@ export function noteDatabaseError(error: unknown): void {
   state.log.failure(failureCode(error));
 }
 
+/** This request has met the database away, or an outage is running: a hint for the error page's first render. */
+export function databaseSeemsAway(): boolean {
+  return Boolean(currentRequest()?.databaseFailed) || shared().log.down;
+}
+
 /** The data layer saw a query succeed. */
 export function noteDatabaseSuccess(): void {
   const state = shared();
