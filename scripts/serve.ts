@@ -41,6 +41,9 @@ if (cluster.isPrimary) {
   // address counts the real client (lib/auth/client-address.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("./peer-address.cjs");
+  // 503 with Retry-After, not 500, while the database is away (lib/http/database-away.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("./unavailable-status.cjs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require("next/dist/server/lib/start-server") as typeof import("next/dist/server/lib/start-server");
   void startServer({ dir: ROOT, port, isDev: false, hostname: process.env.HOSTNAME, allowRetry: false });

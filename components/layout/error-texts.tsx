@@ -3,7 +3,17 @@
 import { createContext, useContext, type ReactNode } from "react";
 
 /** The root error boundary's texts (catalogue namespace "errors"), translated on the server. */
-export type ErrorTexts = { genericTitle: string; genericBody: string; retry: string; /** "Er ging iets mis · Schoolkompas" */ pageTitle: string };
+export type ErrorTexts = {
+  genericTitle: string;
+  genericBody: string;
+  retry: string;
+  /** "Er ging iets mis · Schoolkompas" */
+  pageTitle: string;
+  /** The calm page while the database is away (catalogue namespace "unavailable"). */
+  unavailable: { title: string; body: string; retry: string; pageTitle: string };
+  /** The server had met the database away when it rendered the layout: the first render shows the calm text. */
+  away: boolean;
+};
 
 const ErrorTextsContext = createContext<ErrorTexts | null>(null);
 

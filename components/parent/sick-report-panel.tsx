@@ -5,6 +5,7 @@ import { dateFormat } from "@/lib/i18n/fast-format";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import type { AppErrorCode } from "@/lib/errors";
+import { NOT_SAVED } from "@/lib/forms/unavailable";
 import { changeSickReportAction, reportBetterAction, reportSickAction } from "@/lib/domain/sick-reports/actions";
 import { NOTE_MAX, SICK_REPORT_REASONS } from "@/lib/domain/sick-reports/fields";
 import { SAVED_DAY, SAVED_FROM, SAVED_TO, dayOf, reportDayFormat, type SickReportTexts } from "@/lib/domain/sick-reports/display";
@@ -24,10 +25,11 @@ const LINK = "\uE001";
 export async function SickReportPanel({ panel, childName }: { panel: Panel; childName: string }) {
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
-  const [t, tErrors, tAppErrors, messages] = await Promise.all([
+  const [t, tErrors, tAppErrors, tUnavailable, messages] = await Promise.all([
     fastTranslations(locale, "sickReport"),
     fastTranslations(locale, "sickReportErrors"),
     fastTranslations(locale, "errors"),
+    fastTranslations(locale, "unavailable"),
     loadMessages(locale),
   ]);
   const day = reportDayFormat(locale);
@@ -73,6 +75,7 @@ export async function SickReportPanel({ panel, childName }: { panel: Panel; chil
     errors: Object.fromEntries([
       ...errorKeys.map((key) => [`sickReportErrors.${key}`, tErrors(key)]),
       ...APP_ERRORS.map((code) => [`errors.${code}`, tAppErrors(code)]),
+      [NOT_SAVED, tUnavailable("notSaved")],
     ]),
     change: {
       summary: t("change.summary"),

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { noteDatabaseError, noteDatabaseSuccess } from "@/lib/http/database-away";
 
 /**
  * Round trips to PostgreSQL since start-up. Tests and the benchmark read it
@@ -19,9 +20,36 @@ function createDb() {
       queryStats.count += 1;
       // The benchmark records the exact SQL a page issues, to replay it as the floor.
       queryStats.onQuery?.(args[0]);
-      return query(...args);
+      // Every outcome tells lib/http/database-away.ts whether the database is there (callback or promise style).
+      const last = args.length - 1;
+      if (typeof args[last] === "function") {
+        const callback = args[last] as (error: unknown, ...rest: unknown[]) => unknown;
+        args[last] = (error: unknown, ...rest: unknown[]) => {
+          if (error) noteDatabaseError(error);
+          else noteDatabaseSuccess();
+          return callback(error, ...rest);
+        };
+        return query(...args);
+      }
+      const result = query(...args);
+      if (result instanceof Promise) result.then(noteDatabaseSuccess, noteDatabaseError);
+      return result;
     };
   });
+  // A connection that cannot be made (refused, starting up, shutting down) is seen here.
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+    if (typeof args[0] === "function") {
+      const callback = args[0] as (error: unknown, ...rest: unknown[]) => unknown;
+      return connect((error: unknown, ...rest: unknown[]) => {
+        if (error) noteDatabaseError(error);
+        return callback(error, ...rest);
+      });
+    }
+    const result = connect();
+    if (result instanceof Promise) result.catch(noteDatabaseError);
+    return result;
+  };
   // An idle connection the server closed (restart, failover) is replaced by the pool.
   pool.on("error", () => {});
   releaseConnectionsTheServerClosed(pool);

@@ -5,10 +5,16 @@ import { LOCALE_COOKIE, isLocale, visitorLocale, type AppLocale } from "@/lib/i1
 import { formats } from "@/lib/i18n/formats";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { SCHOOL_TIME_ZONE } from "@/lib/domain/calendar/dates";
+import { isDatabaseUnavailable } from "@/lib/http/database-away";
 
 /** The user's profile language, else the cookie, else the browser's, else Dutch. */
 async function resolveLocale(): Promise<AppLocale> {
-  const actor = await getActor();
+  // While the database is away the layout still renders (in the cookie's or browser's language), so the
+  // page's error boundary can show the calm "even niet bereikbaar" text instead of Next's bare error page.
+  const actor = await getActor().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
   if (actor && isLocale(actor.locale)) return actor.locale;
   return visitorLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 }

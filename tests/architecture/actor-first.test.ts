@@ -26,6 +26,7 @@ const ANONYMOUS: Record<string, string> = {
   // The public Schoolkompas (search, school profiles, compare): published school figures, no pupil data, no session.
   "lib/domain/schools/queries.ts": "public school pages and compare",
   "lib/domain/health/queries.ts#databaseIsUp": "/api/health answers anyone",
+  "lib/domain/health/queries.ts#readiness": "/api/ready answers anyone (database up, migrations applied; no data)",
   // Account e-mails: the visitor is not signed in; the token in the link is the credential.
   "lib/domain/accounts/password-commands.ts#requestPasswordReset": "forgot-password form, one neutral answer",
   "lib/domain/accounts/password-commands.ts#inspectAccountToken": "set-password link, the token is the credential",

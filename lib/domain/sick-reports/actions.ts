@@ -7,6 +7,7 @@ import { ChangeSickReportInput, ReportBetterInput, SickReportInput, changeSickRe
 import { SickReportValidationError, changeSickReport, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
 import { isoDay } from "@/lib/domain/sick-reports/rules";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { notSavedError } from "@/lib/forms/unavailable";
 
 export type SickReportFormValues = { mode: string; reason: string; from: string; to: string; note: string };
 
@@ -52,6 +53,9 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 function errorState(error: unknown): { errors: Record<string, string> } {
   if (error instanceof SickReportValidationError) return { errors: error.fieldErrors };
   if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  // The database is away: "not saved", the typed values stay (the callers echo them), answered 503.
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: { _form: notSaved } };
   throw error;
 }
 
@@ -64,11 +68,12 @@ function revalidate(pupilId: string) {
 export async function reportSickAction(previous: SickReportFormState, form: FormData): Promise<SickReportFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
   const parsed = SickReportInput.safeParse(sickReportFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   try {
+    // Inside the try: reading the session may be the first query to find the database away.
+    const actor = await getActor();
+    if (!actor) return { errors: { _form: "errors.forbidden" } };
     const report = await reportSick(actor, parsed.data, { now: new Date() });
     revalidate(parsed.data.pupilId);
     return {
