@@ -32,7 +32,10 @@ export type AuditAction =
   | "conference:create" | "conference:update" | "conference:view" | "conference:availability"
   | "conference:attendance" | "conference:followUp"
   // Conference booking by parents (issue 16)
-  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join";
+  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join"
+  // Needs and satisfaction surveys (issue 19): the leader's steps; a parent's answer is never audited with its content
+  | "survey:create" | "survey:edit" | "survey:send" | "survey:remind" | "survey:close" | "survey:results" | "survey:export"
+  | "survey:indicator" | "survey:answer";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -53,7 +56,9 @@ export type AuditCategory =
   // A guardian's questions to the mentor; the school's class announcements (issue 16).
   | "questions" | "announcements"
   // Conference rounds: schedules, attendance marks, follow-up and not-booked lists, arrangements; bookings by parents.
-  | "conferences";
+  | "conferences"
+  // Needs and satisfaction surveys (issue 19): counts and answers, never who answered what.
+  | "surveys";
 
 /**
  * The route pattern of the page or API route ("/mentor/pupils/[pupilId]"); for a

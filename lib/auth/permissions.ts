@@ -57,6 +57,9 @@ const PERMISSIONS = {
   "conference:book": ["PARENT"],
   // The school's own rules for moving up a year, shown on the parents' school-system page (issue 18).
   "promotionRules:edit": ["LEADER"],
+  // Needs and satisfaction surveys (issue 19): the leader builds, sends and reads; a guardian answers.
+  "surveys:manage": ["LEADER"],
+  "survey:answer": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent", { route: "/parent", category: "record" });
   const locale = await getLocale();
-  const [t, tInbox, tConferences, { children, askable }, messages, welcome, tAnnounce] = await Promise.all([
+  const [t, tInbox, tConferences, { children, askable }, messages, welcome, tAnnounce, tSurveys] = await Promise.all([
     fastTranslations(locale, "parent"),
     fastTranslations(locale, "inbox"),
     fastTranslations(locale, "conferences"),
@@ -31,6 +31,7 @@ export default async function ParentHome() {
     // No query once the guardian has read it (actor.welcomed).
     welcomeFacts(actor),
     fastTranslations(locale, "announcementList"),
+    fastTranslations(locale, "surveys"),
   ]);
   // Only a guardian with nothing to show is asked about restricted links (issue 18): no extra query for the others.
   const restricted = children.length || askable.length ? [] : await restrictedSchools(actor);
@@ -62,6 +63,10 @@ export default async function ParentHome() {
           {/* Class announcements (issue 16): their own page, so the overview keeps its queries. */}
           <Link href="/parent/announcements" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {tAnnounce("link")}
+          </Link>
+          {/* Needs and satisfaction surveys (issue 19): their own page too. */}
+          <Link href="/parent/surveys" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {tSurveys("parent.link")}
           </Link>
         </div>
         <p className="mt-1 text-sm text-slate-700">{tInbox("intro")}</p>
