@@ -36,7 +36,7 @@ export const QuestionInput = z
     text: z.string({ error: E("textRequired") }).trim().min(1, E("textRequired")).max(QUESTION_MAX, E("textTooLong")),
     options: z.string().max(OPTIONS_MAX * (OPTION_MAX + 2), E("optionsTooLong")).transform(lines)
       .pipe(z.array(z.string().max(OPTION_MAX, E("optionsTooLong"))).max(OPTIONS_MAX, E("optionsTooMany"))),
-    translations: z.record(z.enum(TRANSLATION_LOCALES), z.string().trim().max(QUESTION_MAX, E("textTooLong"))).transform((t) =>
+    translations: z.partialRecord(z.enum(TRANSLATION_LOCALES), z.string().trim().max(QUESTION_MAX, E("textTooLong"))).transform((t) =>
       Object.fromEntries(Object.entries(t).filter(([, v]) => v.length > 0))),
   })
   .superRefine((q, ctx) => {

@@ -1,6 +1,6 @@
 -- Needs and satisfaction surveys (issue 19, decision 0037).
 -- Anonymous by construction: SurveyResponse and SurveyAnswer carry no guardian,
--- pupil, user, invitation or token column and no time; ids are random UUIDs.
+-- pupil, user, invitation or token column and no time. Ids are random UUIDs.
 
 -- AlterEnum
 ALTER TYPE "NotificationKind" ADD VALUE 'SURVEY_INVITATION';
