@@ -13,6 +13,7 @@ import { writeDemoQuestions } from "./questions";
 import { writeDemoEvents } from "./events";
 import { writeConferenceHistory } from "./conference-history";
 import { writeDemoConferences } from "./conferences";
+import { writeDemoSurveys } from "./surveys";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -149,6 +150,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await writeConferenceHistory(db, now);
   // An open conference round at the demo school (issue 16).
   await writeDemoConferences(db, now);
+  // A closed and an open needs and satisfaction survey at the demo school (issue 19).
+  await writeDemoSurveys(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }
