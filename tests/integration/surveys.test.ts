@@ -314,21 +314,23 @@ describe("results", () => {
   }, 60_000);
 
   it("a class with 4 respondents shows too few responses; a class with 7 and the whole survey show counts", async () => {
-    const small = await surveyResults(surveyId, classes.small);
+    const small = await surveyResults(leader, surveyId, classes.small);
     expect(small).toMatchObject({ respondents: 4, tooFew: true, distribution: [], openAnswers: [] });
-    const big = await surveyResults(surveyId, classes.big);
+    const big = await surveyResults(leader, surveyId, classes.big);
     expect(big.tooFew).toBe(false);
     expect(big.respondents).toBe(7);
     const count = (r: typeof big, question: string, value: number) => r.distribution.find((d) => d.questionId === question && d.value === value)?.count ?? 0;
     expect([1, 2, 3, 4].map((v) => count(big, q.satisfaction, v))).toEqual([1, 1, 2, 3]);
     expect(big.openAnswers).toEqual([]);
-    const whole = await surveyResults(surveyId, null);
+    const whole = await surveyResults(leader, surveyId, null);
     expect(whole.respondents).toBe(11);
     expect([1, 2, 3, 4].map((v) => count(whole, q.satisfaction, v))).toEqual([5, 1, 2, 3]);
     expect(count(whole, q.needs, 0)).toBe(7);
     expect(whole.answeredPerQuestion[q.needs]).toBe(7);
     expect(whole.openAnswers).toHaveLength(11);
     expect(whole.rates.map((r) => [r.name, r.invited, r.responded])).toEqual([["3A", 8, 7], ["3B", 4, 4]]);
+    // Another school's leader counts nothing (every statement names the school).
+    expect(await surveyResults(otherLeader, surveyId, null)).toMatchObject({ rates: [], respondents: 0, tooFew: true });
   });
 
   it("the leader of another school, a mentor and a parent get 404 and a DENIED row for every survey step", async () => {

@@ -266,7 +266,7 @@ export async function submitResponse(actor: Actor, input: ResponseInput, { now =
  */
 export async function carrySatisfactionToIndicators(actor: Actor, surveyId: string, { now = new Date() }: { now?: Date } = {}): Promise<{ score: number; respondents: number; rate: number }> {
   const survey = await ownSurvey(actor, surveyId, "survey:indicator");
-  const figures = await satisfactionFigures(survey.id);
+  const figures = await satisfactionFigures(actor, survey.id);
   if (!figures || figures.answers < MIN_GROUP) throw new SurveyValidationError({ _form: "surveys.errors.tooFewForIndicator" });
   const today = dutchToday(now);
   const year = await db.schoolYear.findFirst({ where: { startsOn: { lte: today }, endsOn: { gte: today } }, select: { id: true } });

@@ -51,13 +51,13 @@ const RATES = `
   SELECT c.id AS "classGroupId", c.name, count(i.id)::int AS invited, (count(i.id) FILTER (WHERE i.responded))::int AS responded
     FROM "SurveyClass" sc JOIN "ClassGroup" c ON c.id = sc."classGroupId"
     LEFT JOIN "SurveyInvitation" i ON i."surveyId" = sc."surveyId" AND i."classGroupId" = c.id
-   WHERE sc."surveyId" = $1 GROUP BY c.id, c.name ORDER BY c.name`;
+   WHERE sc."surveyId" = $1 AND EXISTS (SELECT 1 FROM "Survey" own WHERE own.id = $1 AND own."schoolId" = $2) GROUP BY c.id, c.name ORDER BY c.name`;
 
 export type Distribution = { questionId: string; value: number; count: number };
 const DISTRIBUTION = `
   SELECT a."questionId", a.value, count(*)::int AS count
     FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId"
-   WHERE r."surveyId" = $1 AND ($2::text IS NULL OR r."classGroupId" = $2) AND a.value IS NOT NULL
+   WHERE r."surveyId" = $1 AND ($2::text IS NULL OR r."classGroupId" = $2) AND a.value IS NOT NULL AND EXISTS (SELECT 1 FROM "Survey" own WHERE own.id = $1 AND own."schoolId" = $3)
    GROUP BY a."questionId", a.value`;
 const RESPONDENTS = `
   SELECT count(*)::int AS total,
@@ -66,10 +66,10 @@ const RESPONDENTS = `
               FROM "SurveyAnswer" a JOIN "SurveyResponse" r2 ON r2.id = a."responseId"
              WHERE r2."surveyId" = $1 AND ($2::text IS NULL OR r2."classGroupId" = $2)
              GROUP BY a."questionId") q) AS "perQuestion"
-    FROM "SurveyResponse" r WHERE r."surveyId" = $1 AND ($2::text IS NULL OR r."classGroupId" = $2)`;
+    FROM "SurveyResponse" r WHERE r."surveyId" = $1 AND ($2::text IS NULL OR r."classGroupId" = $2) AND EXISTS (SELECT 1 FROM "Survey" own WHERE own.id = $1 AND own."schoolId" = $3)`;
 const OPEN_ANSWERS = `
   SELECT a."questionId", a.text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId"
-   WHERE r."surveyId" = $1 AND a.text IS NOT NULL ORDER BY a.id LIMIT 500`;
+   WHERE r."surveyId" = $1 AND a.text IS NOT NULL AND EXISTS (SELECT 1 FROM "Survey" own WHERE own.id = $1 AND own."schoolId" = $2) ORDER BY a.id LIMIT 500`;
 
 export type SurveyResults = {
   rates: ClassRate[];
@@ -83,16 +83,18 @@ export type SurveyResults = {
 };
 
 /** The results of one survey (the whole survey, or one of its classes): four statements. */
-export async function surveyResults(surveyId: string, classGroupId: string | null): Promise<SurveyResults> {
+export async function surveyResults(actor: Actor, surveyId: string, classGroupId: string | null): Promise<SurveyResults> {
+  // Only the leader's own school: every statement names it, so another school's survey counts as empty.
+  const school = actor.role === "LEADER" ? actor.schoolId : null;
   const [rates, [counts]] = await Promise.all([
-    sqlRows<ClassRate>(RATES, [surveyId]),
-    sqlRows<{ total: number; perQuestion: Record<string, number> }>(RESPONDENTS, [surveyId, classGroupId]),
+    sqlRows<ClassRate>(RATES, [surveyId, school]),
+    sqlRows<{ total: number; perQuestion: Record<string, number> }>(RESPONDENTS, [surveyId, classGroupId, school]),
   ]);
   const respondents = counts?.total ?? 0;
   if (respondents < MIN_GROUP) return { rates, respondents, tooFew: true, distribution: [], answeredPerQuestion: {}, openAnswers: [] };
   const [distribution, openAnswers] = await Promise.all([
-    sqlRows<Distribution>(DISTRIBUTION, [surveyId, classGroupId]),
-    classGroupId ? Promise.resolve([]) : sqlRows<{ questionId: string; text: string }>(OPEN_ANSWERS, [surveyId]),
+    sqlRows<Distribution>(DISTRIBUTION, [surveyId, classGroupId, school]),
+    classGroupId ? Promise.resolve([]) : sqlRows<{ questionId: string; text: string }>(OPEN_ANSWERS, [surveyId, school]),
   ]);
   return { rates, respondents, tooFew: false, distribution, answeredPerQuestion: counts.perQuestion ?? {}, openAnswers };
 }
@@ -102,11 +104,12 @@ const SATISFACTION = `
          (SELECT count(*)::int FROM "SurveyResponse" r2 WHERE r2."surveyId" = $1) AS respondents,
          (SELECT count(*)::int FROM "SurveyInvitation" i WHERE i."surveyId" = $1) AS invited
     FROM "SurveyQuestion" q LEFT JOIN "SurveyAnswer" a ON a."questionId" = q.id
-   WHERE q."surveyId" = $1 AND q.satisfaction AND q.kind = 'SCALE_4'`;
+   WHERE q."surveyId" = $1 AND q.satisfaction AND q.kind = 'SCALE_4' AND EXISTS (SELECT 1 FROM "Survey" own WHERE own.id = $1 AND own."schoolId" = $2)`;
 
 /** The satisfaction question's mean (1–4) and the survey's respondents and invitations, in one statement. */
-export async function satisfactionFigures(surveyId: string): Promise<{ mean: number; answers: number; respondents: number; invited: number } | null> {
-  const [row] = await sqlRows<{ mean: number | null; answers: number; respondents: number; invited: number }>(SATISFACTION, [surveyId]);
+export async function satisfactionFigures(actor: Actor, surveyId: string): Promise<{ mean: number; answers: number; respondents: number; invited: number } | null> {
+  const school = actor.role === "LEADER" ? actor.schoolId : null;
+  const [row] = await sqlRows<{ mean: number | null; answers: number; respondents: number; invited: number }>(SATISFACTION, [surveyId, school]);
   if (!row || row.mean === null) return null;
   return { mean: row.mean, answers: row.answers, respondents: row.respondents, invited: row.invited };
 }

@@ -34,7 +34,7 @@ export async function GET(_request: Request, { params }: Props) {
     throw error;
   }
   const [t, locale, whole, ...perClass] = await Promise.all([
-    getTranslations("surveys"), getLocale(), surveyResults(survey.id, null), ...survey.classes.map((c) => surveyResults(survey.id, c.id)),
+    getTranslations("surveys"), getLocale(), surveyResults(actor, survey.id, null), ...survey.classes.map((c) => surveyResults(actor, survey.id, c.id)),
   ]);
   const tt = t as unknown as (key: string) => string;
   const rows: string[][] = [[t("csvCol.class"), t("csvCol.invited"), t("csvCol.responded")]];

@@ -30,7 +30,7 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
   const survey = await surveyForLeader(actor, surveyId, "survey:results");
   const classId = typeof classParam === "string" && survey.classes.some((c) => c.id === classParam) ? classParam : null;
   const [t, format, messages, locale, results, satisfaction] = await Promise.all([
-    getTranslations("surveys"), getFormatter(), getMessages(), getLocale(), surveyResults(survey.id, classId), classId ? Promise.resolve(null) : satisfactionFigures(survey.id),
+    getTranslations("surveys"), getFormatter(), getMessages(), getLocale(), surveyResults(actor, survey.id, classId), classId ? Promise.resolve(null) : satisfactionFigures(actor, survey.id),
   ]);
   await writeAudit(actor, "survey:results", "ALLOWED", survey.id, classId ? { classGroupId: classId } : undefined, { category: "surveys", route: "/leader/surveys/[surveyId]/results" });
   const n = (value: number) => format.number(value, "integer");
