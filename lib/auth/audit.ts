@@ -36,7 +36,10 @@ export type AuditAction =
   // The school–parent agreement and policy (issue 19): the leader's draft and publication, a guardian's answer
   | "agreement:save" | "agreement:publish" | "agreement:acknowledge" | "agreement:question"
   // The leader's reach dashboard (issue 19): a class's families not reached, by name
-  | "reach:view";
+  | "reach:view"
+  // Needs and satisfaction surveys (issue 19): the leader's steps; a parent's answer is never audited with its content
+  | "survey:create" | "survey:edit" | "survey:send" | "survey:remind" | "survey:close" | "survey:results" | "survey:export"
+  | "survey:indicator" | "survey:answer";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -57,7 +60,9 @@ export type AuditCategory =
   // A guardian's questions to the mentor; the school's class announcements (issue 16).
   | "questions" | "announcements"
   // Conference rounds: schedules, attendance marks, follow-up and not-booked lists, arrangements; bookings by parents.
-  | "conferences";
+  | "conferences"
+  // Needs and satisfaction surveys (issue 19): counts and answers, never who answered what.
+  | "surveys";
 
 /**
  * The route pattern of the page or API route ("/mentor/pupils/[pupilId]"); for a

@@ -61,6 +61,9 @@ const PERMISSIONS = {
   // publishes; a guardian answers the newest agreement of a school where they may see a child.
   "agreement:edit": ["LEADER"],
   "agreement:acknowledge": ["PARENT"],
+  // Needs and satisfaction surveys (issue 19): the leader builds, sends and reads; a guardian answers.
+  "surveys:manage": ["LEADER"],
+  "survey:answer": ["PARENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,7 +7,7 @@ import type { Transport } from "@/lib/notifications/transports/types";
 
 // Delivering a message from school staff (school-messages.ts). Its text was
 // written when queued; the rule (lib/auth/guardian-rights.ts) is asked again
-// now: an announcement needs "other messages", a note about an answer the
+// now: an announcement or a survey invitation/reminder needs "other messages", a note about an answer the
 // right to talk with the mentor. A link restricted in between, or a pupil who
 // turned 18 without consent, means the message is skipped.
 
@@ -22,7 +22,7 @@ export async function deliverSchoolMessage(n: Claimed, deps: { email: Transport;
       })
     : null;
   const rights = link ? guardianRights(link, link.pupil.birthDate, deps.now?.() ?? new Date()) : null;
-  const allowed = rights ? (n.kind === "CLASS_ANNOUNCEMENT" ? rights.receive.otherMessages : rights.see.mentor) : false;
+  const allowed = rights ? (n.kind === "CLASS_ANNOUNCEMENT" || n.kind === "SURVEY_INVITATION" || n.kind === "SURVEY_REMINDER" ? rights.receive.otherMessages : rights.see.mentor) : false;
   if (!allowed) {
     await finish(n.id, { status: "SKIPPED", lastError: "not-eligible" });
     return "skipped" as const;

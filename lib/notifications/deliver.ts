@@ -96,7 +96,7 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
     return deliverAccountMail({ ...row, kind: row.kind }, { email: deps.email, baseUrl: deps.baseUrl ?? publicBaseUrl(), now: deps.now }, finish);
   }
   if (row.kind === "CONSENT_NOTICE" || row.kind === "INFORMATION_DECISION") return deliverStoredNotice(row, deps, finish);
-  if (row.kind === "QUESTION_ANSWERED" || row.kind === "CLASS_ANNOUNCEMENT") return deliverSchoolMessage(row, deps, finish);
+  if (row.kind === "QUESTION_ANSWERED" || row.kind === "CLASS_ANNOUNCEMENT" || row.kind === "SURVEY_INVITATION" || row.kind === "SURVEY_REMINDER") return deliverSchoolMessage(row, deps, finish);
   if (row.kind === "CONFERENCE_REMINDER") return deliverConferenceReminder(row, { ...deps, baseUrl: deps.baseUrl ?? publicBaseUrl() }, finish);
   // An absence alert always names its guardian, pupil and day.
   const n = row as Claimed;

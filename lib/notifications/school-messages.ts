@@ -13,7 +13,7 @@ import { afterQuietHours, DEFAULT_QUIET_HOURS, type QuietHours } from "@/lib/not
 type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
 export type SchoolMessage = {
-  kind: "QUESTION_ANSWERED" | "CLASS_ANNOUNCEMENT";
+  kind: "QUESTION_ANSWERED" | "CLASS_ANNOUNCEMENT" | "SURVEY_INVITATION" | "SURVEY_REMINDER";
   guardianId: string;
   /** The pupil whose link the message goes through (asked again when it is sent). */
   pupilId: string;
@@ -26,6 +26,7 @@ export type SchoolMessage = {
   requestKey: string;
   mentorQuestionId?: string | null;
   announcementId?: string | null;
+  surveyId?: string | null;
 };
 
 /** Now, or after the school's quiet hours for a text message. */
@@ -37,10 +38,10 @@ export function sendAfterForSchoolMessage(now: Date, channel: AlertChannel, quie
 export async function queueSchoolMessage(tx: Tx, m: SchoolMessage, sendAfter: Date): Promise<string | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Notification" ("id", "kind", "guardianId", "pupilId", "schoolId", "channel", "locale", "address", "sendAfter",
-                                "subject", "body", "requestKey", "mentorQuestionId", "announcementId", "updatedAt")
+                                "subject", "body", "requestKey", "mentorQuestionId", "announcementId", "surveyId", "updatedAt")
     VALUES (${randomUUID()}, ${m.kind}::"NotificationKind", ${m.guardianId}, ${m.pupilId}, ${m.schoolId}, ${m.channel}::"AlertChannel",
             ${m.locale}::"Locale", ${m.address}, ${sendAfter}, ${m.message.subject}, ${m.message.text}, ${m.requestKey},
-            ${m.mentorQuestionId ?? null}, ${m.announcementId ?? null}, now())
+            ${m.mentorQuestionId ?? null}, ${m.announcementId ?? null}, ${m.surveyId ?? null}, now())
     ON CONFLICT ("requestKey") DO NOTHING
     RETURNING "id"`;
   const id = rows[0]?.id ?? null;

@@ -14,6 +14,7 @@ import { writeDemoEvents } from "./events";
 import { writeConferenceHistory } from "./conference-history";
 import { writeDemoConferences } from "./conferences";
 import { writeDemoAgreement } from "./agreement";
+import { writeDemoSurveys } from "./surveys";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -152,6 +153,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await writeDemoConferences(db, now);
   // The school–parent agreement and policy at the demo school, partly answered (issue 19).
   await writeDemoAgreement(db, now);
+  // A closed and an open needs and satisfaction survey at the demo school (issue 19).
+  await writeDemoSurveys(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

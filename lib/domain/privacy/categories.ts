@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const AUDIT_CATEGORIES = [
   "record", "profile", "guardians", "results", "absences", "contacts", "messages", "consent", "information", "personalData",
   "attendance", "indicators", "account", "school", "calendar", "staff", "import", "retention", "audit", "events",
-  "questions", "announcements", "conferences",
+  "questions", "announcements", "conferences", "surveys",
 ] as const satisfies readonly AuditCategory[];
 
 // Fails to compile when AuditCategory gains a value this list lacks.

@@ -32,6 +32,9 @@ import { childSchoolSystem } from "@/lib/domain/school-system/queries";
 import { guardianAgreements, leaderAgreementPage, mentorAgreementGaps } from "@/lib/domain/agreement/queries";
 import { reachTables, schoolReach } from "@/lib/domain/reach/queries";
 import { parseReachQuery } from "@/lib/domain/reach/filter";
+import { createSurvey } from "@/lib/domain/surveys/commands";
+import { CreateSurveyInput } from "@/lib/domain/surveys/schemas";
+import { surveyForLeader } from "@/lib/domain/surveys/queries";
 import {
   actorOf, createAbsence, createClass, createGuardianOf, createMentor, createPupil, createResult, createSchool, createUser,
 } from "@/tests/factories";
@@ -214,6 +217,34 @@ describe.each(ROLES)("%s's lists", (role) => {
     expect(text).not.toContain(target.pupilId);
     expect(text).not.toContain(target.lastName);
     expect(await db.auditLog.count({ where: { actorUserId: actor.userId, outcome: "ALLOWED", pupilId: target.pupilId } })).toBe(0);
+  });
+});
+
+// Needs and satisfaction surveys (issue 19, decision 0037): the school's own leader reads its
+// survey; every other role, and a leader asking for another school's survey, gets 404 and a
+// DENIED row naming the survey asked for.
+describe("surveys", () => {
+  let home: string;
+  let away: string;
+  beforeAll(async () => {
+    const leader = world.actors.LEADER;
+    const ownClass = (await db.pupil.findUniqueOrThrow({ where: { id: world.own.LEADER }, select: { classGroupId: true } })).classGroupId;
+    const input = (classId: string) => CreateSurveyInput.parse({ idempotencyKey: randomUUID(), title: "Vragenlijst", closesOn: iso(new Date(dutchToday().getTime() + 7 * 86_400_000)), classIds: [classId], templateKeys: ["satisfaction"] });
+    home = (await createSurvey(leader, input(ownClass))).id;
+    const other = await createSchool();
+    const otherClass = await createClass(other.school.id, other.schoolYear.id, "4C");
+    const otherLeader = await createSchoolStaff(other.school.id, "LEADER");
+    away = (await createSurvey(await actorOf(otherLeader.user.id), input(otherClass.id))).id;
+  });
+
+  it.each(ROLES)("%s: the own school's leader reads it; anyone else gets 404 and a DENIED row", async (role) => {
+    const actor = world.actors[role];
+    const asked = role === "LEADER" ? away : home;
+    const denied = { actorUserId: actor.userId, outcome: "DENIED" as const, targetId: asked };
+    const before = await db.auditLog.count({ where: denied });
+    expect(await refusal(surveyForLeader(actor, asked))).toBe("notFound");
+    expect(await db.auditLog.count({ where: denied })).toBe(before + 1);
+    if (role === "LEADER") expect((await surveyForLeader(actor, home)).id).toBe(home);
   });
 });
 

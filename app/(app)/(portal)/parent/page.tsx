@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParentHome() {
   const actor = await requirePermission("parent:view", "/parent", { route: "/parent", category: "record" });
   const locale = await getLocale();
-  const [t, tInbox, tConferences, { children, askable }, messages, welcome, tAnnounce, tAgreement, agreements] = await Promise.all([
+  const [t, tInbox, tConferences, { children, askable }, messages, welcome, tAnnounce, tAgreement, agreements, tSurveys] = await Promise.all([
     fastTranslations(locale, "parent"),
     fastTranslations(locale, "inbox"),
     fastTranslations(locale, "conferences"),
@@ -36,6 +36,7 @@ export default async function ParentHome() {
     // A newly published school–parent agreement: first thing on the page (issue 19), one statement.
     fastTranslations(locale, "agreement"),
     pendingAgreements(actor),
+    fastTranslations(locale, "surveys"),
   ]);
   // Only a guardian with nothing to show is asked about restricted links (issue 18): no extra query for the others.
   const restricted = children.length || askable.length ? [] : await restrictedSchools(actor);
@@ -68,6 +69,10 @@ export default async function ParentHome() {
           {/* Class announcements (issue 16): their own page, so the overview keeps its queries. */}
           <Link href="/parent/announcements" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {tAnnounce("link")}
+          </Link>
+          {/* Needs and satisfaction surveys (issue 19): their own page too. */}
+          <Link href="/parent/surveys" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {tSurveys("parent.link")}
           </Link>
         </div>
         <p className="mt-1 text-sm text-slate-700">{tInbox("intro")}</p>
