@@ -32,7 +32,9 @@ export type AuditAction =
   | "conference:create" | "conference:update" | "conference:view" | "conference:availability"
   | "conference:attendance" | "conference:followUp"
   // Conference booking by parents (issue 16)
-  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join";
+  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join"
+  // The involvement self-assessment (issue 19 part 4, decision 0038)
+  | "selfAssessment:save" | "selfAssessment:publish";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"

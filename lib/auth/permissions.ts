@@ -57,6 +57,8 @@ const PERMISSIONS = {
   "conference:book": ["PARENT"],
   // The school's own rules for moving up a year, shown on the parents' school-system page (issue 18).
   "promotionRules:edit": ["LEADER"],
+  // The involvement self-assessment and its public summary (issue 19 part 4): the school leader, for their own school.
+  "selfAssessment:manage": ["LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
