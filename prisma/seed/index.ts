@@ -13,6 +13,7 @@ import { writeDemoQuestions } from "./questions";
 import { writeDemoEvents } from "./events";
 import { writeConferenceHistory } from "./conference-history";
 import { writeDemoConferences } from "./conferences";
+import { writeDemoSelfAssessment } from "./self-assessment";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -149,6 +150,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await writeConferenceHistory(db, now);
   // An open conference round at the demo school (issue 16).
   await writeDemoConferences(db, now);
+  // The involvement self-assessment of leider@'s school, two years, published (issue 19 part 4).
+  await writeDemoSelfAssessment(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

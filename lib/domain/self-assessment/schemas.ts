@@ -14,7 +14,7 @@ const text = (max: number, tooLong: string) =>
 const level = z
   .string({ error: "selfAssessment.errors.level" })
   .transform((value) => value.trim())
-  .pipe(z.union([z.literal(""), z.enum(["1", "2", "3", "4", "5"], { error: "selfAssessment.errors.level" })]))
+  .pipe(z.enum(["", "1", "2", "3", "4", "5"], { error: "selfAssessment.errors.level" }))
   .transform((value) => (value === "" ? null : Number(value)));
 
 export const DomainScoreInput = z.object({
