@@ -61,7 +61,7 @@ export function SelfAssessmentForm({ action, scores, evidence, lastYear }: Props
                   <label key={n} className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                     <input
                       type="radio" name={`level-${domain}`} value={String(n)} defaultChecked={level === String(n)}
-                      id={i === 0 ? `level-${domain}` : undefined} aria-invalid={!!levelError || undefined}
+                      id={i === 0 ? `level-${domain}` : undefined}
                       className="mt-1 size-5 shrink-0"
                     />
                     <span className="min-w-0">
