@@ -1,7 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import type { YearAssessment } from "@/lib/domain/self-assessment/queries";
 
-/** Earlier school years, read-only: level and change from the year before per domain, with the team's note. */
+/**
+ * Earlier school years, read-only: per domain the level, the change from the
+ * year before and the team's note. A list rather than a table, so it reads at
+ * 320 px without scrolling sideways.
+ */
 export async function SelfAssessmentHistory({ years }: { years: YearAssessment[] }) {
   const t = await getTranslations("selfAssessment");
   const change = (c: number | null) =>
@@ -11,29 +15,21 @@ export async function SelfAssessmentHistory({ years }: { years: YearAssessment[]
       <h2 id="history-heading" className="text-xl font-semibold">{t("history.heading")}</h2>
       {years.length === 0 ? <p className="mt-2 text-slate-700">{t("history.none")}</p> : null}
       {years.map((year) => (
-        <div key={year.schoolYear} className="mt-4 overflow-x-auto">
-          <table className="w-full min-w-0 border-collapse text-start">
-            <caption className="text-start font-semibold">{t("schoolYear", { year: year.schoolYear })}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2 text-start">{t("history.domain")}</th>
-                <th scope="col" className="p-2 text-start">{t("history.level")}</th>
-                <th scope="col" className="p-2 text-start">{t("history.change")}</th>
-                <th scope="col" className="p-2 text-start">{t("history.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {year.scores.map((s) => (
-                <tr key={s.domain} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 text-start font-medium">{t(`domains.${s.domain}.name`)}</th>
-                  <td className="p-2">{s.level ? t("levelOption", { level: s.level, name: t(`levels.${s.level as 1}`) }) : t("history.noLevel")}</td>
-                  <td className="p-2">{change(s.change)}</td>
-                  <td className="p-2 whitespace-pre-line" dir="auto">{s.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <section key={year.schoolYear} aria-labelledby={`year-${year.schoolYear}`} className="mt-4 rounded-xl border border-slate-200 bg-white p-4">
+          <h3 id={`year-${year.schoolYear}`} className="font-semibold">{t("schoolYear", { year: year.schoolYear })}</h3>
+          <dl className="mt-2 space-y-3">
+            {year.scores.map((s) => (
+              <div key={s.domain}>
+                <dt className="font-medium">{t(`domains.${s.domain}.name`)}</dt>
+                <dd>
+                  {s.level ? t("levelOption", { level: s.level, name: t(`levels.${s.level as 1}`) }) : t("history.noLevel")}
+                  <span className="text-slate-600"> · {t("history.change")}: {change(s.change)}</span>
+                </dd>
+                {s.note ? <dd className="whitespace-pre-line text-slate-700" dir="auto">{t("history.note")}: {s.note}</dd> : null}
+              </div>
+            ))}
+          </dl>
+        </section>
       ))}
     </section>
   );

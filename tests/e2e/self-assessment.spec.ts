@@ -90,9 +90,10 @@ test.describe.serial("the school leader's self-assessment", () => {
   test("reads well at 320 px and in Arabic, right to left, on the leader's page and the public profile", async ({ browser }) => {
     const slug = await leaderSchoolSlug();
     await page.goto("/leader/self-assessment");
+    await page.screenshot({ path: screen("self-assessment-nl-1280.png"), fullPage: true });
     await page.setViewportSize({ width: 320, height: 900 });
     await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: screen("self-assessment-nl-320.png"), fullPage: false });
+    await page.screenshot({ path: screen("self-assessment-nl-320.png"), fullPage: true });
     await switchLanguage(page, "ar");
     try {
       await page.goto("/leader/self-assessment");
@@ -100,7 +101,9 @@ test.describe.serial("the school leader's self-assessment", () => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("مشاركة الوالدين: أين نحن؟");
       await expectAccessible(page);
       await expectNoHorizontalScroll(page);
-      await page.screenshot({ path: screen("self-assessment-ar-320.png"), fullPage: false });
+      await page.screenshot({ path: screen("self-assessment-ar-320.png"), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: screen("self-assessment-ar-1280.png"), fullPage: true });
     } finally {
       await switchLanguage(page, "nl");
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -113,7 +116,9 @@ test.describe.serial("the school leader's self-assessment", () => {
     await expectAccessible(publicPage);
     await expectNoHorizontalScroll(publicPage);
     await publicPage.locator("#involvement-heading").scrollIntoViewIfNeeded();
-    await publicPage.screenshot({ path: screen("self-assessment-public-ar-320.png"), fullPage: false });
+    await publicPage.screenshot({ path: screen("self-assessment-public-ar-320.png"), fullPage: true });
+    await publicPage.setViewportSize({ width: 1280, height: 900 });
+    await publicPage.screenshot({ path: screen("self-assessment-public-ar-1280.png"), fullPage: true });
     await visitor.close();
   });
 
