@@ -84,6 +84,7 @@ test.describe.serial("the school leader's self-assessment", () => {
       await expect(publicPage.locator("main")).toContainText("Niveau 4 van 5: Participatiegericht");
     }
     await expect(publicPage.locator("main")).not.toContainText("Scholing voor het team gepland.");
+    await publicPage.screenshot({ path: screen("self-assessment-public-nl-1280.png"), fullPage: true });
     await visitor.close();
   });
 
