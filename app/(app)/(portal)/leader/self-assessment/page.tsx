@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getFormatter, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getSelfAssessmentPage } from "@/lib/domain/self-assessment/queries";
 import { publishSelfAssessmentAction, saveSelfAssessmentAction } from "@/lib/domain/self-assessment/actions";
@@ -18,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LeaderSelfAssessmentPage() {
   const actor = await requirePermission("selfAssessment:manage", "/leader/self-assessment", { route: "/leader/self-assessment", category: "school" });
   const page = await getSelfAssessmentPage(actor, new Date());
-  const [t, tCommon, format] = await Promise.all([getTranslations("selfAssessment"), getTranslations("common"), getFormatter()]);
+  const [t, tCommon, format, messages] = await Promise.all([getTranslations("selfAssessment"), getTranslations("common"), getFormatter(), getMessages()]);
+  // The client forms need the model's texts, the form's labels and the generic errors.
+  const clientMessages = { selfAssessment: messages.selfAssessment, errors: messages.errors };
   const previous = page.history[0];
   const lastYear: Partial<Record<Domain, string>> = {};
   const evidence: Partial<Record<Domain, ReactNode>> = {};
@@ -44,17 +47,21 @@ export default async function LeaderSelfAssessmentPage() {
       <p className="mt-1 font-medium">{t("schoolYear", { year: current.schoolYear })}</p>
       <p className="mt-2 max-w-prose text-slate-700">{t("intro")}</p>
       <p className="mt-2 max-w-prose text-sm text-slate-600">{t("source")}</p>
+      <NextIntlClientProvider messages={clientMessages}>
       <SelfAssessmentForm
         action={saveSelfAssessmentAction}
         scores={current.scores.map(({ domain, level, note, sentence }) => ({ domain, level, note, sentence }))}
         evidence={evidence}
         lastYear={lastYear}
       />
+      </NextIntlClientProvider>
       <section aria-labelledby="publish-heading" className="mt-10 rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="publish-heading" className="text-xl font-semibold">{t("publishHeading")}</h2>
         <p className="mt-1 max-w-prose text-slate-700">{t("publishHelp")}</p>
         <div className="mt-3">
-          <PublishForm action={publishSelfAssessmentAction} status={status} />
+          <NextIntlClientProvider messages={clientMessages}>
+            <PublishForm action={publishSelfAssessmentAction} status={status} />
+          </NextIntlClientProvider>
         </div>
       </section>
       <SelfAssessmentHistory years={page.history} />
