@@ -67,7 +67,7 @@ test.describe.serial("the school leader's self-assessment", () => {
     await expect(page.locator("#sentence-management")).toBeFocused();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type(SENTENCE);
-    await page.getByRole("button", { name: "Opslaan" }).focus();
+    await page.locator("#main").getByRole("button", { name: "Opslaan" }).focus();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("status").filter({ hasText: "De zelfevaluatie is opgeslagen." })).toBeVisible();
     await expect(page.locator('input[name="level-management"][value="4"]')).toBeChecked();
