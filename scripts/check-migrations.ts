@@ -19,7 +19,7 @@ const CATALOG = `
   ORDER BY 1`;
 
 // Objects schema.prisma cannot express, created by hand-written SQL in migrations.
-const OUTSIDE_SCHEMA = [/"School_search_trgm_idx"/, /"Notification_one_pending_idx"/, /"RoleMembership_unscoped_key"/, /"Notification_one_waiting_account_mail_idx"/, /"InformationRequest_one_pending_idx"/, /"ConferenceBooking_one_live_idx"/, /"SchoolTextVersion_one_draft_idx"/, /^constraint "SchoolEvent" CHECK/];
+const OUTSIDE_SCHEMA = [/"School_search_trgm_idx"/, /"Notification_one_pending_idx"/, /"RoleMembership_unscoped_key"/, /"Notification_one_waiting_account_mail_idx"/, /"InformationRequest_one_pending_idx"/, /"ConferenceBooking_one_live_idx"/, /"SchoolTextVersion_one_draft_idx"/, /^constraint "SchoolEvent" CHECK/, /^constraint "SelfAssessmentScore" CHECK/];
 
 async function catalog(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });

@@ -39,7 +39,9 @@ export type AuditAction =
   | "reach:view"
   // Needs and satisfaction surveys (issue 19): the leader's steps; a parent's answer is never audited with its content
   | "survey:create" | "survey:edit" | "survey:send" | "survey:remind" | "survey:close" | "survey:results" | "survey:export"
-  | "survey:indicator" | "survey:answer";
+  | "survey:indicator" | "survey:answer"
+  // The involvement self-assessment (issue 19 part 4, decision 0038)
+  | "selfAssessment:save" | "selfAssessment:publish";
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"

@@ -64,6 +64,8 @@ const PERMISSIONS = {
   // Needs and satisfaction surveys (issue 19): the leader builds, sends and reads; a guardian answers.
   "surveys:manage": ["LEADER"],
   "survey:answer": ["PARENT"],
+  // The involvement self-assessment and its public summary (issue 19 part 4): the school leader, for their own school.
+  "selfAssessment:manage": ["LEADER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

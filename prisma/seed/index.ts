@@ -15,6 +15,7 @@ import { writeConferenceHistory } from "./conference-history";
 import { writeDemoConferences } from "./conferences";
 import { writeDemoAgreement } from "./agreement";
 import { writeDemoSurveys } from "./surveys";
+import { writeDemoSelfAssessment } from "./self-assessment";
 import type { SeedContext } from "./model";
 import { Rng } from "./random";
 import { generateSchool } from "./school";
@@ -155,6 +156,8 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions = {}): Promis
   await writeDemoAgreement(db, now);
   // A closed and an open needs and satisfaction survey at the demo school (issue 19).
   await writeDemoSurveys(db, now);
+  // The involvement self-assessment of leider@'s school, two years, published (issue 19 part 4).
+  await writeDemoSelfAssessment(db, now);
   // Fresh statistics, so the first queries after a bulk load get sensible plans.
   await db.$executeRawUnsafe("ANALYZE");
 }

@@ -8,6 +8,7 @@ import { PUBLIC_REVALIDATE_SECONDS, PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "
 import { latestYears, withBenchmarks, type PublicFigure } from "@/lib/domain/schools/figures";
 import { MAX_COMPARED, type SchoolSearchInput } from "@/lib/domain/schools/schemas";
 import { keyFiguresOf, KEY_FIGURE_CODES } from "@/lib/domain/schools/key-figures";
+import { DOMAINS, type Domain } from "@/lib/domain/self-assessment/model";
 
 // Public school data: no actor, because everything here is public — and
 // therefore only the *published* columns of IndicatorValue are ever selected.
@@ -27,6 +28,9 @@ const contactSelect = {
   id: true, slug: true, name: true, city: true, street: true, postalCode: true, phone: true, email: true,
   websiteUrl: true, denomination: true, levels: true,
 } as const;
+
+/** The school's latest published involvement self-assessment (issue 19 part 4): published columns only. */
+export type PublicSelfAssessment = { schoolYear: string; publishedAt: string; domains: { domain: Domain; level: number; sentence: string }[] };
 
 export type PublicSchoolProfile = Awaited<ReturnType<typeof loadSchoolProfile>> & {};
 
@@ -66,6 +70,14 @@ export async function loadSchoolProfile(schoolId: string) {
             indicator: { select: { code: true } }, schoolYear: { select: { name: true } },
           },
         },
+        // Part of the same statement (relationJoins): no extra query for the summary or per domain.
+        selfAssessments: {
+          where: { publishedAt: { not: null } }, orderBy: { publishedAt: "desc" }, take: 1,
+          select: {
+            publishedAt: true, schoolYear: { select: { name: true } },
+            scores: { where: { publishedLevel: { not: null } }, select: { domain: true, publishedLevel: true, publishedSentence: true } },
+          },
+        },
       },
     }),
     db.indicatorBenchmark.findMany({
@@ -74,8 +86,17 @@ export async function loadSchoolProfile(schoolId: string) {
     }),
   ]);
   if (!school) return null;
-  const { indicatorValues, textVersions, ...details } = school;
+  const { indicatorValues, textVersions, selfAssessments, ...details } = school;
   const policy = textVersions[0]?.publishedAt ? textVersions[0] : null;
+  const published = selfAssessments[0];
+  const selfAssessment: PublicSelfAssessment | null = published?.publishedAt ? {
+    schoolYear: published.schoolYear.name,
+    publishedAt: published.publishedAt.toISOString(),
+    domains: DOMAINS.flatMap((domain) => {
+      const score = published.scores.find((s) => s.domain === domain);
+      return score?.publishedLevel ? [{ domain, level: score.publishedLevel, sentence: score.publishedSentence ?? "" }] : [];
+    }),
+  } : null;
   const years = latestYears(indicatorValues.map((v) => v.schoolYear.name), TREND_YEARS);
   const figures: PublicFigure[] = withBenchmarks(
     indicatorValues
@@ -93,6 +114,7 @@ export async function loadSchoolProfile(schoolId: string) {
     parentPolicy: policy ? (Object.fromEntries(policy.texts.map((t) => [t.locale, t.body])) as Partial<Record<Locale, string>>) : null,
     parentPolicyPublishedAt: policy?.publishedAt?.toISOString() ?? null,
     lastPublishedAt: lastPublishedAt?.toISOString() ?? null,
+    selfAssessment,
     years,
     figures,
   };

@@ -8,6 +8,7 @@ import { profileGroups } from "@/lib/domain/schools/indicator-view";
 import { searchHref } from "@/lib/domain/schools/links";
 import { SchoolContact } from "@/components/schools/school-contact";
 import { ParentPolicy } from "@/components/schools/parent-policy";
+import { PublicSelfAssessmentSummary } from "@/components/self-assessment/public-summary";
 import { SchoolIndicators } from "@/components/schools/school-indicators";
 import { TrackExplanations } from "@/components/school-words/track-explanations";
 
@@ -75,6 +76,7 @@ export default async function SchoolProfilePage({ params }: Props) {
           {school.parentPolicy && school.parentPolicyPublishedAt ? (
             <ParentPolicy texts={school.parentPolicy} publishedAt={school.parentPolicyPublishedAt} />
           ) : null}
+          {school.selfAssessment?.domains.length ? <PublicSelfAssessmentSummary summary={school.selfAssessment} /> : null}
         </aside>
       </div>
     </>
