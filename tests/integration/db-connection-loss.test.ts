@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db/client";
 
 // A connection that PostgreSQL closes in the middle of an interactive transaction
@@ -12,6 +12,8 @@ const withTimeout = <T,>(promise: Promise<T>, ms: number, what: string) =>
 
 describe("a connection closed by the server mid-transaction", () => {
   it("goes back to the pool: more such transactions than the pool has connections, and queries still run", async () => {
+    // Each terminated backend is a short outage: lib/http/database-away.ts logs its start and end (no personal data).
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     try {
@@ -27,6 +29,8 @@ describe("a connection closed by the server mid-transaction", () => {
       const [{ ok }] = await withTimeout(db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`, 5_000, "a query after the lost connections");
       expect(ok).toBe(1);
       expect(pool.totalCount - pool.idleCount).toBe(0);
+      expect(logged).toHaveBeenCalled();
+      for (const [line] of logged.mock.calls) expect(String(line)).toMatch(/^database (unavailable \([\w-]+\): answering 503 until it is back|back: unavailable for [\d.]+ s \([\w-]+\), \d+ requests? answered 503)$/);
     } finally {
       await admin.end();
     }
