@@ -172,7 +172,9 @@ describe("with the real job worker", () => {
     await new Promise((r) => setTimeout(r, 1500)); // nothing arrives late, twice
     for (const id of ids) expect(mailsFor(id)).toHaveLength(1);
     expect(smtp.messages).toHaveLength(ids.length);
-    expect((await rowsOf(ids)).every((r) => r.attempts >= 3 && r.lastError === null && r.deliveredAt)).toBe(true);
+    // At least one refused attempt before the one that delivered (waitingToRetry saw attempt 2 under way or waiting;
+    // whether a third was needed depends on when the server came back relative to the worker).
+    expect((await rowsOf(ids)).every((r) => r.attempts >= 2 && r.lastError === null && r.deliveredAt)).toBe(true);
   }, 120_000);
 
   it("the SMS provider answers 503, then works again: each text message sent exactly once", async () => {
