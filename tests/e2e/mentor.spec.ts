@@ -136,9 +136,10 @@ test.describe("the mentor workspace", () => {
     await page.context().clearCookies();
     await signIn(page, "mentor@demo.test");
     await expect(page).toHaveURL(/\/mentor$/);
-    // Two lists on /mentor name pupils: the class list (contacts) and the open questions to the mentor (questions).
+    // Three lists on /mentor name pupils: the class list (contacts), the open questions to the mentor (questions)
+    // and the guardians who have not answered the school–parent agreement (guardians, issue 19).
     const listed = (await auditRows("mentor@demo.test", "ALLOWED")).filter((r) => r.route === "/mentor");
     expect(listed.filter((r) => r.category === "contacts").length).toBeGreaterThan(0);
-    expect(listed.every((r) => r.action === "pupil:list" && r.pupilId && r.role === "MENTOR" && ["contacts", "questions"].includes(r.category ?? ""))).toBe(true);
+    expect(listed.every((r) => r.action === "pupil:list" && r.pupilId && r.role === "MENTOR" && ["contacts", "questions", "guardians"].includes(r.category ?? ""))).toBe(true);
   });
 });
