@@ -66,15 +66,28 @@ beforeAll(async () => {
   const m = await createMentor(schoolA.id, [class1.id]);
   mentorStaffId = m.staff.id;
   const mB = await createMentor(schoolB.id, [classB.id]);
-  const contact = (pupilId: string, staffId: string, occurredOn: Date, tone: "POSITIVE" | "NEUTRAL" | "CONCERN") =>
-    db.contactMoment.create({ data: { pupilId, staffId, kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone, summary: "Gesprek", occurredOn, idempotencyKey: randomUUID() } });
-  await contact(fam[0].id, mentorStaffId, dayBefore(10), "POSITIVE"); // within 6 weeks
-  await contact(fam[1].id, mentorStaffId, dayBefore(60), "CONCERN"); // this year, not within 6 weeks
-  await contact(fam[2].id, mentorStaffId, new Date(Date.UTC(2026, 5, 1)), "POSITIVE"); // last school year only
-  await contact(left.id, mentorStaffId, dayBefore(3), "POSITIVE"); // left: not counted
-  await contact(old.id, mentorStaffId, dayBefore(3), "POSITIVE"); // not in this year's classes
-  await contact(other.id, mB.staff.id, dayBefore(3), "POSITIVE"); // another school
+  // Guardians: fam[1] has two households (one family), fam[2] and fam[3] are
+  // siblings with one guardian (one family at school level) — three families.
   const g = await createGuardianOf([fam[0].id]);
+  await createGuardianOf([fam[1].id]); // the first household
+  const g1b = await createGuardianOf([fam[1].id]);
+  const siblings = await createGuardianOf([fam[2].id, fam[3].id]);
+  const gLeft = await createGuardianOf([left.id]);
+  const gOld = await createGuardianOf([old.id]);
+  const gOther = await createGuardianOf([other.id]);
+  const contact = (pupilId: string, guardian: { id: string }, staffId: string, occurredOn: Date, tone: "POSITIVE" | "NEUTRAL" | "CONCERN") =>
+    db.contactMoment.create({
+      data: {
+        pupilId, staffId, kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone, summary: "Gesprek", occurredOn, idempotencyKey: randomUUID(),
+        guardians: { create: [{ guardianId: guardian.id }] },
+      },
+    });
+  await contact(fam[0].id, g.guardian, mentorStaffId, dayBefore(10), "POSITIVE"); // within 6 weeks
+  await contact(fam[1].id, g1b.guardian, mentorStaffId, dayBefore(60), "CONCERN"); // this year, not within 6 weeks; the second household
+  await contact(fam[2].id, siblings.guardian, mentorStaffId, new Date(Date.UTC(2026, 5, 1)), "POSITIVE"); // last school year only
+  await contact(left.id, gLeft.guardian, mentorStaffId, dayBefore(3), "POSITIVE"); // left: not counted
+  await contact(old.id, gOld.guardian, mentorStaffId, dayBefore(3), "POSITIVE"); // not in this year's classes
+  await contact(other.id, gOther.guardian, mB.staff.id, dayBefore(3), "POSITIVE"); // another school
   guardianId = g.guardian.id;
   leaderA = await actorOf((await createLeader(schoolA.id)).user.id);
   leaderB = await actorOf((await createLeader(schoolB.id)).user.id);
@@ -83,12 +96,12 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("reach evidence", () => {
-  it("counts families, contact within the threshold, never reached and positive contacts on known data; conferences not in use", async () => {
+  it("counts families (households and siblings once, as the reach dashboard), contact within the threshold, never reached and positive contacts on known data; conferences not in use", async () => {
     const e = await schoolReachEvidence(leaderA, NOW);
     expect(e).toEqual({
-      schoolYear: "2026-2027", thresholdWeeks: 6, families: 4,
-      contactWithinThreshold: { count: 1, share: 0.25 },
-      neverReached: 2,
+      schoolYear: "2026-2027", thresholdWeeks: 6, families: 3,
+      contactWithinThreshold: { count: 1, share: 1 / 3 },
+      neverReached: 1,
       positiveShare: { positive: 1, total: 2, share: 0.5 },
       conferenceAttendance: null,
     });
@@ -112,7 +125,7 @@ describe("reach evidence", () => {
     await booking(fam[3].id, 30, null);
     const e = await schoolReachEvidence(leaderA, NOW);
     expect(e.thresholdWeeks).toBe(10);
-    expect(e.contactWithinThreshold).toEqual({ count: 2, share: 0.5 });
+    expect(e.contactWithinThreshold).toEqual({ count: 2, share: 2 / 3 });
     expect(e.conferenceAttendance).toEqual({ came: 1, marked: 2, share: 0.5 });
     // School B sees only its own school: one family, its one positive contact.
     const b = await schoolReachEvidence(leaderB, NOW);
