@@ -5,43 +5,45 @@ import type { Actor } from "@/lib/auth/types";
 import { can, assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
-export type AuditAction =
-  | "pupil:view" | "pupil:list" | "route:view" | "contact:create" | "contact:correct" | "indicators:edit"
-  | "absence:record" | "sickReport:create" | "sickReport:end" | "sickReport:change" | "threshold:update" | "attendance:view"
+export const AUDIT_ACTIONS = [
+  "pupil:view", "pupil:list", "route:view", "contact:create", "contact:correct", "indicators:edit",
+  "absence:record", "sickReport:create", "sickReport:end", "sickReport:change", "threshold:update", "attendance:view",
   // Roles and accounts
-  | "role:switch" | "signin:succeeded" | "signin:failed" | "signin:throttled"
-  | "password:resetRequested" | "password:reset" | "password:changed" | "password:set"
-  | "twoFactor:enabled" | "twoFactor:disabled" | "twoFactor:recoveryCodeUsed"
-  | "invitation:sent" | "account:blocked" | "account:unblocked"
+  "role:switch", "signin:succeeded", "signin:failed", "signin:throttled",
+  "password:resetRequested", "password:reset", "password:changed", "password:set",
+  "twoFactor:enabled", "twoFactor:disabled", "twoFactor:recoveryCodeUsed",
+  "invitation:sent", "account:blocked", "account:unblocked",
   // Board administration
-  | "board:update" | "school:create" | "school:update" | "school:view" | "calendar:update"
-  | "staff:create" | "staff:update" | "guardians:view"
-  | "import:create" | "import:apply" | "import:discard" | "import:view" | "import:map"
+  "board:update", "school:create", "school:update", "school:view", "calendar:update",
+  "staff:create", "staff:update", "guardians:view",
+  "import:create", "import:apply", "import:discard", "import:view", "import:map",
   // Privacy rights
-  | "data:export"
+  "data:export",
   // A guardian's rights (decisions 0022, 0023): the pupil's consent, requests for information
-  | "consent:granted" | "consent:withdrawn" | "reasons:shared" | "reasons:unshared"
-  | "information:requested" | "information:granted" | "information:refused" | "information:view"
+  "consent:granted", "consent:withdrawn", "reasons:shared", "reasons:unshared",
+  "information:requested", "information:granted", "information:refused", "information:view",
   // The privacy view: who looked at a pupil's data (the school leader, a guardian, the pupil); decision 0024
-  | "privacy:view" | "privacy:export"
+  "privacy:view", "privacy:export",
   // Ask the mentor and class announcements (issue 16)
-  | "question:ask" | "question:view" | "question:answer" | "question:note" | "question:done" | "announcement:send"
+  "question:ask", "question:view", "question:answer", "question:note", "question:done", "announcement:send",
   // School events (issue 16): planning, allowing a planner, a guardian's reply or calendar file
-  | "event:plan" | "event:planner" | "event:reply" | "event:calendar"
+  "event:plan", "event:planner", "event:reply", "event:calendar",
   // Conference rounds, the school's side (issue 16)
-  | "conference:create" | "conference:update" | "conference:view" | "conference:availability"
-  | "conference:attendance" | "conference:followUp"
+  "conference:create", "conference:update", "conference:view", "conference:availability",
+  "conference:attendance", "conference:followUp",
   // Conference booking by parents (issue 16)
-  | "conference:book" | "conference:move" | "conference:cancel" | "conference:join"
+  "conference:book", "conference:move", "conference:cancel", "conference:join",
   // The school–parent agreement and policy (issue 19): the leader's draft and publication, a guardian's answer
-  | "agreement:save" | "agreement:publish" | "agreement:acknowledge" | "agreement:question"
+  "agreement:save", "agreement:publish", "agreement:acknowledge", "agreement:question",
   // The leader's reach dashboard (issue 19): a class's families not reached, by name
-  | "reach:view"
+  "reach:view",
   // Needs and satisfaction surveys (issue 19): the leader's steps; a parent's answer is never audited with its content
-  | "survey:create" | "survey:edit" | "survey:send" | "survey:remind" | "survey:close" | "survey:results" | "survey:export"
-  | "survey:indicator" | "survey:answer"
+  "survey:create", "survey:edit", "survey:send", "survey:remind", "survey:close", "survey:results", "survey:export",
+  "survey:indicator", "survey:answer",
   // The involvement self-assessment (issue 19 part 4, decision 0038)
-  | "selfAssessment:save" | "selfAssessment:publish";
+  "selfAssessment:save", "selfAssessment:publish",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * The kind of data a row is about, so the privacy view can say "viewed results"
@@ -52,19 +54,21 @@ export type AuditAction =
  * - attendance: the 16-hour rule and its case; absences: absence records and sick reports
  * - messages: the school's messages to guardians about a pupil (delivery, not content)
  */
-export type AuditCategory =
-  | "record" | "profile" | "guardians" | "results" | "absences" | "contacts" | "messages" | "consent" | "information"
-  | "personalData" | "attendance" | "indicators" | "account" | "school" | "calendar" | "staff" | "import" | "retention"
+export const AUDIT_CATEGORIES = [
+  "record", "profile", "guardians", "results", "absences", "contacts", "messages", "consent", "information",
+  "personalData", "attendance", "indicators", "account", "school", "calendar", "staff", "import", "retention",
   // The school's events (issue 16): planning, replies, calendar files
-  | "events"
+  "events",
   // Reading the audit log itself (the privacy view and its export).
-  | "audit"
+  "audit",
   // A guardian's questions to the mentor; the school's class announcements (issue 16).
-  | "questions" | "announcements"
+  "questions", "announcements",
   // Conference rounds: schedules, attendance marks, follow-up and not-booked lists, arrangements; bookings by parents.
-  | "conferences"
+  "conferences",
   // Needs and satisfaction surveys (issue 19): counts and answers, never who answered what.
-  | "surveys";
+  "surveys",
+] as const;
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 /**
  * The route pattern of the page or API route ("/mentor/pupils/[pupilId]"); for a
