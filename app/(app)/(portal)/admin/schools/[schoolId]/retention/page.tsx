@@ -4,7 +4,7 @@ import { getFormatter, getMessages, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
 import { getRetention } from "@/lib/domain/retention/queries";
 import { updateRetentionAction } from "@/lib/domain/retention/actions";
-import { COUNT_KINDS } from "@/lib/domain/retention/store";
+import { COUNT_KINDS, TERM_OF } from "@/lib/domain/retention/store";
 import { SchoolHeader } from "@/components/admin/school-nav";
 import { RetentionForm } from "@/components/admin/retention-form";
 import { retentionFormMessages } from "@/components/admin/messages";
@@ -16,9 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const card = "rounded-xl border border-slate-200 bg-white p-4";
-/** Which term decides each kind of row. */
-const TERM_OF = { results: "results", contacts: "contacts", absences: "absences", sickReports: "absences", thresholdCases: "absences", messages: "absences", audit: "audit" } as const;
-
 export default async function RetentionPage({ params }: Props) {
   const { schoolId } = await params;
   const actor = await requirePermission("schools:manage", `/admin/schools/${schoolId}/retention`, { route: "/admin/schools/[schoolId]/retention", category: "retention" });
