@@ -2,6 +2,7 @@ import { getLocale } from "next-intl/server";
 import { fastTranslations } from "@/lib/i18n/fast-messages";
 import { dateFormat } from "@/lib/i18n/fast-format";
 import { markMessagesReadAction } from "@/lib/domain/alerts/actions";
+import { ownLanguage } from "@/lib/i18n/config";
 
 type Message = {
   id: string;
@@ -13,6 +14,8 @@ type Message = {
   pupil: { id: string; firstName: string };
   kind?: string;
   aboutDate?: Date | null;
+  /** The language the text was written in; marked up when it is not the page's. */
+  locale?: string;
 };
 
 // The school day a message is about (stored as a calendar date: UTC midnight).
@@ -46,7 +49,7 @@ export async function MessageList({ messages }: { messages: Message[] }) {
             <summary className="block cursor-pointer list-none [&::-webkit-details-marker]:hidden">
               <span className="block font-semibold">
                 {m.readAt ? null : <span className="me-2 rounded bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-800">{t("new")}</span>}
-                {m.subject ?? t("noSubject")}
+                {m.subject ? <span {...ownLanguage(m.locale, locale)}>{m.subject}</span> : t("noSubject")}
               </span>
               {m.kind === "ABSENCE_ALERT" && m.aboutDate ? (
                 <span className="mt-1 block text-slate-800">{t("about", { date: schoolDay(locale).format(m.aboutDate) })}</span>
@@ -64,7 +67,7 @@ export async function MessageList({ messages }: { messages: Message[] }) {
                 </span>
               ) : null}
             </summary>
-            {m.body ? <p className="mt-3 whitespace-pre-line text-slate-800 [overflow-wrap:anywhere]">{m.body}</p> : null}
+            {m.body ? <p {...ownLanguage(m.locale, locale)} className="mt-3 whitespace-pre-line text-slate-800 [overflow-wrap:anywhere]">{m.body}</p> : null}
           </details>
         </li>
       ))}

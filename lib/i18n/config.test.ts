@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directionOf, localeFromAcceptLanguage, visitorLocale } from "@/lib/i18n/config";
+import { directionOf, localeFromAcceptLanguage, ownLanguage, visitorLocale } from "@/lib/i18n/config";
 
 describe("locale negotiation", () => {
   it("picks the best supported language by quality", () => {
@@ -20,5 +20,13 @@ describe("locale negotiation", () => {
   it("writes Arabic right to left", () => {
     expect(directionOf("ar")).toBe("rtl");
     expect(directionOf("nl")).toBe("ltr");
+  });
+
+  it("marks a text in another language than the page's with its language and direction", () => {
+    expect(ownLanguage("ar", "nl")).toEqual({ lang: "ar", dir: "rtl" });
+    expect(ownLanguage("nl", "ar")).toEqual({ lang: "nl", dir: "ltr" });
+    expect(ownLanguage("nl", "nl")).toEqual({});
+    expect(ownLanguage(null, "nl")).toEqual({});
+    expect(ownLanguage("xx", "nl")).toEqual({});
   });
 });

@@ -19,6 +19,17 @@ export function directionOf(locale: AppLocale): "rtl" | "ltr" {
   return locale === "ar" ? "rtl" : "ltr";
 }
 
+/**
+ * `lang` and `dir` for a text written in another language than the page's (a
+ * message queued in Arabic, read after the parent switched to Dutch), so
+ * screen readers pronounce it and it runs in its own direction; nothing when
+ * it is the page's language or unknown.
+ */
+export function ownLanguage(textLocale: string | null | undefined, pageLocale: string): { lang?: AppLocale; dir?: "rtl" | "ltr" } {
+  if (!isLocale(textLocale) || textLocale === pageLocale) return {};
+  return { lang: textLocale, dir: directionOf(textLocale) };
+}
+
 /** The best supported locale for an Accept-Language header, or null. */
 export function localeFromAcceptLanguage(header: string | null | undefined): AppLocale | null {
   if (!header) return null;

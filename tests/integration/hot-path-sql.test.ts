@@ -461,7 +461,7 @@ describe("the parent overview's statements", () => {
       },
       orderBy: [{ deliveredAt: "desc" }, { id: "asc" }],
       take: 10,
-      select: { id: true, channel: true, subject: true, body: true, deliveredAt: true, readAt: true, pupil: { select: { id: true, firstName: true } }, kind: true, aboutDate: true },
+      select: { id: true, channel: true, subject: true, body: true, deliveredAt: true, readAt: true, pupil: { select: { id: true, firstName: true } }, kind: true, aboutDate: true, locale: true },
     });
     const parent = await actorOf(link.guardian.userId, "PARENT");
     const messages = await listMessages(parent);

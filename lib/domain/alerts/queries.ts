@@ -7,7 +7,7 @@ import { rightsSql } from "@/lib/auth/guardian-rights-forms";
 import { dutchToday } from "@/lib/domain/calendar/dates";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
-import type { AlertChannel, NotificationKind } from "@/lib/generated/prisma/enums";
+import type { AlertChannel, Locale, NotificationKind } from "@/lib/generated/prisma/enums";
 import { shownMobile } from "@/lib/domain/alerts/mobile";
 
 /**
@@ -31,7 +31,7 @@ export async function getAlertSettings(actor: Actor) {
 type MessageRaw = {
   id: string; channel: AlertChannel; subject: string | null; body: string | null;
   deliveredAt: string | null; readAt: string | null; pupilId: string; pupilFirstName: string;
-  kind: NotificationKind; aboutDate: string | null;
+  kind: NotificationKind; aboutDate: string | null; locale: Locale;
 };
 
 // On the parent's overview, a hot path (docs/decisions/0006): one hand-written
@@ -43,7 +43,7 @@ const may = rightsSql("l", "p", "$3");
 const MESSAGES = `
 SELECT coalesce(json_agg(x ORDER BY x."deliveredAt" DESC, x.id), '[]'::json) AS messages
 FROM (SELECT n.id, n.channel, n.subject, n.body, n."deliveredAt", n."readAt", p.id AS "pupilId", p."firstName" AS "pupilFirstName",
-             n.kind, n."aboutDate"::text AS "aboutDate"
+             n.kind, n."aboutDate"::text AS "aboutDate", n.locale
       FROM "Notification" n JOIN "Pupil" p ON p.id = n."pupilId" JOIN "GuardianLink" l ON l."pupilId" = p.id AND l."guardianId" = $1
       WHERE n."guardianId" = $1 AND n.status = 'DELIVERED'
         AND CASE WHEN n.kind = 'ABSENCE_ALERT' THEN ${may.absenceAlerts} ELSE NOT l."accessRestricted" END
@@ -68,5 +68,7 @@ export async function listMessages(actor: Actor, take = 10, now: Date = new Date
     // The school day an absence alert is about (issue 18: not only when it was sent).
     kind: m.kind,
     aboutDate: m.aboutDate === null ? null : day(m.aboutDate),
+    // The language the text was written in (the guardian's language when it was queued), so it can be marked up as such.
+    locale: m.locale,
   }));
 }
