@@ -23,7 +23,7 @@ type Options = { url?: string | null; maxBytes?: number; now?: () => number; log
 const shared = createRequire(import.meta.url)("../../lib/cache/shared-tags.cjs") as { create(options?: Options): HandlerClass; LISTENER_DOWN_MAX_AGE_MS: number };
 
 const PAGE = { kind: "APP_PAGE" };
-const page = (tags: string, html = "<p>figures</p>") => ({ kind: "APP_PAGE", html, rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags }, status: 200 });
+const page = (tags: string, html = "<p>figures</p>") => ({ kind: "APP_PAGE", html, rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags } as Record<string, string>, status: 200 });
 const started: HandlerClass[] = [];
 
 function processOf(options: Options = {}): HandlerClass {
