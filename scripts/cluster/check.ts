@@ -137,7 +137,8 @@ async function checkJobOnce(cluster: Cluster, sql: pg.Pool, log: Options["log"])
     const iso = day.toISOString().slice(0, 10);
     await sql.query(`DELETE FROM "AbsenceRecord" WHERE "pupilId" = $1 AND date = $2::date AND "lessonHour" IN (7, 8)`, [pupil.pupilId, iso]);
     answer = await submitForm(cluster.base, page, jar, "fromLesson", [["date", iso], ["fromLesson", "7"], ["toLesson", "8"], ["kind", "UNAUTHORISED"], ["reason", ""], ["pupilReason", ""]], html);
-    queued = (await sql.query<{ id: string }>(`SELECT id FROM "Notification" WHERE "pupilId" = $1 AND channel = 'EMAIL' AND "createdAt" >= $2`, [pupil.pupilId, since])).rows;
+    // Due now (a guardian who chose the daily digest gets it at 17:00: not part of this check).
+    queued = (await sql.query<{ id: string }>(`SELECT id FROM "Notification" WHERE "pupilId" = $1 AND channel = 'EMAIL' AND "createdAt" >= $2 AND "sendAfter" <= now() + interval '1 minute'`, [pupil.pupilId, since])).rows;
   }
   expect(answer && queued.length > 0, "the absence registration queued e-mail alerts");
   const ids = new Set(queued.map((q) => q.id));
@@ -214,7 +215,8 @@ async function checkKill(cluster: Cluster, sql: pg.Pool, log: Options["log"]) {
         }
       } catch (error) {
         gets.failed++;
-        const name = error instanceof Error ? error.name : "error";
+        const cause = error instanceof Error ? (error.cause as { code?: string } | undefined)?.code : undefined;
+        const name = `${error instanceof Error ? error.name : "error"}${cause ? ` ${cause}` : ""}`;
         gets.failures.set(name, (gets.failures.get(name) ?? 0) + 1);
       }
     }
@@ -236,7 +238,8 @@ async function checkKill(cluster: Cluster, sql: pg.Pool, log: Options["log"]) {
         // Saved: the action redirects (303) back to the pupil; a form with errors answers 200.
         record.acknowledged = answer.status === 303;
       } catch (error) {
-        record.status = error instanceof Error ? error.name : "error";
+        const cause = error instanceof Error ? (error.cause as { code?: string } | undefined)?.code : undefined;
+        record.status = `${error instanceof Error ? error.name : "error"}${cause ? ` ${cause}` : ""}`;
       }
     }
   };
