@@ -1,22 +1,25 @@
 // One "server process" for tests/integration/cache-tags.test.ts: loads the
-// cache handler as Next does and reports what happens to one tag.
+// cache handler as Next does (its default class, one store per process) and
+// reports what happens to a cached page tagged <tag>.
 //   node cache-tags-child.cjs listen <tag>   → "ready", then "expired" once another process expires <tag>
 //   node cache-tags-child.cjs expire <tag>   → expires <tag> here (and so everywhere), prints "expired-here"
 "use strict";
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS child process */
 const Handler = require("../../lib/cache/shared-tags.cjs");
-const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
 
 const [role, tag] = process.argv.slice(2);
-const handler = new Handler({ flushToDisk: false, revalidatedTags: [] });
+const handler = new Handler({ revalidatedTags: [] });
+const page = () => ({ kind: "APP_PAGE", html: "<p>cached</p>", rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": `${tag},_N_T_/page` }, status: 200 });
+const ctx = { kind: "APP_PAGE" };
 
 (async () => {
   await Handler.listening();
+  await handler.set("/page", page(), { cacheControl: { revalidate: 60 } });
+  if (!(await handler.get("/page", ctx))) throw new Error("the page was not cached");
   if (role === "listen") {
-    if (tagsManifest.has(tag)) throw new Error("tag expired before anyone expired it");
     console.log("ready");
-    const timer = setInterval(() => {
-      if (tagsManifest.get(tag)?.expired) {
+    const timer = setInterval(async () => {
+      if (!(await handler.get("/page", ctx))) {
         console.log("expired");
         clearInterval(timer);
         process.exit(0);
@@ -24,7 +27,7 @@ const handler = new Handler({ flushToDisk: false, revalidatedTags: [] });
     }, 10);
   } else {
     await handler.revalidateTag([tag]);
-    if (tagsManifest.get(tag)?.expired) console.log("expired-here");
+    if (!(await handler.get("/page", ctx))) console.log("expired-here");
     process.exit(0);
   }
 })();
