@@ -46,6 +46,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     pollInterval: 1000,
     noHandleSignals: true,
     logger: quietLogger,
+    // Completions go through graphile-worker's batcher, which its shutdown flushes: without it a job
+    // that finished during a graceful stop could stay locked (and run again after the lock expires).
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     taskList: { [DELIVER_TASK]: deliver, ...options.tasks },
     crontab: options.crontab ?? "",
   });

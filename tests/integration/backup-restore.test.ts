@@ -83,7 +83,7 @@ describe("backup and restore", () => {
 
     const original = signInAndReadChildren(urlOf(SOURCE), "ouder@demo.test", "schoolkompas");
     const restored = signInAndReadChildren(urlOf(TARGET), "ouder@demo.test", "schoolkompas");
-    expect(restored).toMatchObject({ ok: true, role: "GUARDIAN" });
+    expect(restored).toMatchObject({ ok: true, role: "PARENT" });
     expect(restored.childIds!.length).toBeGreaterThanOrEqual(1);
     expect(restored).toEqual(original);
     // The wrong password is still wrong on the restored data.

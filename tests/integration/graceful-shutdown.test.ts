@@ -99,7 +99,7 @@ describe.skipIf(!BUILT)("the production server on SIGTERM", () => {
     await closed;
     const [head] = answer.split("\r\n\r\n");
     expect(head).toMatch(/^HTTP\/1\.1 303 See Other\r\n/);
-    expect(head).toMatch(/\r\nlocation: http:\/\/localhost:\d+\/\r\n/i);
+    expect(head).toMatch(/\r\nlocation: \/\r\n/i);
     expect(head).toMatch(/\r\nset-cookie: NEXT_LOCALE=en;/i);
     expect(head).toMatch(/\r\nconnection: close\r\n/i);
     expect(head).toMatch(/\r\nx-request-id: graceful-test-0001\r\n/i);
@@ -124,8 +124,8 @@ describe("the job worker on SIGTERM", () => {
     // Done: graphile-worker removed the job; nothing is left locked by the stopped worker.
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = $1", [job.id]);
+    const { rows } = await client.query("SELECT attempts, last_error, locked_by FROM graphile_worker._private_jobs WHERE id = $1", [job.id]);
     await client.end();
-    expect(rows[0].n).toBe(0);
+    expect(rows).toEqual([]);
   }, 120_000);
 });
