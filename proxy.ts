@@ -5,6 +5,7 @@ import { sessionCookieFor, sessionCookieOptions } from "@/lib/auth/session-cooki
 import { decodeSession, encodeSession } from "@/lib/auth/session-jwt";
 import { noncePolicy } from "@/lib/http/content-security-policy.cjs";
 import { isUnreadableAddress } from "@/lib/http/address";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id.cjs";
 import { isReadableActionBody } from "@/lib/http/action-body";
 import { refusalResponse } from "@/lib/http/refusal";
 import { isSameOrigin } from "@/lib/http/same-origin";
@@ -26,6 +27,15 @@ const CACHED_PUBLIC = /^\/site\/[^/]+\/(schools|compare)(\/|$)/;
 const DEV = process.env.NODE_ENV === "development";
 
 export async function proxy(request: NextRequest) {
+  // The request id: the well-formed one that came (from nginx, or scripts/request-id.cjs under
+  // scripts/serve.ts), else a new one passed on to the page; echoed on the response.
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  const response = await answer(request, requestId);
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+async function answer(request: NextRequest, requestId: string): Promise<Response> {
   const { nextUrl, headers } = request;
   const locale = visitorLocale(request.cookies.get(LOCALE_COOKIE)?.value, headers.get("accept-language"));
   const hsts = strictTransportSecurity(headers);
@@ -47,7 +57,9 @@ export async function proxy(request: NextRequest) {
   const policy = cached ? null : noncePolicy(randomBytes(18).toString("base64"), { dev: DEV });
   // Next.js reads the nonce from the request's policy header and puts it on its own scripts
   // (one sent by the client is dropped). A cached page's request goes on untouched: its policy is the cached one.
-  const forwarded = policy || headers.has("content-security-policy") || headers.has("content-security-policy-report-only") ? new Headers(headers) : null;
+  const newId = headers.get(REQUEST_ID_HEADER) !== requestId;
+  const forwarded = policy || newId || headers.has("content-security-policy") || headers.has("content-security-policy-report-only") ? new Headers(headers) : null;
+  if (newId) forwarded?.set(REQUEST_ID_HEADER, requestId);
   forwarded?.delete("content-security-policy-report-only");
   if (policy) forwarded?.set("content-security-policy", policy);
   else forwarded?.delete("content-security-policy");

@@ -3,9 +3,14 @@
 // (node:cluster); WEB_CONCURRENCY=N sets another number. Each process has its
 // own page cache; lib/cache/shared-tags.cjs makes a publication expire the
 // cached public pages in all of them at once.
+// SIGTERM (or SIGINT): the primary passes it on to every server process, which
+// stops accepting, finishes its requests in flight and exits
+// (scripts/graceful-shutdown.cjs); the primary restarts none of them and exits
+// once all have — 0 when every one exited 0 (docs/decisions/0044-operations.md).
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
+import { log } from "../lib/log.cjs";
 
 const ROOT = path.resolve(__dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -21,20 +26,41 @@ if (cluster.isPrimary) {
   const sized = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("--max-semi-space-size"));
   if (!sized) cluster.setupPrimary({ execArgv: [...process.execArgv, YOUNG_GENERATION] });
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
-  cluster.on("exit", (worker, code) => {
-    if (stopping) return;
-    console.error(`server process ${worker.process.pid} exited (${code}); starting another`);
-    cluster.fork();
+  let clean = true;
+  const running = new Set<number>();
+  const fork = () => running.add(cluster.fork().id);
+  for (let i = 0; i < workers; i++) fork();
+  cluster.on("exit", (worker, code, signal) => {
+    running.delete(worker.id);
+    if (!stopping) {
+      log.error({ processId: worker.process.pid, code, signal }, "server process exited; starting another");
+      fork();
+      return;
+    }
+    if (code !== 0) clean = false;
+    if (running.size === 0) {
+      log.info({ clean }, "all server processes have stopped");
+      process.exit(clean ? 0 : 1);
+    }
   });
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 3000).unref();
+    log.info({ signal, processes: running.size }, "stopping: the server processes finish their requests");
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    // Each process bounds its own drain (SHUTDOWN_TIMEOUT_SECONDS); this only guards against one that hangs.
+    setTimeout(
+      () => {
+        log.error({ processes: running.size }, "server processes did not stop in time; killing them");
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+        process.exit(1);
+      },
+      (Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 25) + 10) * 1000,
+    ).unref();
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  console.log(`Schoolkompas: http://localhost:${port} (${workers} server processes)`);
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  log.info({ port, processes: workers }, "Schoolkompas is starting");
 } else {
   (process.env as Record<string, string>).NODE_ENV = "production";
   // The socket's address goes on X-Forwarded-For, so the sign-in limit per
@@ -44,6 +70,12 @@ if (cluster.isPrimary) {
   // 503 with Retry-After, not 500, while the database is away (lib/http/database-away.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("./unavailable-status.cjs");
+  // A request id on every request, its response and its log lines (lib/log.cjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("./request-id.cjs");
+  // SIGTERM: stop accepting, finish the requests in flight, exit (before Next creates its server).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("./graceful-shutdown.cjs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require("next/dist/server/lib/start-server") as typeof import("next/dist/server/lib/start-server");
   void startServer({ dir: ROOT, port, isDev: false, hostname: process.env.HOSTNAME, allowRetry: false });

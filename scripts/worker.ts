@@ -4,7 +4,8 @@
 // message twice (docs/decisions/0005-notification-outbox.md).
 // Run with the server-only guard stubbed so server modules load outside Next:
 //   node --require ./scripts/server-only-preload.cjs --import tsx scripts/worker.ts
-import { startWorker } from "@/lib/notifications/worker";
+import { startWorker, stopOnSignals } from "@/lib/notifications/worker";
+import { log } from "@/lib/log.cjs";
 import { extendOpenSickReports } from "@/lib/domain/sick-reports/commands";
 import { IMPORT_CRONTAB, IMPORT_TASKS } from "@/lib/domain/imports/tasks";
 import { RETENTION_CRONTAB, RETENTION_TASKS } from "@/lib/domain/retention/tasks";
@@ -25,20 +26,12 @@ async function main() {
     crontab: `5 * * * * extend-sick-reports\n${IMPORT_CRONTAB}\n${RETENTION_CRONTAB}`,
   });
   await extendOpenSickReports();
-  process.stdout.write("Job worker is running.\n");
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await worker.stop();
-    await disconnectDb();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  log.info("job worker is running");
+  // SIGTERM: no new jobs, the running ones finish, then exit 0.
+  stopOnSignals(worker, disconnectDb);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  log.error({ err: error }, "job worker failed to start");
   process.exit(1);
 });

@@ -10,6 +10,8 @@ export const RETRY_AFTER_SECONDS = 60;
 /** The digest an error carries when it means "the database is away" (kept by Next, read by the error pages). */
 export const UNAVAILABLE_DIGEST = "SCHOOLKOMPAS_DATABASE_UNAVAILABLE";
 
+import { log } from "@/lib/log.cjs";
+
 // Prisma: can't reach server (P1001), timed out reaching it (P1002), operation timed out (P1008),
 // server closed the connection (P1017), no connection from the pool in time (P2024).
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
@@ -104,7 +106,7 @@ export class OutageLog {
   private firstCode = "";
   constructor(
     private readonly clock: () => number = Date.now,
-    private readonly write: (line: string) => void = (line) => console.error(line),
+    private readonly write: (line: string) => void = (line) => log.warn({ component: "database" }, line),
   ) {}
 
   get down(): boolean {

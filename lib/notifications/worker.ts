@@ -4,6 +4,7 @@ import { deliverNotification, publicBaseUrl, sweepOutbox, type DeliveryDeps } fr
 import { quietLogger } from "@/lib/notifications/queue-schema";
 import { createEmailTransport } from "@/lib/notifications/transports/email";
 import { createSmsTransport } from "@/lib/notifications/transports/sms";
+import { log } from "@/lib/log.cjs";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -45,11 +46,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     pollInterval: 1000,
     noHandleSignals: true,
     logger: quietLogger,
+    // Completions go through graphile-worker's batcher, which its shutdown flushes: without it a job
+    // that finished during a graceful stop could stay locked (and run again after the lock expires).
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     taskList: { [DELIVER_TASK]: deliver, ...options.tasks },
     crontab: options.crontab ?? "",
   });
   const sweepEvery = (options.sweepSeconds ?? Number(process.env.OUTBOX_SWEEP_SECONDS ?? 30)) * 1000;
-  const sweep = () => void sweepOutbox().catch(() => process.stderr.write("outbox sweep failed\n"));
+  const sweep = () => void sweepOutbox().catch((error: unknown) => log.error({ err: error }, "outbox sweep failed"));
   sweep();
   const timer = setInterval(sweep, sweepEvery);
   return {
@@ -60,4 +64,29 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       deps.email.close?.();
     },
   };
+}
+
+/**
+ * SIGTERM or SIGINT: the worker takes no new job, lets the running ones
+ * finish (graphile-worker's graceful shutdown), runs `after` (closing the
+ * database) and exits 0; 1 when stopping failed. docs/decisions/0044-operations.md.
+ */
+export function stopOnSignals(worker: RunningWorker, after: () => Promise<void>, exit: (code: number) => void = process.exit): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "job worker stopping: finishing the running jobs");
+    try {
+      await worker.stop();
+      await after();
+      log.info({ signal }, "job worker stopped");
+      exit(0);
+    } catch (error) {
+      log.error({ err: error, signal }, "job worker did not stop cleanly");
+      exit(1);
+    }
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }

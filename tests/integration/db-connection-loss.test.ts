@@ -1,6 +1,7 @@
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { db, pool } from "@/lib/db/client";
+import { OutageLog, setOutageLogForTests } from "@/lib/http/database-away";
 
 // A connection that PostgreSQL closes in the middle of an interactive transaction
 // (a crash, a restart, a terminated backend) must not be lost to the pool: Prisma's
@@ -13,7 +14,8 @@ const withTimeout = <T,>(promise: Promise<T>, ms: number, what: string) =>
 describe("a connection closed by the server mid-transaction", () => {
   it("goes back to the pool: more such transactions than the pool has connections, and queries still run", async () => {
     // Each terminated backend is a short outage: lib/http/database-away.ts logs its start and end (no personal data).
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.fn<(line: string) => void>();
+    setOutageLogForTests(new OutageLog(Date.now, logged));
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     try {

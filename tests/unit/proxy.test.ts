@@ -106,3 +106,22 @@ describe("headers the proxy adds", () => {
     expect((await proxy(request("/"))).headers.get("strict-transport-security")).toBeNull();
   });
 });
+
+describe("the request id", () => {
+  it("echoes a well-formed X-Request-Id and passes it on; replaces a malformed one with a new one", async () => {
+    const kept = await proxy(request("/", { headers: { "x-request-id": "0123456789abcdef0123456789abcdef" } }));
+    expect(kept.headers.get("x-request-id")).toBe("0123456789abcdef0123456789abcdef");
+
+    const fresh = await proxy(request("/login", { headers: { "x-request-id": "bad id <forged>" } }));
+    const id = fresh.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    // The new id goes on the request the page sees (Next's request-header override).
+    expect(fresh.headers.get("x-middleware-request-x-request-id")).toBe(id);
+
+    const none = await proxy(request("/parent"));
+    expect(none.status).toBe(307);
+    expect(none.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const refused = await proxy(request("/%00"));
+    expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

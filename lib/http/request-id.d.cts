@@ -1,0 +1,2 @@
+export function requestIdFrom(value: string | null | undefined): string;
+export const REQUEST_ID_HEADER: "x-request-id";
