@@ -78,5 +78,10 @@ if (cluster.isPrimary) {
   require("./graceful-shutdown.cjs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require("next/dist/server/lib/start-server") as typeof import("next/dist/server/lib/start-server");
-  void startServer({ dir: ROOT, port, isDev: false, hostname: process.env.HOSTNAME, allowRetry: false });
+  // All interfaces, whatever HOSTNAME says: Docker and Kubernetes set it to the
+  // container's name, and Next would then build its own URL from it while the
+  // middleware's says "localhost" — the rewrite of the public pages became an
+  // external proxy that failed with 500 (decision 0043).
+  delete process.env.HOSTNAME;
+  void startServer({ dir: ROOT, port, isDev: false, allowRetry: false });
 }
