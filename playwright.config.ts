@@ -10,6 +10,8 @@ const SMTP_PORT = E2E.smtpPort;
 const serverEnv = (port: number) => ({
   PORT: String(port), DATABASE_URL: "", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-000000", NEXTAUTH_URL: `http://localhost:${port}`,
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, ALERT_COALESCE_SECONDS: "2", OUTBOX_SWEEP_SECONDS: "5",
+  // `npm test` type-checks before the browser tests: the test build skips the same check (next.config.ts).
+  NEXT_BUILD_SKIP_TYPECHECK: "1",
 });
 
 export default defineConfig({

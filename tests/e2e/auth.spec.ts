@@ -28,7 +28,8 @@ test.describe("sign-in", () => {
       ["ouder@demo.test", "/parent"],
     ] as const) {
       await page.context().clearCookies();
-      await signIn(page, email);
+      // Through the form every time: this is the test of where signing in lands (not a kept session).
+      await signIn(page, email, undefined, { form: true });
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);
@@ -45,7 +46,7 @@ test.describe("sign-in", () => {
   });
 
   test("signing out really ends the session, also for a copied cookie", async ({ page, browser }) => {
-    await signIn(page, "leider@demo.test");
+    await signIn(page, "leider@demo.test", undefined, { form: true });
     await expect(page).toHaveURL(/\/leader$/);
     const saved = await page.context().storageState();
     await page.getByRole("button", { name: "Uitloggen" }).click();

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { childrenOf, expectAccessible, expectNoHorizontalScroll, query, signIn } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { childrenOf, expect, expectAccessible, expectNoHorizontalScroll, query, signIn, test } from "./fixtures";
 import { screen } from "./env";
 
 // Issue 18: mixed-direction text in Arabic pages, the parent's absence

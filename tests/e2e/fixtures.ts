@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { appendFileSync } from "node:fs";
+import { test as base, expect, type Browser, type Cookie, type Page } from "@playwright/test";
+import path from "node:path";
 import pg from "pg";
 import { E2E } from "./env";
 
@@ -43,11 +45,74 @@ export async function auditRows(email: string, outcome: "ALLOWED" | "DENIED") {
   );
 }
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login");
+/**
+ * What a run costs, whatever the machine's speed: with E2E_COUNT=<file>, each
+ * test appends one JSON line — its page loads (main-frame navigations in any
+ * browser context it opened), sign-in attempts through the form (posts to
+ * next-auth's credentials callback) and kept sign-ins used (signIn below) — to
+ * that file (scripts/e2e-counts.ts adds them up; docs/decisions/0047).
+ */
+const counted = new WeakSet<Browser>();
+const counts = { pageLoads: 0, signIns: 0, keptSignIns: 0 };
+function countIn(browser: Browser) {
+  if (counted.has(browser)) return;
+  counted.add(browser);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+    const context = await newContext(...args);
+    context.on("request", (request) => {
+      if (request.isNavigationRequest() && request.frame().parentFrame() === null) counts.pageLoads++;
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/api/auth/callback/credentials") counts.signIns++;
+    });
+    return context;
+  };
+}
+
+/**
+ * Session cookies of earlier sign-ins with the demo password, per server and
+ * e-mail address: a test that is not about signing in reuses one instead of
+ * going through the form (page load, argon2, next-auth's round trips) again.
+ * A kept cookie that no longer works (signed out, password changed, idle) is
+ * dropped, and the form is used.
+ */
+const keptSessions = new Map<string, { origin: string; cookies: Cookie[] }>();
+const SESSION_COOKIE = "next-auth.session-token";
+
+/**
+ * Signs in as `email`, ending on the role's home (or on /login with the form's
+ * error). With the demo password and a kept session cookie of an earlier
+ * sign-in, that cookie is used: the same session the form would give, as the
+ * login page sends a signed-in visitor home. `{ form: true }` always uses the
+ * form — for tests of signing in itself.
+ */
+export async function signIn(page: Page, email: string, password = PASSWORD, options: { form?: boolean } = {}) {
+  const key = email.trim().toLowerCase();
+  const kept = password === PASSWORD && !options.form ? keptSessions.get(key) : undefined;
+  if (kept) {
+    await page.context().addCookies(kept.cookies);
+    await page.goto("/login");
+    const at = new URL(page.url());
+    if (at.origin === kept.origin && !at.pathname.startsWith("/login")) {
+      counts.keptSignIns++;
+      return;
+    }
+    keptSessions.delete(key);
+  } else {
+    await page.goto("/login");
+  }
+  const sessionOf = async () => (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+  const before = await sessionOf();
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);
+  const answered = page
+    .waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/auth/callback/credentials", { timeout: 30_000 })
+    .then((response) => response.finished())
+    .catch(() => null);
   await page.locator("main form button[type=submit]").click();
+  await answered;
+  // Kept only when this sign-in issued a new session (not a refused password, not a two-step account asking for its code).
+  const after = await sessionOf();
+  if (password === PASSWORD && after && after.value !== before?.value) keptSessions.set(key, { origin: new URL(page.url()).origin, cookies: [after] });
 }
 
 /** No serious or critical accessibility violations on the current page. */
@@ -84,5 +149,19 @@ export async function gotoUntilCached(page: Page, address: string, tries = 8): P
   return served;
 }
 
-export const test = base;
+export const test = base.extend<{ costCounter: void }>({
+  costCounter: [
+    async ({ browser }, use, testInfo) => {
+      const file = process.env.E2E_COUNT;
+      if (file) countIn(browser);
+      const before = { ...counts };
+      await use();
+      if (file) {
+        const line = { file: path.basename(testInfo.file), title: testInfo.title, seconds: testInfo.duration / 1000, pageLoads: counts.pageLoads - before.pageLoads, signIns: counts.signIns - before.signIns, keptSignIns: counts.keptSignIns - before.keptSignIns };
+        appendFileSync(file, `${JSON.stringify(line)}\n`);
+      }
+    },
+    { auto: true },
+  ],
+});
 export { expect };
