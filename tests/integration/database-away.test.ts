@@ -10,7 +10,7 @@ import { db, pool } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { OutageLog, isDatabaseUnavailable, noteDatabaseError, answerUnavailable, setOutageLogForTests, type RequestOutcome } from "@/lib/http/database-away";
 import { reportSickAction } from "@/lib/domain/sick-reports/actions";
-import { logContactAction } from "@/lib/domain/contacts/actions";
+import { contactHoursAction, logContactAction } from "@/lib/domain/contacts/actions";
 import { registerAbsenceAction } from "@/lib/domain/attendance/actions";
 import { askQuestionAction } from "@/lib/domain/questions/actions";
 import { answerSurveyAction } from "@/lib/domain/surveys/actions";
@@ -208,6 +208,7 @@ describe("other forms while the database is away", () => {
     };
     const absence = { pupilId: w.pupilA.id, date: "2026-11-30", fromLesson: "2", toLesson: "3", kind: "UNAUTHORISED", minutes: "", reason: "Niet verschenen na de pauze" };
     const question = { pupilId: w.pupilA.id, idempotencyKey: randomUUID(), kind: "QUESTION", body: "Hoe gaat het met wiskunde sinds de toets?", callTimesNote: "", languageWanted: "" };
+    const sick = { pupilId: w.pupilA.id, idempotencyKey: randomUUID(), mode: "RANGE", reason: "SICK", from: "2026-12-01", to: "2026-12-02", note: "Griep, de hele week thuis" };
     const survey = { invitationId: randomUUID(), [`q:${randomUUID()}`]: "3", [`q:${randomUUID()}`]: "Meer ouderavonden graag" };
     const forms = [
       { who: mentor, run: () => logContactAction({}, formOf(contact)), kept: { values: { summary: contact.summary, internalNote: contact.internalNote, tone: "POSITIVE", guardianIds: contact.guardianIds } } },
@@ -215,6 +216,8 @@ describe("other forms while the database is away", () => {
       { who: parent, run: () => askQuestionAction({}, formOf(question)), kept: { values: { body: question.body, kind: "QUESTION" } } },
       { who: parent, run: () => answerSurveyAction({}, formOf(survey)), kept: { values: { answers: Object.fromEntries(Object.entries(survey).filter(([k]) => k.startsWith("q:")).map(([k, v]) => [k.slice(2), [v]])) } } },
       { who: leader, run: () => savePromotionRulesAction({}, formOf({ text: "Over met hooguit één onvoldoende" })), kept: { values: { text: "Over met hooguit één onvoldoende" } } },
+      { who: mentor, run: () => contactHoursAction({}, formOf({ contactHours: "Dinsdag 8:00–8:20 bellen" })), kept: { contactHours: "Dinsdag 8:00–8:20 bellen" } },
+      { who: parent, run: () => reportSickAction({}, formOf(sick)), kept: { values: { note: sick.note, from: sick.from, to: sick.to, mode: "RANGE" } } },
     ];
 
     const pgPool = pool as unknown as { options: { connectionString: string }; idleCount: number };

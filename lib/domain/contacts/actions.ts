@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { AppError } from "@/lib/errors";
 import { ContactHoursInput, ContactMomentInput, contactFormValues } from "@/lib/domain/contacts/schemas";
 import { ContactValidationError, correctContactMoment, logContactMoment, updateContactHours } from "@/lib/domain/contacts/commands";
-import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { formText, nextAttempt, submittedForm } from "@/lib/forms/form-data";
 import { actorOrNotSaved } from "@/lib/forms/form-actor";
 import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
@@ -15,6 +15,8 @@ export type ContactFormState = {
   saved?: boolean;
   /** What was submitted, so a form with errors shows it again (React resets forms after an action). */
   values?: ContactFormValues;
+  /** The contact-hours form's text as submitted, shown again when it was not saved. */
+  contactHours?: string;
   attempt?: number;
 };
 
@@ -91,17 +93,18 @@ export async function correctContactAction(previous: ContactFormState, form: For
   redirect(`/mentor/pupils/${encodeURIComponent(parsed.data.pupilId)}?corrected=1`);
 }
 
-export async function contactHoursAction(_: ContactFormState, form: FormData): Promise<ContactFormState> {
+export async function contactHoursAction(previous: ContactFormState, form: FormData): Promise<ContactFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
+  const kept = { contactHours: formText(formData, "contactHours") ?? "", attempt: nextAttempt(previous) };
   const actor = await actorOrNotSaved();
-  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...kept };
   const parsed = ContactHoursInput.safeParse({ contactHours: formData.get("contactHours") ?? "" });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...kept };
   try {
     await updateContactHours(actor, parsed.data);
   } catch (error) {
-    return appErrorState(error);
+    return { ...appErrorState(error), ...kept };
   }
   revalidatePath("/mentor");
   return { saved: true };

@@ -73,7 +73,7 @@ export async function reportSickAction(previous: SickReportFormState, form: Form
   try {
     // Inside the try: reading the session may be the first query to find the database away.
     const actor = await actorOrNotSaved();
-    if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
+    if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
     const report = await reportSick(actor, parsed.data, { now: new Date() });
     revalidate(parsed.data.pupilId);
     return {
