@@ -13,7 +13,8 @@ export function ContactHoursForm({ action, current }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const error = state.errors?.contactHours ?? state.errors?._form;
   return (
-    <form action={formAction} className="space-y-2">
+    // Re-mounted per submit: a rejected or unsaved text is shown again as typed (React resets a form after its action).
+    <form key={state.attempt ?? 0} action={formAction} className="space-y-2">
       <label htmlFor="contactHours" className="block font-medium">{t("contactHoursLabel")}</label>
       <p id="contactHours-help" className="text-sm text-slate-600">{t("contactHoursHelp")}</p>
       <textarea
@@ -22,7 +23,7 @@ export function ContactHoursForm({ action, current }: Props) {
         name="contactHours"
         rows={2}
         maxLength={500}
-        defaultValue={current}
+        defaultValue={state.errors ? (state.contactHours ?? current) : current}
         aria-describedby={error ? "contactHours-help contactHours-error" : "contactHours-help"}
         aria-invalid={!!error}
         className="block w-full rounded-lg border border-slate-400 bg-white px-3 py-2"

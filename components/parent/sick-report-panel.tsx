@@ -25,11 +25,10 @@ const LINK = "\uE001";
 export async function SickReportPanel({ panel, childName }: { panel: Panel; childName: string }) {
   const requested = await getLocale();
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
-  const [t, tErrors, tAppErrors, tUnavailable, messages] = await Promise.all([
+  const [t, tErrors, tAppErrors, messages] = await Promise.all([
     fastTranslations(locale, "sickReport"),
     fastTranslations(locale, "sickReportErrors"),
     fastTranslations(locale, "errors"),
-    fastTranslations(locale, "unavailable"),
     loadMessages(locale),
   ]);
   const day = reportDayFormat(locale);
@@ -75,7 +74,7 @@ export async function SickReportPanel({ panel, childName }: { panel: Panel; chil
     errors: Object.fromEntries([
       ...errorKeys.map((key) => [`sickReportErrors.${key}`, tErrors(key)]),
       ...APP_ERRORS.map((code) => [`errors.${code}`, tAppErrors(code)]),
-      [NOT_SAVED, tUnavailable("notSaved")],
+      [NOT_SAVED, tAppErrors("notSaved")],
     ]),
     change: {
       summary: t("change.summary"),

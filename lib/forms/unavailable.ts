@@ -1,7 +1,7 @@
 import { answerUnavailable, isDatabaseUnavailable } from "@/lib/http/database-away";
 
 /** The catalogue key a form shows when it could not be saved because the database is away. */
-export const NOT_SAVED = "unavailable.notSaved";
+export const NOT_SAVED = "errors.notSaved";
 
 /**
  * For a server action's catch: when `error` means the database is away, the

@@ -22,6 +22,7 @@ import { addAvailability, bookingInput, createRound } from "@/tests/factories/co
 import { IMPORT_NOW, createImportSchool, dryRun, sampleSet, uploadsOf } from "@/tests/factories/imports";
 import { applyImport } from "@/lib/domain/imports/commands";
 import { unsafeApplyImport } from "@/lib/domain/imports/jobs";
+import { createSurvey, sendSurvey, submitResponse, SurveyValidationError } from "@/lib/domain/surveys/commands";
 
 const IMPORT_PUPILS = 8;
 
@@ -70,16 +71,20 @@ export async function createWorld() {
 }
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
+async function family(schoolId: string, classId: string): Promise<Family> {
+  const pupil = await createPupil(schoolId, classId);
+  const parent = await createGuardianOf([pupil.id]);
+  return { pupilId: pupil.id, guardianId: parent.guardian.id, parent: await actorOf(parent.user.id) };
+}
+
 /** Families (a child under 16 and a parent with authority), made before the crash window. */
 class FamilyPool {
   private free: Family[] = [];
   constructor(private world: World) {}
   async ensure(n: number) {
-    while (this.free.length < n) {
-      const pupil = await createPupil(this.world.school.id, this.world.klas.id);
-      const parent = await createGuardianOf([pupil.id]);
-      this.free.push({ pupilId: pupil.id, guardianId: parent.guardian.id, parent: await actorOf(parent.user.id) });
-    }
+    // In parallel (before the crash window): a trial's setup is most of its time otherwise.
+    const made = await Promise.all(Array.from({ length: Math.max(0, n - this.free.length) }, () => family(this.world.school.id, this.world.klas.id)));
+    this.free.push(...made);
   }
   take(): Family {
     const family = this.free.shift();
@@ -311,11 +316,18 @@ export function workloads(world: World): Workload[] {
     return {
       name: "import (all or nothing)",
       async prepare(n: number) {
-        while (free.length < n) {
+        // Setup, before the crash window: a generated sample can clash with people earlier samples
+        // made (the dry run then ends INVALID, rightly); another sample is drawn, at most five times.
+        for (let tries = 0; free.length < n; ) {
           const { school, admin } = await createImportSchool();
           const run = await dryRun(admin, school.id, await uploadsOf(Object.values(sampleSet(IMPORT_PUPILS))));
-          if (run.status !== "READY") throw new Error(`the sample import's dry run ended ${run.status}`);
-          free.push({ schoolId: school.id, runId: run.id, admin });
+          if (run.status === "READY") {
+            free.push({ schoolId: school.id, runId: run.id, admin });
+            continue;
+          }
+          const codes = [...new Set(((run.errors ?? []) as { code?: string }[]).map((e) => e.code))].join(", ");
+          console.log(`[faults] import setup: a sample's dry run ended ${run.status} (${codes || run.failure || "no code"}); drawing another`);
+          if (++tries >= 5) throw new Error(`the sample import's dry run ended ${run.status} five times (${codes})`);
         }
       },
       next(key: string) {
@@ -342,5 +354,59 @@ export function workloads(world: World): Workload[] {
     } satisfies Workload;
   })();
 
-  return [contact, absence, sick, threshold, consent, booking, indicators, imports];
+  // A guardian answers a survey: the invitation is marked "responded", and the response and its
+  // answers are written without a link to the guardian, in one transaction. A survey per trial
+  // (its own class, so sending invites only that trial's guardians): the response is anonymous,
+  // so the survey's responses are counted against its answered invitations.
+  const survey = (() => {
+    const free: { invitationId: string; surveyId: string; parent: Actor; answers: Record<string, string[]> }[] = [];
+    const of = new Map<string, { invitationId: string; surveyId: string }>();
+    let serial = 0;
+    return {
+      name: "survey answer",
+      async prepare(n: number) {
+        if (free.length >= n) return;
+        const klas = await createClass(world.school.id, world.schoolYear.id, `S${++serial}`);
+        const made = await Promise.all(Array.from({ length: n }, () => family(world.school.id, klas.id)));
+        const parents = new Map(made.map((f) => [f.guardianId, f.parent]));
+        const closesOn = new Date(today.getTime() + 30 * DAY).toISOString().slice(0, 10);
+        const { id } = await createSurvey(world.leader, { idempotencyKey: crypto.randomUUID(), title: `Tevredenheid ${serial}`, closesOn, classIds: [klas.id], templateKeys: ["satisfaction", "needs", "improve"] }, { now: world.now });
+        await sendSurvey(world.leader, id, { now: world.now });
+        const questions = await db.surveyQuestion.findMany({ where: { surveyId: id }, select: { id: true, templateKey: true } });
+        const q = (key: string) => questions.find((x) => x.templateKey === key)!.id;
+        const answers = { [q("satisfaction")]: ["3"], [q("needs")]: ["0", "2"], [q("improve")]: ["Meer avonden in de week"] };
+        for (const invitation of await db.surveyInvitation.findMany({ where: { surveyId: id }, select: { id: true, guardianId: true } })) {
+          free.push({ invitationId: invitation.id, surveyId: id, parent: parents.get(invitation.guardianId)!, answers });
+        }
+        if (free.length < n) throw new Error(`survey sent to ${free.length} of ${n} guardians`);
+      },
+      next(key: string) {
+        const s = free.shift()!;
+        of.set(key, s);
+        return track({
+          workload: this.name, key,
+          // Pressing "send" again after an answer that was stored but not acknowledged is
+          // answered with "you have already answered": the truth, and nothing is written twice.
+          run: () =>
+            submitResponse(s.parent, { invitationId: s.invitationId, answers: s.answers }, { now: world.now }).catch((error: unknown) => {
+              if (error instanceof SurveyValidationError && error.fieldErrors._form === "surveys.errors.alreadyAnswered") return "alreadyAnswered";
+              throw error;
+            }),
+        });
+      },
+      async inspect(sub: Submission) {
+        const { invitationId, surveyId } = of.get(sub.key)!;
+        const invitation = await db.surveyInvitation.findUniqueOrThrow({ where: { id: invitationId }, select: { responded: true } });
+        const responded = await db.surveyInvitation.count({ where: { surveyId, responded: true } });
+        const responses = await db.surveyResponse.findMany({ where: { surveyId }, select: { _count: { select: { answers: true } } } });
+        let broken: string | null = null;
+        // Four answer rows: one scale value, two chosen options, one open answer.
+        if (responses.some((r) => r._count.answers !== 4)) broken = "response without all its answers";
+        else if (responses.length !== responded) broken = `${responded} invitations answered but ${responses.length} responses`;
+        return { rows: invitation.responded ? 1 : 0, broken };
+      },
+    } satisfies Workload;
+  })();
+
+  return [contact, absence, sick, threshold, consent, booking, indicators, imports, survey];
 }

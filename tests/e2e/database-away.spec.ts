@@ -9,7 +9,9 @@ import { expect, queryAt, test, PASSWORD } from "./fixtures";
 // submits a sick report. The answer is 503 with Retry-After, in Dutch, with
 // the typed text kept and the words "not saved"; pages and the health and
 // readiness checks answer 503 too. When the database is back, submitting
-// again creates exactly one report.
+// again creates exactly one report. In the same outage, two more forms (the
+// mentor's contact moment, a parent's survey answer) say "not saved" and keep
+// what was typed: every form goes through the same mechanism (lib/forms).
 //
 // It stops a database, so it has a server and database of its own (port+60,
 // database port+60), started here on the suite's build and stopped at the end:
@@ -97,7 +99,36 @@ test("the database stops while a parent submits a sick report: 503 in Dutch, tex
   const arabicPage = await arabic.newPage();
   await signInHere(arabicPage, "ouder2@demo.test");
 
+  // The mentor, with a contact moment typed, and ouder@'s open survey invitation, half answered, before the outage.
+  const [pupilOfMentor] = await query<{ id: string }>(
+    `SELECT p.id FROM "Pupil" p JOIN "Mentorship" m ON m."classGroupId" = p."classGroupId" JOIN "Staff" s ON s.id = m."staffId" JOIN "User" u ON u.id = s."userId"
+     WHERE u.email = 'mentor@demo.test' ORDER BY p."lastName", p.id LIMIT 1`,
+  );
+  const contactSummary = `Gebeld over de rapportavond ${Date.now()}: komt samen met opa`;
+  const contactsSaved = async () => Number((await query<{ n: string }>(`SELECT count(*)::text AS n FROM "ContactMoment" WHERE summary = $1`, [contactSummary]))[0].n);
+  const mentorContext = await browser.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  const mentorPage = await mentorContext.newPage();
+  await signInHere(mentorPage, "mentor@demo.test");
+  await mentorPage.goto(`${BASE}/mentor/pupils/${pupilOfMentor.id}`);
+  await mentorPage.getByLabel("Positief").check();
+  await mentorPage.getByLabel("Korte samenvatting").fill(contactSummary);
+
+  await query(`UPDATE "SurveyInvitation" i SET responded = false FROM "Guardian" g, "User" u, "Survey" s
+               WHERE g.id = i."guardianId" AND u.id = g."userId" AND s.id = i."surveyId" AND s."idempotencyKey" = 'demo-survey-open' AND u.email = 'ouder@demo.test'`);
+  const [invitation] = await query<{ id: string }>(
+    `SELECT i.id FROM "SurveyInvitation" i JOIN "Guardian" g ON g.id = i."guardianId" JOIN "User" u ON u.id = g."userId" JOIN "Survey" s ON s.id = i."surveyId"
+     WHERE s."idempotencyKey" = 'demo-survey-open' AND u.email = 'ouder@demo.test'`,
+  );
+  const responded = async () => (await query<{ responded: boolean }>(`SELECT responded FROM "SurveyInvitation" WHERE id = $1`, [invitation.id]))[0].responded;
+  const openAnswer = "Een vast aanspreekpunt, ook in de vakanties.";
+
   await signInHere(page, "ouder@demo.test");
+  const surveyPage = await page.context().newPage();
+  await surveyPage.goto(`${BASE}/parent/surveys/${invitation.id}`);
+  const satisfaction = surveyPage.getByRole("group", { name: /Hoe tevreden ben je over de school/ }).getByLabel("4", { exact: true });
+  await satisfaction.check();
+  await surveyPage.getByLabel(/Wat kan de school doen/).fill(openAnswer);
+
   await page.goto(`${BASE}/parent/children/${child.id}`);
   await page.getByText("Nieuwe melding doen").click();
   const from = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -150,6 +181,21 @@ test("the database stops while a parent submits a sick report: 503 in Dutch, tex
   await arabicPage.setViewportSize({ width: 320, height: 700 });
   await arabicPage.screenshot({ path: screen("dbaway-page-ar-320.png") });
   await arabic.close();
+  // The mentor's contact moment and the survey answer, sent while it is away: not saved, everything typed still there.
+  const notSavedText = "Niet opgeslagen. Schoolkompas is even niet bereikbaar; probeer het over een minuut opnieuw. Wat je hebt ingevuld, staat er nog.";
+  const contactAnswer = mentorPage.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/mentor/pupils/${pupilOfMentor.id}`));
+  await mentorPage.getByRole("button", { name: "Opslaan", exact: true }).last().click();
+  expect([(await contactAnswer).status(), (await contactAnswer).headers()["retry-after"]]).toEqual([503, "60"]);
+  await expect(mentorPage.getByRole("alert").filter({ hasText: "Niet opgeslagen" })).toHaveText(notSavedText);
+  await expect(mentorPage.getByLabel("Korte samenvatting")).toHaveValue(contactSummary);
+  await expect(mentorPage.getByLabel("Positief")).toBeChecked();
+  const surveyAnswer = surveyPage.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/parent/surveys/${invitation.id}`));
+  await surveyPage.getByRole("button", { name: "Antwoorden versturen" }).click();
+  expect((await surveyAnswer).status()).toBe(503);
+  await expect(surveyPage.getByRole("alert").filter({ hasText: "Niet opgeslagen" })).toContainText(notSavedText);
+  await expect(surveyPage.getByLabel(/Wat kan de school doen/)).toHaveValue(openAnswer);
+  await expect(satisfaction).toBeChecked();
+
   for (const address of ["/api/health", "/api/ready"]) {
     const check = await fetch(`${BASE}${address}`);
     expect([address, check.status, check.headers.get("retry-after"), check.headers.get("cache-control"), check.headers.get("set-cookie")]).toEqual([address, 503, "60", "no-store", null]);
@@ -162,4 +208,13 @@ test("the database stops while a parent submits a sick report: 503 in Dutch, tex
   await page.getByRole("button", { name: "Melding versturen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Gemeld:" })).toBeVisible();
   expect(await reportsOfChild()).toBe(before + 1);
+
+  // The other two forms, sent again as they still stand: saved once each.
+  expect([await contactsSaved(), await responded()]).toEqual([0, false]);
+  await mentorPage.getByRole("button", { name: "Opslaan", exact: true }).last().click();
+  await expect(mentorPage.getByRole("status").filter({ hasText: "Het contactmoment is opgeslagen." })).toBeVisible();
+  await surveyPage.getByRole("button", { name: "Antwoorden versturen" }).click();
+  await expect(surveyPage.getByRole("status").filter({ hasText: "Bedankt!" })).toBeVisible();
+  expect([await contactsSaved(), await responded()]).toEqual([1, true]);
+  await mentorContext.close();
 });

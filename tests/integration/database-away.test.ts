@@ -10,7 +10,13 @@ import { db, pool } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { OutageLog, isDatabaseUnavailable, noteDatabaseError, answerUnavailable, setOutageLogForTests, type RequestOutcome } from "@/lib/http/database-away";
 import { reportSickAction } from "@/lib/domain/sick-reports/actions";
-import { actorOf, createFamilies } from "@/tests/factories";
+import { contactHoursAction, logContactAction } from "@/lib/domain/contacts/actions";
+import { registerAbsenceAction } from "@/lib/domain/attendance/actions";
+import { askQuestionAction } from "@/lib/domain/questions/actions";
+import { answerSurveyAction } from "@/lib/domain/surveys/actions";
+import { changeGuardianConsent } from "@/lib/domain/consent/actions";
+import { savePromotionRulesAction } from "@/lib/domain/school-system/actions";
+import { actorOf, createFamilies, createUser } from "@/tests/factories";
 import { createChildOf, amsterdam } from "@/tests/factories/sick-reports";
 
 // Issue 21, part 1: which real failures count as "the database is away"
@@ -18,9 +24,19 @@ import { createChildOf, amsterdam } from "@/tests/factories/sick-reports";
 // sick report submitted while it is away answers "not saved" with the typed
 // values kept — then, once it is back, the same form creates exactly one report.
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// `readsDatabase`: reading the session queries PostgreSQL, as the real getActor does (it loads the
+// user on every request), so an outage can show first there.
+const session = vi.hoisted(() => ({ actor: null as Actor | null, readsDatabase: false }));
+vi.mock("@/lib/auth/session", async () => {
+  const { db } = await import("@/lib/db/client");
+  return {
+    getActor: async () => {
+      if (session.readsDatabase) await db.$queryRaw`SELECT 1`;
+      return session.actor;
+    },
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, updateTag: () => {} }));
 
 const lines: string[] = [];
 setOutageLogForTests(new OutageLog(Date.now, (line) => lines.push(line)));
@@ -137,14 +153,14 @@ describe("a sick report while the database is away", () => {
       (globalThis as Record<symbol, unknown>)[REQUEST_KEY] = () => outcome;
       const away = await reportSickAction({}, form());
       expect(away).toEqual({
-        errors: { _form: "unavailable.notSaved" },
+        errors: { _form: "errors.notSaved" },
         attempt: 1,
         values: { mode: "RANGE", reason: "DOCTOR", from: "2026-12-01", to: "2026-12-02", note: fields.note },
       });
       expect(outcome).toEqual({ databaseFailed: true, answerUnavailable: true });
       // Twice more while away: still one log line for the burst.
       outcome = { databaseFailed: false, answerUnavailable: false };
-      expect(await reportSickAction(away, form())).toMatchObject({ errors: { _form: "unavailable.notSaved" }, attempt: 2 });
+      expect(await reportSickAction(away, form())).toMatchObject({ errors: { _form: "errors.notSaved" }, attempt: 2 });
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^database unavailable \((ECONNREFUSED|P1001|DatabaseNotReachable)\): answering 503 until it is back$/);
       expect(lines.join("\n")).not.toContain(fields.note);
@@ -162,6 +178,87 @@ describe("a sick report while the database is away", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("other forms while the database is away", () => {
+  const original = () => process.env.DATABASE_URL!;
+  const REQUEST_KEY = Symbol.for("schoolkompas.requestOutcome");
+  const formOf = (fields: Record<string, string | string[]>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(name, v);
+    return data;
+  };
+
+  afterAll(() => {
+    session.readsDatabase = false;
+    delete (globalThis as Record<symbol, unknown>)[REQUEST_KEY];
+    (pool as unknown as { options: { connectionString: string } }).options.connectionString = original();
+  });
+
+  it("each answers not saved (503) with what was typed, whether the session read or the command met the outage; nothing is written", async () => {
+    const mentor = await actorOf(w.mentorA.user.id);
+    const parent = await actorOf(w.parentA.user.id);
+    const leaderUser = await createUser("LEADER", { schoolId: w.school.id });
+    await db.staff.create({ data: { userId: leaderUser.id, schoolId: w.school.id } });
+    const leader = await actorOf(leaderUser.id);
+    const contact = {
+      pupilId: w.pupilA.id, idempotencyKey: randomUUID(), kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone: "POSITIVE", guardianIds: [w.parentA.guardian.id],
+      summary: "Gebeld over het werkstuk: gaat goed", internalNote: "Volgende week nog eens", occurredOn: new Date().toISOString().slice(0, 10), followUpOn: "",
+    };
+    const absence = { pupilId: w.pupilA.id, date: "2026-11-30", fromLesson: "2", toLesson: "3", kind: "UNAUTHORISED", minutes: "", reason: "Niet verschenen na de pauze" };
+    const question = { pupilId: w.pupilA.id, idempotencyKey: randomUUID(), kind: "QUESTION", body: "Hoe gaat het met wiskunde sinds de toets?", callTimesNote: "", languageWanted: "" };
+    const sick = { pupilId: w.pupilA.id, idempotencyKey: randomUUID(), mode: "RANGE", reason: "SICK", from: "2026-12-01", to: "2026-12-02", note: "Griep, de hele week thuis" };
+    const survey = { invitationId: randomUUID(), [`q:${randomUUID()}`]: "3", [`q:${randomUUID()}`]: "Meer ouderavonden graag" };
+    const forms = [
+      { who: mentor, run: () => logContactAction({}, formOf(contact)), kept: { values: { summary: contact.summary, internalNote: contact.internalNote, tone: "POSITIVE", guardianIds: contact.guardianIds } } },
+      { who: mentor, run: () => registerAbsenceAction({}, formOf(absence)), kept: { values: { date: absence.date, reason: absence.reason, kind: "UNAUTHORISED" } } },
+      { who: parent, run: () => askQuestionAction({}, formOf(question)), kept: { values: { body: question.body, kind: "QUESTION" } } },
+      { who: parent, run: () => answerSurveyAction({}, formOf(survey)), kept: { values: { answers: Object.fromEntries(Object.entries(survey).filter(([k]) => k.startsWith("q:")).map(([k, v]) => [k.slice(2), [v]])) } } },
+      { who: leader, run: () => savePromotionRulesAction({}, formOf({ text: "Over met hooguit één onvoldoende" })), kept: { values: { text: "Over met hooguit één onvoldoende" } } },
+      { who: mentor, run: () => contactHoursAction({}, formOf({ contactHours: "Dinsdag 8:00–8:20 bellen" })), kept: { contactHours: "Dinsdag 8:00–8:20 bellen" } },
+      { who: parent, run: () => reportSickAction({}, formOf(sick)), kept: { values: { note: sick.note, from: sick.from, to: sick.to, mode: "RANGE" } } },
+    ];
+
+    const pgPool = pool as unknown as { options: { connectionString: string }; idleCount: number };
+    pgPool.options.connectionString = withPort(original(), await closedPort());
+    await terminateOthers(original());
+    await vi.waitFor(() => expect(pgPool.idleCount).toBe(0));
+    try {
+      for (const readsDatabase of [true, false]) {
+        session.readsDatabase = readsDatabase;
+        for (const form of forms) {
+          session.actor = form.who;
+          const outcome: RequestOutcome = { databaseFailed: false, answerUnavailable: false };
+          (globalThis as Record<symbol, unknown>)[REQUEST_KEY] = () => outcome;
+          const answer = await form.run();
+          expect(answer, `${form.run.toString()} (session read ${readsDatabase ? "fails" : "works"})`).toMatchObject({ errors: { _form: "errors.notSaved" }, ...form.kept });
+          expect(outcome.answerUnavailable).toBe(true);
+        }
+        // The consent form has one error line instead of a field map.
+        session.actor = parent;
+        const outcome: RequestOutcome = { databaseFailed: false, answerUnavailable: false };
+        (globalThis as Record<symbol, unknown>)[REQUEST_KEY] = () => outcome;
+        expect(await changeGuardianConsent(undefined, formOf({ linkId: "x".repeat(25), change: "consentGrant" }))).toMatchObject({ error: "errors.notSaved" });
+        expect(outcome.answerUnavailable).toBe(true);
+      }
+    } finally {
+      session.readsDatabase = false;
+      pgPool.options.connectionString = original();
+    }
+    expect(await db.contactMoment.count({ where: { idempotencyKey: contact.idempotencyKey } })).toBe(0);
+    expect(await db.absenceRecord.count({ where: { pupilId: w.pupilA.id } })).toBe(0);
+    expect(await db.mentorQuestion.count({ where: { pupilId: w.pupilA.id } })).toBe(0);
+  });
+
+  it("a failure that is not an outage is not turned into \"not saved\"", async () => {
+    session.actor = await actorOf(w.mentorB.user.id);
+    // Another mentor's pupil: refused (not found), as before.
+    const refused = await logContactAction({}, formOf({
+      pupilId: w.pupilA.id, idempotencyKey: randomUUID(), kind: "PHONE_CALL", initiatedBy: "SCHOOL", tone: "NEUTRAL", guardianIds: [w.parentA.guardian.id],
+      summary: "Gebeld", internalNote: "", occurredOn: new Date().toISOString().slice(0, 10), followUpOn: "",
+    })).catch((error: unknown) => error);
+    expect(JSON.stringify(refused)).not.toContain("errors.notSaved");
   });
 });
 

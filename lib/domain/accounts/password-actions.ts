@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getActor, keepThisSession } from "@/lib/auth/session";
+import { keepThisSession } from "@/lib/auth/session";
 import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
 import { AppError } from "@/lib/errors";
 import { ChangePasswordInput, ForgotPasswordInput, SetPasswordInput } from "@/lib/domain/accounts/schemas";
@@ -10,6 +10,8 @@ import { changePassword, inspectAccountToken, requestPasswordReset, setPasswordW
 import { AccountFormError, TokenUnusableError } from "@/lib/domain/accounts/errors";
 import type { TokenState } from "@/lib/auth/account-tokens";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type AccountFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -63,6 +65,8 @@ export async function setPasswordAction(previous: AccountFormState, form: FormDa
   } catch (error) {
     if (error instanceof TokenUnusableError) return { tokenState: error.state, attempt: next(previous) };
     if (error instanceof AccountFormError) return { errors: error.fieldErrors, attempt: next(previous) };
+    const notSaved = notSavedError(error);
+    if (notSaved) return { errors: { _form: notSaved }, attempt: next(previous) };
     throw error;
   }
   redirect("/login?passwordSet=1");
@@ -72,8 +76,8 @@ export async function setPasswordAction(previous: AccountFormState, form: FormDa
 export async function changePasswordAction(previous: AccountFormState, form: FormData): Promise<AccountFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt: next(previous) };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, attempt: next(previous) };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt: next(previous) };
   const parsed = ChangePasswordInput.safeParse({ current: formData.get("current") ?? "", password: formData.get("password") ?? "", confirm: formData.get("confirm") ?? "" });
   if (!parsed.success) return { errors: firstErrors(parsed.error.issues), attempt: next(previous) };
   try {
@@ -82,6 +86,8 @@ export async function changePasswordAction(previous: AccountFormState, form: For
   } catch (error) {
     if (error instanceof AccountFormError) return { errors: error.fieldErrors, details: error.values, attempt: next(previous) };
     if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` }, attempt: next(previous) };
+    const notSaved = notSavedError(error);
+    if (notSaved) return { errors: { _form: notSaved }, attempt: next(previous) };
     throw error;
   }
   return { done: true, attempt: next(previous) };

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { commandErrors, issuesToErrors, type AdminFormState } from "@/lib/domain/admin/form-state";
 import { HolidayInput, PeriodInput, SchoolYearInput, holidayFormValues, periodFormValues } from "@/lib/domain/admin/calendar-schemas";
 import { addSchoolYear, deleteHoliday, deletePeriod, saveHoliday, savePeriod } from "@/lib/domain/admin/calendar-commands";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED } from "@/lib/forms/unavailable";
 
 export type CalendarFormState = AdminFormState<Record<string, string>>;
 
@@ -21,11 +22,12 @@ const refresh = (schoolId: string) => revalidatePath(`/admin/schools/${schoolId}
 export async function savePeriodAction(previous: CalendarFormState, form: FormData): Promise<CalendarFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
   const schoolId = schoolIdOf(formData);
-  if (!actor || !schoolId) return FORBIDDEN;
   const values = periodFormValues(formData);
   const echo = { values: { startsOn: values.startsOn, endsOn: values.endsOn }, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: { _form: actor }, ...echo };
+  if (!actor || !schoolId) return FORBIDDEN;
   const parsed = PeriodInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "calendarErrors"), ...echo };
   try {
@@ -41,11 +43,12 @@ export async function savePeriodAction(previous: CalendarFormState, form: FormDa
 export async function saveHolidayAction(previous: CalendarFormState, form: FormData): Promise<CalendarFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
   const schoolId = schoolIdOf(formData);
-  if (!actor || !schoolId) return FORBIDDEN;
   const values = holidayFormValues(formData);
   const echo = { values: { kind: values.kind, customName: values.customName, startsOn: values.startsOn, endsOn: values.endsOn }, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: { _form: actor }, ...echo };
+  if (!actor || !schoolId) return FORBIDDEN;
   const parsed = HolidayInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "calendarErrors"), ...echo };
   try {
@@ -61,7 +64,8 @@ export async function saveHolidayAction(previous: CalendarFormState, form: FormD
 export async function deleteCalendarItemAction(_: CalendarFormState, form: FormData): Promise<CalendarFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: { _form: actor } };
   const schoolId = schoolIdOf(formData);
   const id = formData.get("id");
   const what = formData.get("what");
@@ -80,7 +84,8 @@ export async function deleteCalendarItemAction(_: CalendarFormState, form: FormD
 export async function addSchoolYearAction(_: CalendarFormState, form: FormData): Promise<CalendarFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: { _form: actor } };
   const schoolId = schoolIdOf(formData);
   if (!actor || !schoolId) return FORBIDDEN;
   const parsed = SchoolYearInput.safeParse({ startYear: formData.get("startYear") });

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { notSavedError } from "@/lib/forms/unavailable";
 
 /** What an administration form's action answers. Errors are catalogue keys per field ("_form" for the whole form). */
 export type AdminFormState<Values = Record<string, string | string[]>> = {
@@ -31,5 +32,8 @@ export function issuesToErrors(issues: { path: PropertyKey[]; message: string }[
 export function commandErrors(error: unknown): Record<string, string> {
   if (error instanceof AdminValidationError) return error.fieldErrors;
   if (error instanceof AppError) return { _form: `errors.${error.code}` };
+  // The database is away: "not saved" (answered 503); the caller echoes what was typed.
+  const notSaved = notSavedError(error);
+  if (notSaved) return { _form: notSaved };
   throw error;
 }

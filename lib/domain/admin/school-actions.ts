@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath, updateTag } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
 import { commandErrors, issuesToErrors, type AdminFormState } from "@/lib/domain/admin/form-state";
 import { SchoolInput, schoolFormValues } from "@/lib/domain/admin/school-schemas";
@@ -10,10 +9,10 @@ import type { SchoolFormValues } from "@/lib/domain/admin/school-fields";
 import { createSchool, updateSchool } from "@/lib/domain/admin/school-commands";
 import { setStaffTwoFactorRequired } from "@/lib/domain/admin/board-commands";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED } from "@/lib/forms/unavailable";
 
 export type SchoolFormState = AdminFormState<SchoolFormValues>;
-
-const FORBIDDEN: SchoolFormState = { errors: { _form: "errors.forbidden" } };
 
 /** Public pages show a school's name, address and contact details: expire their cached copies. */
 function expirePublicPages(schoolId: string) {
@@ -24,10 +23,10 @@ function expirePublicPages(schoolId: string) {
 export async function createSchoolAction(previous: SchoolFormState, form: FormData): Promise<SchoolFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return FORBIDDEN;
   const values = schoolFormValues(formData);
   const echo = { values, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo };
   const parsed = SchoolInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "schoolErrors"), ...echo };
   let id: string;
@@ -44,11 +43,11 @@ export async function createSchoolAction(previous: SchoolFormState, form: FormDa
 export async function updateSchoolAction(previous: SchoolFormState, form: FormData): Promise<SchoolFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return FORBIDDEN;
   const schoolId = formData.get("schoolId");
   const values = schoolFormValues(formData);
   const echo = { values, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo };
   if (typeof schoolId !== "string" || !schoolId || schoolId.length > 64) return { errors: { _form: "errors.invalidInput" }, ...echo };
   const parsed = SchoolInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "schoolErrors"), ...echo };
@@ -72,8 +71,8 @@ export type BoardFormState = { saved?: boolean; errors?: Record<string, string> 
 export async function boardTwoFactorAction(_: BoardFormState, form: FormData): Promise<BoardFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const value = formData.get("requireStaffTwoFactor");
   if (value !== null && value !== "on") return { errors: { _form: "errors.invalidInput" } };
   try {

@@ -3,12 +3,13 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { getActor } from "@/lib/auth/session";
 import { commandErrors, issuesToErrors, type AdminFormState } from "@/lib/domain/admin/form-state";
 import { NewStaffInput, StaffRolesInput, staffFormValues } from "@/lib/domain/admin/staff-schemas";
 import type { StaffFormValues } from "@/lib/domain/admin/staff-fields";
 import { createStaffAccount, setAccountBlocked, updateStaffRoles } from "@/lib/domain/admin/staff-commands";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED } from "@/lib/forms/unavailable";
 
 export type StaffFormState = AdminFormState<StaffFormValues> & {
   /** An account with this address exists, of someone with the same name: ask to confirm it is them. */
@@ -25,11 +26,12 @@ const staffPath = (schoolId: string) => `/admin/schools/${encodeURIComponent(sch
 export async function createStaffAction(previous: StaffFormState, form: FormData): Promise<StaffFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
   const schoolId = idOf(formData, "schoolId");
-  if (!actor || !schoolId) return FORBIDDEN;
   const { confirmExisting, ...values } = staffFormValues(formData);
   const echo = { values, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: { _form: actor }, ...echo };
+  if (!actor || !schoolId) return FORBIDDEN;
   const parsed = NewStaffInput.safeParse({ ...values, confirmExisting });
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "staffErrors"), ...echo };
   let staffId: string;
@@ -47,13 +49,14 @@ export async function createStaffAction(previous: StaffFormState, form: FormData
 export async function updateStaffAction(previous: StaffFormState, form: FormData): Promise<StaffFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
   const schoolId = idOf(formData, "schoolId");
   const staffId = idOf(formData, "staffId");
-  if (!actor || !schoolId || !staffId) return FORBIDDEN;
   const { name, email, phone, roles, classIds } = staffFormValues(formData);
   const values = { name, email, phone, roles, classIds };
   const echo = { values, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: { _form: actor }, ...echo };
+  if (!actor || !schoolId || !staffId) return FORBIDDEN;
   const parsed = StaffRolesInput.safeParse(values);
   if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues, "staffErrors"), ...echo };
   try {
@@ -68,7 +71,8 @@ export async function updateStaffAction(previous: StaffFormState, form: FormData
 export async function blockAccountAction(_: StaffFormState, form: FormData): Promise<StaffFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: { _form: actor } };
   const schoolId = idOf(formData, "schoolId");
   const staffId = idOf(formData, "staffId");
   const blocked = formData.get("blocked");

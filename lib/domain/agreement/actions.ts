@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath, updateTag } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { nextAttempt, submittedForm, formText } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
 import { PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
 import { AcknowledgeInput, AgreementQuestionInput, DraftInput, PublishInput, draftFormValues } from "@/lib/domain/agreement/schemas";
 import { acknowledgeAgreement, askAboutAgreement, publishDraft, saveDraft } from "@/lib/domain/agreement/commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type AgreementFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -32,6 +33,9 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 
 function failed(error: unknown, conflict = "errors.conflict"): Record<string, string> {
   if (error instanceof AppError) return { _form: error.code === "conflict" ? conflict : `errors.${error.code}` };
+  // The database is away: "not saved" (answered 503); the caller echoes what was typed.
+  const notSaved = notSavedError(error);
+  if (notSaved) return { _form: notSaved };
   // notFound() (out of scope) and unexpected failures go to Next's error handling.
   throw error;
 }
@@ -42,8 +46,8 @@ export async function saveDraftAction(previous: AgreementFormState, form: FormDa
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = draftFormValues(formData);
   const values = Object.fromEntries(Object.entries(raw.texts).map(([locale, body]) => [`body_${locale}`, body]));
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = DraftInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   try {
@@ -59,8 +63,8 @@ export async function publishAction(previous: AgreementFormState, form: FormData
   const attempt = nextAttempt(previous);
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt };
   const parsed = PublishInput.safeParse({ kind: formText(formData, "kind"), versionId: formText(formData, "versionId") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), attempt };
   try {
@@ -82,8 +86,8 @@ export async function acknowledgeAction(previous: AgreementFormState, form: Form
   const attempt = nextAttempt(previous);
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt };
   const parsed = AcknowledgeInput.safeParse({ versionId: formText(formData, "versionId") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), attempt };
   try {
@@ -100,8 +104,8 @@ export async function agreementQuestionAction(previous: AgreementFormState, form
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const values = { note: formText(formData, "note") ?? "" };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = AgreementQuestionInput.safeParse({ versionId: formText(formData, "versionId"), note: values.note });
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   let questionId: string | null;

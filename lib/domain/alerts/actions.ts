@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 import { AlertSettingsInput, alertSettingsValues } from "@/lib/domain/alerts/schemas";
 import { markMessagesRead, updateAlertSettings } from "@/lib/domain/alerts/commands";
 import { submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type AlertSettingsState = {
   errors?: Record<string, string>;
@@ -18,8 +20,8 @@ export async function saveAlertSettingsAction(_previous: AlertSettingsState, for
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const raw = alertSettingsValues(formData);
   const values = { channel: raw.channel ?? "", timing: raw.timing ?? "", phone: raw.phone ?? "" };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values };
   const parsed = AlertSettingsInput.safeParse(raw);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -30,6 +32,8 @@ export async function saveAlertSettingsAction(_previous: AlertSettingsState, for
     await updateAlertSettings(actor, parsed.data);
   } catch (error) {
     if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` }, values };
+    const notSaved = notSavedError(error);
+    if (notSaved) return { errors: { _form: notSaved }, values };
     throw error;
   }
   revalidatePath("/parent", "layout");

@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
 import { AnnouncementInput, announcementFormValues } from "@/lib/domain/announcements/schemas";
 import { AnnouncementValidationError, announcementsRoute, sendAnnouncement } from "@/lib/domain/announcements/commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type AnnouncementFormState = {
   errors?: Record<string, string>;
@@ -29,8 +30,8 @@ export async function sendAnnouncementAction(previous: AnnouncementFormState, fo
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = announcementFormValues(formData);
   const values = { subject: raw.subject ?? "", body: raw.body ?? "", wholeSchool: raw.wholeSchool, classIds: raw.classIds };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = AnnouncementInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   let id: string;
@@ -39,6 +40,8 @@ export async function sendAnnouncementAction(previous: AnnouncementFormState, fo
   } catch (error) {
     if (error instanceof AnnouncementValidationError) return { errors: error.fieldErrors, values, attempt };
     if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` }, values, attempt };
+    const notSaved = notSavedError(error);
+    if (notSaved) return { errors: { _form: notSaved }, values, attempt };
     throw error;
   }
   const route = announcementsRoute(actor);

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { AbsenceInput, absenceFormValues } from "@/lib/domain/attendance/schemas";
 import { AbsenceValidationError, registerAbsence, type AbsenceRegistration } from "@/lib/domain/attendance/commands";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type AbsenceFormValues = { date: string; fromLesson: string; toLesson: string; kind: string; minutes: string; reason: string; pupilReason: string };
 
@@ -42,8 +43,8 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 export async function registerAbsenceAction(previous: AbsenceFormState, form: FormData): Promise<AbsenceFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
   const parsed = AbsenceInput.safeParse(absenceFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   let result: AbsenceRegistration;
@@ -52,6 +53,8 @@ export async function registerAbsenceAction(previous: AbsenceFormState, form: Fo
   } catch (error) {
     if (error instanceof AbsenceValidationError) return { errors: error.fieldErrors, ...echo(formData, previous) };
     if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` }, ...echo(formData, previous) };
+    const notSaved = notSavedError(error);
+    if (notSaved) return { errors: { _form: notSaved }, ...echo(formData, previous) };
     // notFound() (out of scope) and unexpected failures go to Next's error handling.
     throw error;
   }

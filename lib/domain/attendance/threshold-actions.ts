@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ThresholdCaseInput, thresholdCaseFormValues } from "@/lib/domain/attendance/threshold-schemas";
 import { ThresholdValidationError, updateThresholdCase } from "@/lib/domain/attendance/threshold-commands";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type ThresholdCaseFormValues = { status: string; reportedOn: string; note: string };
 
@@ -35,8 +36,8 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 export async function updateThresholdCaseAction(previous: ThresholdCaseFormState, form: FormData): Promise<ThresholdCaseFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
   const parsed = ThresholdCaseInput.safeParse(thresholdCaseFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   try {
@@ -44,6 +45,8 @@ export async function updateThresholdCaseAction(previous: ThresholdCaseFormState
   } catch (error) {
     if (error instanceof ThresholdValidationError) return { errors: error.fieldErrors, ...echo(formData, previous) };
     if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` }, ...echo(formData, previous) };
+    const notSaved = notSavedError(error);
+    if (notSaved) return { errors: { _form: notSaved }, ...echo(formData, previous) };
     // notFound() from a refused pupil, and anything unexpected, go to Next's handlers.
     throw error;
   }

@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { BookSlotInput, BookingIdInput, MoveBookingInput, bookingFormValues } from "@/lib/domain/conferences/booking-schemas";
 import { BookingError, bookSlot, cancelBooking, joinBooking, moveBooking } from "@/lib/domain/conferences/booking-commands";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type BookingFormValues = { slotId: string; interpreterLanguage: string; childcare: boolean };
 
@@ -42,6 +43,8 @@ function errorState(error: unknown): Pick<BookingFormState, "errors" | "offers">
     };
   }
   if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: { _form: notSaved } };
   throw error;
 }
 
@@ -62,8 +65,8 @@ function done(what: "booked" | "moved" | "cancelled" | "joined", bookingId: stri
 export async function bookSlotAction(previous: BookingFormState, form: FormData): Promise<BookingFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
   const parsed = BookSlotInput.safeParse(bookingFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   let bookingId: string;
@@ -78,8 +81,8 @@ export async function bookSlotAction(previous: BookingFormState, form: FormData)
 export async function moveBookingAction(previous: BookingFormState, form: FormData): Promise<BookingFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
   const parsed = MoveBookingInput.safeParse(bookingFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   try {
@@ -97,8 +100,8 @@ async function onBookingAction(
 ): Promise<BookingFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const parsed = BookingIdInput.safeParse(bookingFormValues(formData));
   if (!parsed.success) return { errors: { _form: "conferenceErrors.invalid" }, attempt: nextAttempt(previous) };
   try {

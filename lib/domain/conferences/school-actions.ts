@@ -9,6 +9,8 @@ import { AttendanceInput, AvailabilityRefInput, BlockInput, BookingRefInput, Rou
 import { ConferenceValidationError, createRound, updateRound } from "@/lib/domain/conferences/round-commands";
 import { addAvailability, removeAvailability } from "@/lib/domain/conferences/availability-commands";
 import { markAttendance, markFollowUpDone } from "@/lib/domain/conferences/attendance-commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type ConferenceFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -32,6 +34,8 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 function errorState(error: unknown): { errors: Record<string, string> } {
   if (error instanceof ConferenceValidationError) return { errors: error.fieldErrors };
   if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: { _form: notSaved } };
   // notFound() from a refusal, and anything unexpected, goes on to Next.
   throw error;
 }
@@ -40,11 +44,11 @@ function errorState(error: unknown): { errors: Record<string, string> } {
 export async function saveRoundAction(previous: ConferenceFormState, form: FormData): Promise<ConferenceFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
   const raw = roundFormValues(formData);
   const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? ""])) as Record<string, string | string[]>;
   const echo = { values, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo };
   const parsed = RoundInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo };
   const roundId = formText(formData, "roundId");
@@ -66,10 +70,10 @@ export async function saveRoundAction(previous: ConferenceFormState, form: FormD
 export async function addBlockAction(previous: ConferenceFormState, form: FormData): Promise<ConferenceFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
   const raw = { roundId: formText(formData, "roundId"), day: formText(formData, "day"), from: formText(formData, "from"), to: formText(formData, "to"), location: formText(formData, "location") };
   const echo = { values: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? ""])), attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo };
   const parsed = BlockInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo };
   try {

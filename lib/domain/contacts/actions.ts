@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ContactHoursInput, ContactMomentInput, contactFormValues } from "@/lib/domain/contacts/schemas";
 import { ContactValidationError, correctContactMoment, logContactMoment, updateContactHours } from "@/lib/domain/contacts/commands";
-import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { formText, nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type ContactFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -14,6 +15,8 @@ export type ContactFormState = {
   saved?: boolean;
   /** What was submitted, so a form with errors shows it again (React resets forms after an action). */
   values?: ContactFormValues;
+  /** The contact-hours form's text as submitted, shown again when it was not saved. */
+  contactHours?: string;
   attempt?: number;
 };
 
@@ -45,6 +48,8 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 function appErrorState(error: unknown): ContactFormState {
   if (error instanceof ContactValidationError) return { errors: error.fieldErrors };
   if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: { _form: notSaved } };
   throw error;
 }
 
@@ -57,8 +62,8 @@ function returnPath(formData: FormData, pupilId: string): string {
 export async function logContactAction(previous: ContactFormState, form: FormData): Promise<ContactFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
   const parsed = ContactMomentInput.safeParse(contactFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   try {
@@ -73,8 +78,8 @@ export async function logContactAction(previous: ContactFormState, form: FormDat
 export async function correctContactAction(previous: ContactFormState, form: FormData): Promise<ContactFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
   const id = formData.get("contactMomentId");
   const parsed = ContactMomentInput.safeParse(contactFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
@@ -88,17 +93,18 @@ export async function correctContactAction(previous: ContactFormState, form: For
   redirect(`/mentor/pupils/${encodeURIComponent(parsed.data.pupilId)}?corrected=1`);
 }
 
-export async function contactHoursAction(_: ContactFormState, form: FormData): Promise<ContactFormState> {
+export async function contactHoursAction(previous: ContactFormState, form: FormData): Promise<ContactFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const kept = { contactHours: formText(formData, "contactHours") ?? "", attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...kept };
   const parsed = ContactHoursInput.safeParse({ contactHours: formData.get("contactHours") ?? "" });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...kept };
   try {
     await updateContactHours(actor, parsed.data);
   } catch (error) {
-    return appErrorState(error);
+    return { ...appErrorState(error), ...kept };
   }
   revalidatePath("/mentor");
   return { saved: true };

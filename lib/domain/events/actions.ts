@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { nextAttempt, submittedForm, formText } from "@/lib/forms/form-data";
 import { EventIdInput, EventInput, PlannerInput, ReplyInput, eventFormValues } from "@/lib/domain/events/schemas";
 import { EventValidationError, cancelEvent, createEvent, replyToEvent, setEventPlanner, updateEvent } from "@/lib/domain/events/commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type EventFormValues = {
   kind: string; title: string; description: string; place: string; startsAt: string; endsAt: string;
@@ -46,6 +47,8 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 function errorState(error: unknown): { errors: Record<string, string> } {
   if (error instanceof EventValidationError) return { errors: error.fieldErrors };
   if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: { _form: notSaved } };
   throw error;
 }
 
@@ -59,8 +62,8 @@ function revalidate() {
 export async function saveEventAction(previous: EventFormState, form: FormData): Promise<EventFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
   const parsed = EventInput.safeParse(eventFormValues(formData));
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   const eventId = formText(formData, "eventId");
@@ -76,8 +79,8 @@ export async function saveEventAction(previous: EventFormState, form: FormData):
 export async function cancelEventAction(_: SmallActionState, form: FormData): Promise<SmallActionState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const parsed = EventIdInput.safeParse({ eventId: formData.get("eventId") });
   if (!parsed.success) return { errors: { _form: "eventErrors.invalid" } };
   try {
@@ -92,8 +95,8 @@ export async function cancelEventAction(_: SmallActionState, form: FormData): Pr
 export async function setPlannerAction(_: SmallActionState, form: FormData): Promise<SmallActionState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const parsed = PlannerInput.safeParse({ staffId: formData.get("staffId"), allowed: formData.get("allowed") });
   if (!parsed.success) return { errors: { _form: "eventErrors.invalid" } };
   try {
@@ -109,8 +112,8 @@ export async function setPlannerAction(_: SmallActionState, form: FormData): Pro
 export async function replyEventAction(_: SmallActionState, form: FormData): Promise<SmallActionState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const parsed = ReplyInput.safeParse({ eventId: formData.get("eventId"), pupilId: formData.get("pupilId"), answer: formData.get("answer") });
   if (!parsed.success) return { errors: { _form: "eventErrors.answer" } };
   try {

@@ -2,12 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formText, nextAttempt, submittedForm } from "@/lib/forms/form-data";
 import { ColumnChoices, RunRef } from "@/lib/domain/imports/schemas";
 import { FILE_KINDS } from "@/lib/domain/imports/fields";
 import { applyImport, discardImport, mapImportColumns } from "@/lib/domain/imports/commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type ImportActionState = { errors?: { field?: string; code: string }[]; attempt?: number };
 
@@ -15,6 +16,8 @@ const runPath = (schoolId: string, runId: string) => `/admin/schools/${encodeURI
 
 function failed(error: unknown, previous: ImportActionState): ImportActionState {
   if (error instanceof AppError) return { errors: [{ code: `errors.${error.code}` }], attempt: nextAttempt(previous) };
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: [{ code: notSaved }], attempt: nextAttempt(previous) };
   throw error;
 }
 
@@ -22,7 +25,8 @@ function failed(error: unknown, previous: ImportActionState): ImportActionState 
 export async function applyImportAction(previous: ImportActionState, form: FormData): Promise<ImportActionState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
-  const actor = await getActor();
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: [{ code: actor }], attempt: nextAttempt(previous) };
   const ref = RunRef.safeParse({ schoolId: formText(formData, "schoolId"), runId: formText(formData, "runId") });
   if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   try {
@@ -37,7 +41,8 @@ export async function applyImportAction(previous: ImportActionState, form: FormD
 export async function discardImportAction(previous: ImportActionState, form: FormData): Promise<ImportActionState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
-  const actor = await getActor();
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: [{ code: actor }], attempt: nextAttempt(previous) };
   const ref = RunRef.safeParse({ schoolId: formText(formData, "schoolId"), runId: formText(formData, "runId") });
   if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   try {
@@ -55,7 +60,8 @@ export async function discardImportAction(previous: ImportActionState, form: For
 export async function mapColumnsAction(previous: ImportActionState, form: FormData): Promise<ImportActionState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
-  const actor = await getActor();
+  const actor = await actorOrNotSaved();
+  if (actor === NOT_SAVED) return { errors: [{ code: actor }], attempt: nextAttempt(previous) };
   const ref = RunRef.safeParse({ schoolId: formText(formData, "schoolId"), runId: formText(formData, "runId") });
   if (!actor || !ref.success) return { errors: [{ code: "errors.invalidInput" }], attempt: nextAttempt(previous) };
   const kinds: { position: number; kind: string }[] = [];

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath, updateTag } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
 import { DraftInput, PublishInput, entriesFromForm } from "@/lib/domain/indicators/schemas";
@@ -9,6 +8,8 @@ import { IndicatorValidationError, publishIndicators, saveIndicatorDrafts } from
 import { readIndicatorCsv } from "@/lib/domain/indicators/csv";
 import { BenchmarkInput, saveBenchmarks } from "@/lib/domain/indicators/benchmarks";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type IndicatorFormState = {
   /** Catalogue keys per entry ("CODE:TYPE"), per CSV line ("line:N"), or "_form". */
@@ -23,6 +24,8 @@ export type IndicatorFormState = {
 function errorState(error: unknown): IndicatorFormState {
   if (error instanceof IndicatorValidationError) return { errors: error.entryErrors };
   if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` } };
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: { _form: notSaved } };
   throw error;
 }
 
@@ -32,8 +35,8 @@ const typed = (formData: FormData) =>
 export async function saveDraftsAction(previous: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values: typed(formData), attempt: nextAttempt(previous) };
   const echo = { values: typed(formData), attempt: nextAttempt(previous) };
   const parsed = DraftInput.safeParse({ schoolId: formData.get("schoolId"), schoolYearId: formData.get("schoolYearId"), entries: entriesFromForm(formData) });
   if (!parsed.success) return { errors: { _form: "errors.invalidInput" }, ...echo };
@@ -49,8 +52,8 @@ export async function saveDraftsAction(previous: IndicatorFormState, form: FormD
 export async function publishAction(_: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const parsed = PublishInput.safeParse({ schoolId: formData.get("schoolId"), schoolYearId: formData.get("schoolYearId") });
   if (!parsed.success) return { errors: { _form: "errors.invalidInput" } };
   try {
@@ -68,8 +71,8 @@ export async function publishAction(_: IndicatorFormState, form: FormData): Prom
 export async function uploadCsvAction(_: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { errors: { _form: "indicatorErrors.csvMissing" } };
   const csv = readIndicatorCsv(await file.text());
@@ -99,8 +102,8 @@ export async function uploadCsvAction(_: IndicatorFormState, form: FormData): Pr
 export async function saveBenchmarksAction(previous: IndicatorFormState, form: FormData): Promise<IndicatorFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values: typed(formData), attempt: nextAttempt(previous) };
   const echo = { values: typed(formData), attempt: nextAttempt(previous) };
   const entries = entriesFromForm(formData).map((e) => {
     const { indicatorCode, schoolType, value } = e as { indicatorCode: string; schoolType: string; value: string };

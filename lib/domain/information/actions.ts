@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
 import { InformationDecisionInput, InformationRequestInput, decisionFormValues, requestFormValues } from "@/lib/domain/information/schemas";
 import { InformationValidationError, decideInformationRequest, requestInformation } from "@/lib/domain/information/commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type InformationFormState = {
   /** Catalogue keys per field ("_form" for the whole form). */
@@ -28,6 +29,9 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 function failed(error: unknown): Record<string, string> {
   if (error instanceof InformationValidationError) return error.fieldErrors;
   if (error instanceof AppError) return { _form: `errors.${error.code}` };
+  // The database is away: "not saved" (answered 503); the caller echoes what was typed.
+  const notSaved = notSavedError(error);
+  if (notSaved) return { _form: notSaved };
   // notFound() (out of scope) and unexpected failures go to Next's error handling.
   throw error;
 }
@@ -38,8 +42,8 @@ export async function requestInformationAction(previous: InformationFormState, f
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = requestFormValues(formData);
   const values = { categories: raw.categories, message: raw.message ?? "" };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = InformationRequestInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   try {
@@ -57,8 +61,8 @@ export async function decideInformationAction(previous: InformationFormState, fo
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = decisionFormValues(formData);
   const values = { categories: "categories" in raw ? raw.categories : [], outcome: raw.outcome ?? "", until: "until" in raw ? (raw.until ?? "") : "", reason: "reason" in raw ? (raw.reason ?? "") : "" };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = InformationDecisionInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   try {

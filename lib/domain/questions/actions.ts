@@ -2,12 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
 import { AnswerInput, AskQuestionInput, InternalNoteInput, QuestionIdInput, askFormValues } from "@/lib/domain/questions/schemas";
 import { answerQuestion, askQuestion, markCalledBack, saveInternalNote } from "@/lib/domain/questions/commands";
 import { ContactValidationError } from "@/lib/domain/contacts/commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 export type AskFormValues = { kind: string; body: string; callTimes: string[]; callTimesNote: string; languageWanted: string };
 export type QuestionFormState = {
@@ -31,6 +32,9 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 function failed(error: unknown): Record<string, string> {
   if (error instanceof ContactValidationError) return { _form: "questionErrors.guardianGone" };
   if (error instanceof AppError) return { _form: `errors.${error.code}` };
+  // The database is away: "not saved" (answered 503); the caller echoes what was typed.
+  const notSaved = notSavedError(error);
+  if (notSaved) return { _form: notSaved };
   // notFound() (out of scope) and unexpected failures go to Next's error handling.
   throw error;
 }
@@ -45,8 +49,8 @@ export async function askQuestionAction(previous: QuestionFormState, form: FormD
   const values: AskFormValues = {
     kind: raw.kind ?? "", body: raw.body ?? "", callTimes: raw.callTimes, callTimesNote: raw.callTimesNote ?? "", languageWanted: raw.languageWanted ?? "",
   };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = AskQuestionInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   let id: string;
@@ -65,8 +69,8 @@ export async function answerQuestionAction(previous: QuestionFormState, form: Fo
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const answer = typeof formData.get("answer") === "string" ? String(formData.get("answer")) : "";
   const values = { ...EMPTY, answer };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = AnswerInput.safeParse({ questionId: formData.get("questionId"), answer: formData.get("answer") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   try {
@@ -85,8 +89,8 @@ export async function internalNoteAction(previous: QuestionFormState, form: Form
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const internalNote = typeof formData.get("internalNote") === "string" ? String(formData.get("internalNote")) : "";
   const values = { ...EMPTY, internalNote };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = InternalNoteInput.safeParse({ questionId: formData.get("questionId"), internalNote });
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   try {
@@ -102,8 +106,8 @@ export async function calledBackAction(previous: QuestionFormState, form: FormDa
   const attempt = nextAttempt(previous);
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt };
   const parsed = QuestionIdInput.safeParse({ questionId: formData.get("questionId") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), attempt };
   try {

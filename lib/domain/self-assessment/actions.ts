@@ -1,13 +1,14 @@
 "use server";
 
 import { revalidatePath, updateTag } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { commandErrors } from "@/lib/domain/admin/form-state";
 import { PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
 import { DOMAINS } from "@/lib/domain/self-assessment/model";
 import { SelfAssessmentInput } from "@/lib/domain/self-assessment/schemas";
 import { publishSelfAssessment, saveSelfAssessment } from "@/lib/domain/self-assessment/commands";
 import { formText, nextAttempt, submittedForm } from "@/lib/forms/form-data";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED } from "@/lib/forms/unavailable";
 
 export type SelfAssessmentFormState = {
   /** Catalogue keys per field id (`level-<domain>`, `note-<domain>`, `sentence-<domain>`) or `_form`. */
@@ -24,11 +25,11 @@ const FIELDS = ["level", "note", "sentence"] as const;
 export async function saveSelfAssessmentAction(previous: SelfAssessmentFormState, form: FormData): Promise<SelfAssessmentFormState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt: nextAttempt(previous) };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
   const values: Record<string, string> = {};
   for (const d of DOMAINS) for (const f of FIELDS) values[`${f}-${d}`] = formText(formData, `${f}-${d}`) ?? "";
   const echo = { values, attempt: nextAttempt(previous) };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo };
   const parsed = SelfAssessmentInput.safeParse(
     Object.fromEntries(DOMAINS.map((d) => [d, { level: values[`level-${d}`], note: values[`note-${d}`], sentence: values[`sentence-${d}`] }])),
   );
@@ -54,8 +55,8 @@ export async function saveSelfAssessmentAction(previous: SelfAssessmentFormState
 export async function publishSelfAssessmentAction(previous: SelfAssessmentFormState, form: FormData): Promise<SelfAssessmentFormState> {
   const attempt = nextAttempt(previous);
   if (!submittedForm(form)) return { errors: { _form: "errors.invalidInput" }, attempt };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   try {
     const { schoolId } = await publishSelfAssessment(actor, new Date());
     // The public profile reads cached published data: expire it now.

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { ChangeSickReportInput, ReportBetterInput, SickReportInput, changeSickReportFormValues, sickReportFormValues } from "@/lib/domain/sick-reports/schemas";
 import { SickReportValidationError, changeSickReport, reportBetter, reportSick } from "@/lib/domain/sick-reports/commands";
 import { isoDay } from "@/lib/domain/sick-reports/rules";
 import { nextAttempt, submittedForm } from "@/lib/forms/form-data";
-import { notSavedError } from "@/lib/forms/unavailable";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
 
 export type SickReportFormValues = { mode: string; reason: string; from: string; to: string; note: string };
 
@@ -72,8 +72,8 @@ export async function reportSickAction(previous: SickReportFormState, form: Form
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo(formData, previous) };
   try {
     // Inside the try: reading the session may be the first query to find the database away.
-    const actor = await getActor();
-    if (!actor) return { errors: { _form: "errors.forbidden" } };
+    const actor = await actorOrNotSaved();
+    if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo(formData, previous) };
     const report = await reportSick(actor, parsed.data, { now: new Date() });
     revalidate(parsed.data.pupilId);
     return {
@@ -88,8 +88,8 @@ export async function reportSickAction(previous: SickReportFormState, form: Form
 export async function reportBetterAction(_: ReportBetterState, form: FormData): Promise<ReportBetterState> {
   const formData = submittedForm(form);
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" } };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" } };
   const parsed = ReportBetterInput.safeParse({ reportId: formData.get("reportId"), pupilId: formData.get("pupilId") });
   if (!parsed.success) return { errors: { _form: "sickReportErrors.invalid" } };
   try {
@@ -107,8 +107,8 @@ export async function changeSickReportAction(previous: ChangeSickReportState, fo
   if (!formData) return { errors: { _form: "errors.invalidInput" } };
   const raw = changeSickReportFormValues(formData);
   const echo = { reportId: raw.reportId, values: { from: raw.from ?? "", to: raw.to ?? "" }, attempt: nextAttempt(previous) };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, ...echo };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, ...echo };
   const parsed = ChangeSickReportInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), ...echo };
   try {

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session";
 import { nextAttempt, submittedForm, formText } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
 import {
@@ -11,6 +10,8 @@ import {
 import {
   SurveyValidationError, addQuestion, carrySatisfactionToIndicators, closeSurvey, createSurvey, remindSurvey, removeQuestion, sendSurvey, submitResponse,
 } from "@/lib/domain/surveys/commands";
+import { actorOrNotSaved } from "@/lib/forms/form-actor";
+import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
 // Server actions of the survey pages: parse (zod), call the command, answer a
 // translated error for anything wrong (never a 500), redirect on success.
@@ -29,6 +30,8 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 function failed(error: unknown, values: Record<string, unknown>, attempt: number): SurveyFormState {
   if (error instanceof SurveyValidationError) return { errors: error.fieldErrors, values, attempt };
   if (error instanceof AppError) return { errors: { _form: `errors.${error.code}` }, values, attempt };
+  const notSaved = notSavedError(error);
+  if (notSaved) return { errors: { _form: notSaved }, values, attempt };
   throw error;
 }
 
@@ -38,8 +41,8 @@ export async function createSurveyAction(previous: SurveyFormState, form: FormDa
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = createSurveyFormValues(formData);
   const values = { title: raw.title ?? "", closesOn: raw.closesOn ?? "", classIds: raw.classIds, templateKeys: raw.templateKeys };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = CreateSurveyInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   let id: string;
@@ -58,8 +61,8 @@ export async function addQuestionAction(previous: SurveyFormState, form: FormDat
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = questionFormValues(formData);
   const values = { ...raw };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = QuestionInput.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   try {
@@ -83,8 +86,8 @@ export async function surveyStepAction(previous: SurveyFormState, form: FormData
     ? QuestionRef.safeParse({ surveyId: formText(formData, "surveyId"), questionId: formText(formData, "questionId") })
     : SurveyRef.safeParse({ surveyId: formText(formData, "surveyId") });
   if (!parsed.success || !step || !["send", "remind", "close", "indicator", "removeQuestion"].includes(step)) return { errors: { _form: "surveys.errors.invalid" }, attempt };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt };
   const { surveyId } = parsed.data;
   let done = step as string;
   try {
@@ -106,8 +109,8 @@ export async function answerSurveyAction(previous: SurveyFormState, form: FormDa
   if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
   const raw = responseFormValues(formData);
   const values = { answers: raw.answers };
-  const actor = await getActor();
-  if (!actor) return { errors: { _form: "errors.forbidden" }, values, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, values, attempt };
   const parsed = ResponseInput.safeParse(raw);
   if (!parsed.success) return { errors: { _form: "surveys.errors.invalid" }, values, attempt };
   try {
