@@ -20,7 +20,7 @@ export const PEAK_MODEL = {
   maxUtilisation: 0.7,
 } as const;
 
-export type PeakModel = typeof PEAK_MODEL;
+export type PeakModel = { readonly [K in keyof typeof PEAK_MODEL]: number };
 
 /** Boards the report sizes: one board, and all of Dutch secondary education. */
 export const BOARD_SIZES = [50_000, 900_000] as const;

@@ -69,7 +69,9 @@ export async function phoneMetrics(base: string, pages: { path: string; cookie?:
         );
         const audits = result?.lhr.audits;
         const value = (id: string) => Number(audits?.[id]?.numericValue ?? NaN);
-        const mainDocument = result?.artifacts.URL?.finalDisplayedUrl === `${base}${page.path}` ? 200 : null;
+        // The page asked for, not a redirect (to sign-in, say): only then do its figures count.
+        const final = result?.lhr.finalDisplayedUrl;
+        const mainDocument = final && new URL(final).pathname === new URL(`${base}${page.path}`).pathname ? 200 : null;
         if (result?.lhr.runtimeError) throw new Error(`Lighthouse on ${page.path}: ${result.lhr.runtimeError.code}`);
         pageRuns.push({ lcpMs: Math.round(value("largest-contentful-paint")), tbtMs: Math.round(value("total-blocking-time")), cls: Math.round(value("cumulative-layout-shift") * 1000) / 1000, status: mainDocument });
       }
