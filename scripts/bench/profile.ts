@@ -27,6 +27,8 @@ export function bucketOf(functionName: string, url: string): string | null {
   if (functionName === "(root)") return null;
   const u = url.replaceAll("\\", "/");
   // Turbopack names server chunks after what they hold: node_modules_<package>_… or the app's paths.
+  // Next's app renderer is one prebuilt bundle that holds React's RSC and HTML renderers too.
+  if (/compiled\/next-server\/app-(page|route)/.test(u)) return "Next.js app-page runtime (bundles React's RSC + HTML rendering)";
   if (/react-dom|react-server|\/react\/|node_modules_react|compiled\/react|react\.|_react_/.test(u)) return "React rendering (RSC + HTML)";
   if (/@prisma|\/prisma\/|node_modules\/pg|pg-protocol|pg-pool|pg-types|_pg_|_prisma_/.test(u)) return "Prisma / pg";
   if (/next-intl|use-intl|intl-messageformat|formatjs/.test(u)) return "next-intl";

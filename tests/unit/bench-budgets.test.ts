@@ -63,6 +63,7 @@ describe("CPU profile summary", () => {
     expect(bucketOf("(idle)", "")).toBeNull();
     expect(bucketOf("renderElement", "file:///w/node_modules/next/dist/compiled/react-dom/cjs/react-dom-server.node.production.js")).toBe("React rendering (RSC + HTML)");
     expect(bucketOf("query", "file:///w/node_modules/pg/lib/client.js")).toBe("Prisma / pg");
+    expect(bucketOf("ex", "file:///w/node_modules/next/dist/compiled/next-server/app-page-turbo.runtime.prod.js")).toBe("Next.js app-page runtime (bundles React's RSC + HTML rendering)");
     expect(bucketOf("handleRequest", "file:///w/node_modules/next/dist/server/base-server.js")).toBe("Next.js (request handling, routing, cache)");
     expect(bucketOf("writeGeneric", "node:internal/stream_base_commons")).toBe("Node.js core and builtins");
     expect(bucketOf("ChildDetail", "file:///w/.next-bench/server/chunks/ssr/app_(app)_parent_children_abc._.js")).toBe("our app code (and bundled chunks)");
