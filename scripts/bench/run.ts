@@ -232,10 +232,16 @@ async function main() {
     const staticFile = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: "/robots.txt" }));
     const publicPages: Record<string, PublicPage> = {};
     for (const [name, pagePath] of [["compare", comparePath], ["school profile", profilePath]] as const) {
-      // The first answer fills the cache; the second is an answer from cache, whose headers count.
-      await (await fetch(`${BASE}${pagePath}`)).arrayBuffer();
-      const cached = await fetch(`${BASE}${pagePath}`);
+      // The first answer fills the cache (or, for an entry older than the page's `revalidate`,
+      // serves it stale and renders it again in the background); ask until the answer is a fresh
+      // hit, whose headers count. The load then runs well within the entry's 60 s.
+      let cached = await fetch(`${BASE}${pagePath}`);
       await cached.arrayBuffer();
+      for (let i = 0; i < 60 && cached.headers.get("x-nextjs-cache") !== "HIT"; i++) {
+        await new Promise((r) => setTimeout(r, 1000));
+        cached = await fetch(`${BASE}${pagePath}`);
+        await cached.arrayBuffer();
+      }
       const headers = sharedCacheCheck(cached.headers, false);
       const before = await settledTableReads(sql, 11_000);
       const load = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: pagePath }));
