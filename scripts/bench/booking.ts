@@ -116,10 +116,13 @@ async function createRound(sql: pg.Pool, schoolId: string, slots: number): Promi
 }
 
 export async function bookingRush(o: Options): Promise<RushResult> {
-  // The school with the most parents who may book for a child under 18, one parent per child.
+  // The school with the most parents who may book for a child under 18 and can sign in (an
+  // imported school's guardians have no password yet: the import phase makes one).
   const [school] = (await o.sql.query(
     `SELECT p."schoolId" FROM "Pupil" p JOIN "GuardianLink" l ON l."pupilId" = p.id
+      JOIN "Guardian" g ON g.id = l."guardianId" JOIN "User" u ON u.id = g."userId"
       WHERE l."hasParentalAuthority" AND NOT l."accessRestricted" AND p."birthDate" > (now() - interval '18 years')::date
+        AND u."passwordHash" IS NOT NULL AND u."disabledAt" IS NULL AND p."leftOn" IS NULL
       GROUP BY p."schoolId" ORDER BY count(DISTINCT l."guardianId") DESC LIMIT 1`,
   )).rows as { schoolId: string }[];
   const roundId = await createRound(o.sql, school.schoolId, o.slots);
