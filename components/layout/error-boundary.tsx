@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useErrorTexts } from "@/components/layout/error-texts";
-import { UNAVAILABLE_DIGEST } from "@/lib/http/database-away";
+import { UNAVAILABLE_DIGEST } from "@/lib/http/unavailable-digest";
 
 /**
  * The page failed. When the database is away (the error says so, or the

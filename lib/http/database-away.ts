@@ -7,10 +7,10 @@
 /** Seconds a client is asked to wait (Retry-After), matching "probeer het over een minuut opnieuw". */
 export const RETRY_AFTER_SECONDS = 60;
 
-/** The digest an error carries when it means "the database is away" (kept by Next, read by the error pages). */
-export const UNAVAILABLE_DIGEST = "SCHOOLKOMPAS_DATABASE_UNAVAILABLE";
-
 import { log } from "@/lib/log.cjs";
+import { UNAVAILABLE_DIGEST } from "@/lib/http/unavailable-digest";
+
+export { UNAVAILABLE_DIGEST };
 
 // Prisma: can't reach server (P1001), timed out reaching it (P1002), operation timed out (P1008),
 // server closed the connection (P1017), no connection from the pool in time (P2024).

@@ -37,7 +37,13 @@ const FORBIDDEN_PACKAGES = [
   "rate-limiter-flexible",
   "otpauth",
   "qrcode",
+  // Server logs (lib/log.cjs): pino and Node's async_hooks do not exist in the browser.
+  "pino",
 ];
+// Server-only modules of the repository that the resolver below does not follow (CommonJS):
+// a client module reaching one breaks every page in the browser ("Cannot find module
+// 'node:async_hooks'"), as the error boundary did through lib/http/database-away.ts.
+const SERVER_ONLY_SPECIFIERS = new Set(["@/lib/log.cjs"]);
 // Entry points of a forbidden package that are made for the browser.
 const ALLOWED_SUBPATHS = new Set(["next-auth/react"]);
 // Prisma's generated client (and its enums) — also reached through relative paths.
@@ -113,6 +119,8 @@ function parseModule(fileName: string, text: string): ParsedModule {
 
 function isForbidden(specifier: string, resolved: string | null): boolean {
   if (specifier.startsWith(GENERATED_ALIAS) || resolved?.startsWith(GENERATED_DIR)) return true;
+  // Node's own modules, and the repository's CommonJS server modules.
+  if (specifier.startsWith("node:") || SERVER_ONLY_SPECIFIERS.has(specifier) || /(^|\/)log\.cjs$/.test(specifier)) return true;
   if (ALLOWED_SUBPATHS.has(specifier)) return false;
   return FORBIDDEN_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
 }
