@@ -122,14 +122,18 @@ function create(options = {}) {
     }
   }
 
-  /** Whether a tag changed after the entry was made (stale counts as changed: rendered afresh, not in the background). */
+  /**
+   * Whether a tag changed after the entry was made (stale counts as changed: rendered afresh, not in the background).
+   * An expiry in the same millisecond as the entry counts as after it: a page stored and then expired within one
+   * millisecond was otherwise served until its revalidation (at worst, the other order costs one extra render).
+   */
   function outdated(tags, lastModified) {
     const at = now();
     for (const tag of tags) {
       const state = store.tags.get(tag);
       if (!state) continue;
-      if (typeof state.expired === "number" && state.expired <= at && state.expired > lastModified) return true;
-      if (typeof state.stale === "number" && state.stale > lastModified) return true;
+      if (typeof state.expired === "number" && state.expired <= at && state.expired >= lastModified) return true;
+      if (typeof state.stale === "number" && state.stale >= lastModified) return true;
     }
     return false;
   }

@@ -45,6 +45,16 @@ afterEach(async () => {
 });
 
 describe("cache handler with tag expiry over LISTEN/NOTIFY", () => {
+  it("an expiry in the same millisecond as the entry expires it (the clock does not move)", async () => {
+    const clock = 1_800_000_000_000;
+    const Alone = processOf({ url: null, now: () => clock });
+    const handler = new Alone({ revalidatedTags: [] });
+    await handler.set("/school", page("public-school:same-ms,_N_T_/school"), { cacheControl: { revalidate: 60 } });
+    expect(await handler.get("/school", PAGE)).not.toBeNull();
+    await handler.revalidateTag("public-school:same-ms");
+    expect(await handler.get("/school", PAGE)).toBeNull();
+  });
+
   it("a tag expired in one process expires the entries of another, and only those with the tag", async () => {
     const tag = `public-school:${randomUUID()}`;
     const A = processOf();
