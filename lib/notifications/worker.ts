@@ -16,7 +16,13 @@ export type WorkerOptions = {
   crontab?: string;
 };
 
-export type RunningWorker = { stop(): Promise<void>; runner: Runner };
+export type RunningWorker = {
+  stop(): Promise<void>;
+  /** The graphile-worker runner working now (a new one after a restart). */
+  readonly runner: Runner;
+  /** How often the runner stopped by itself and was started again. */
+  readonly restarts: number;
+};
 
 export function deliveryDeps(overrides: Partial<DeliveryDeps> = {}): DeliveryDeps {
   const base = overrides.baseUrl ?? publicBaseUrl();
@@ -29,7 +35,18 @@ export function deliveryDeps(overrides: Partial<DeliveryDeps> = {}): DeliveryDep
   };
 }
 
-/** Starts the job worker: delivers the outbox and sweeps what a crash left behind. */
+/** Pause before starting a runner again: 1 s, doubling to 30 s while starting fails. */
+const RESTART_PAUSE_MS = [1000, 2000, 4000, 8000, 16000, 30000];
+
+/**
+ * Starts the job worker: delivers the outbox and sweeps what a crash left behind.
+ *
+ * graphile-worker stops its whole worker pool by itself when it cannot record a
+ * job's completion or failure within its retries (a long database outage), and
+ * then its runner's promise settles while this process would go on sweeping
+ * without delivering anything. The worker watches for that: it logs it once and
+ * starts a new runner (docs/decisions/0041-fault-injection.md).
+ */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const deps = deliveryDeps(options.deps);
   const deliver: Task = async (payload) => {
@@ -40,27 +57,85 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // Only an error of our own (the database away) throws and is retried by graphile-worker.
     await deliverNotification(id, deps);
   };
-  const runner = await run({
-    connectionString: options.connectionString,
-    concurrency: options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 4),
-    pollInterval: 1000,
-    noHandleSignals: true,
-    logger: quietLogger,
-    // Completions go through graphile-worker's batcher, which its shutdown flushes: without it a job
-    // that finished during a graceful stop could stay locked (and run again after the lock expires).
-    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-    taskList: { [DELIVER_TASK]: deliver, ...options.tasks },
-    crontab: options.crontab ?? "",
-  });
-  const sweepEvery = (options.sweepSeconds ?? Number(process.env.OUTBOX_SWEEP_SECONDS ?? 30)) * 1000;
-  const sweep = () => void sweepOutbox().catch((error: unknown) => log.error({ err: error }, "outbox sweep failed"));
+  const startRunner = () =>
+    run({
+      connectionString: options.connectionString,
+      concurrency: options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 4),
+      pollInterval: 1000,
+      noHandleSignals: true,
+      logger: quietLogger,
+      // Completions go through graphile-worker's batcher, which its shutdown flushes: without it a job
+      // that finished during a graceful stop could stay locked (and run again after the lock expires).
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      taskList: { [DELIVER_TASK]: deliver, ...options.tasks },
+      crontab: options.crontab ?? "",
+    });
+
+  let runner = await startRunner();
+  let stopping = false;
+  let restarts = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
+
+  const restart = (attempt: number) => {
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      if (stopping) return;
+      restarting = startRunner().then(
+        (next) => {
+          restarting = undefined;
+          if (stopping) return void next.stop().catch(() => undefined);
+          runner = next;
+          restarts += 1;
+          watch(next);
+          log.info({ restarts }, "job worker: queue runner started again");
+        },
+        () => {
+          // The database is still away: try again later, without a line per attempt.
+          restarting = undefined;
+          restart(attempt + 1);
+        },
+      );
+    }, RESTART_PAUSE_MS[Math.min(attempt, RESTART_PAUSE_MS.length - 1)]);
+  };
+  const watch = (current: Runner) => {
+    const ended = (error?: unknown) => {
+      if (stopping || current !== runner) return;
+      log.error({ err: error }, "job worker: queue runner stopped by itself; starting a new one");
+      restart(0);
+    };
+    current.promise.then(() => ended(), ended);
+  };
+  watch(runner);
+
+  // One sweep at a time: on a large backlog a sweep can take longer than its interval.
+  let sweeping = false;
+  const sweep = () => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepOutbox()
+      .catch((error: unknown) => log.error({ err: error }, "outbox sweep failed"))
+      .finally(() => (sweeping = false));
+  };
   sweep();
+  const sweepEvery = (options.sweepSeconds ?? Number(process.env.OUTBOX_SWEEP_SECONDS ?? 30)) * 1000;
   const timer = setInterval(sweep, sweepEvery);
   return {
-    runner,
+    get runner() {
+      return runner;
+    },
+    get restarts() {
+      return restarts;
+    },
     async stop() {
+      stopping = true;
       clearInterval(timer);
-      await runner.stop();
+      clearTimeout(restartTimer);
+      await restarting;
+      // A runner that already stopped by itself has nothing left to finish.
+      await runner.stop().catch((error: unknown) => {
+        if (!(error instanceof Error && error.message === "Runner is already stopped")) throw error;
+      });
       deps.email.close?.();
     },
   };

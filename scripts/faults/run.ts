@@ -302,6 +302,7 @@ async function main() {
   const deliverySeconds = Math.round((Date.now() - deliveryStart) / 100) / 10;
   log(`delivery: ${deliverySeconds} s`);
   await sleep(1500); // a duplicate would arrive now
+  const deliveryWorkerRestarts = worker.restarts;
   await worker.stop();
   await smtp.close();
   const rows = await outbox();
@@ -335,6 +336,7 @@ async function main() {
     restartMs: { median: [...restartMs].sort((a, b) => a - b)[Math.floor(restartMs.length / 2)] },
     phaseSeconds: Object.fromEntries(Object.entries(phaseMs).map(([k, v]) => [k, Math.round(v / 100) / 10])),
     deliverySeconds,
+    workerRestarts: deliveryWorkerRestarts,
     messages: { outbox: rows.length, dueLater: later.length, received: smtp.messages.length },
     commands: Object.fromEntries(perWorkload),
     notYetCovered: [] as string[],
@@ -377,7 +379,7 @@ function writeResult(summary: Record<string, unknown> & { commands: Record<strin
     "",
     `Job queue: ${(summary.messages as { outbox: number }).outbox} outbox rows (${(summary.messages as { dueLater: number }).dueLater} due later, each with one waiting job), ${(summary.messages as { received: number }).received} messages received by the test SMTP server, each due row ${summary.violations ? "checked" : "exactly once"}.`,
     `Commands covered: ${Object.keys(summary.commands).join(", ")}.${(summary.notYetCovered as string[]).length ? ` Not yet covered: ${(summary.notYetCovered as string[]).join("; ")}.` : ""}`,
-    `Time per phase over all crashes (s): ${Object.entries(summary.phaseSeconds as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(", ")}; final delivery ${summary.deliverySeconds as number} s.`,
+    `Time per phase over all crashes (s): ${Object.entries(summary.phaseSeconds as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(", ")}; final delivery ${summary.deliverySeconds as number} s; the delivering worker's queue runner stopped by itself and was started again ${summary.workerRestarts as number} times.`,
     "",
   ];
   writeFileSync(json.replace(/\.json$/, ".md"), lines.join("\n"));

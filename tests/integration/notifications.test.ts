@@ -271,4 +271,34 @@ describe("exactly once", () => {
     await waitUntil(allDelivered([id]), 20_000, "delivery");
     expect(smtp.messages.filter((m) => m.notificationId === id)).toHaveLength(1);
   });
+
+  it("the sweep leaves a row whose job still waits, and queues one whose job is gone", async () => {
+    const f = await family();
+    const [id] = await absent(f.pupil.id, [1]);
+    const jobOf = async () =>
+      db.$queryRaw<{ run_at: Date }[]>`SELECT run_at FROM graphile_worker.jobs WHERE key = ${id}`;
+    // A provider's retry waits on purpose: the sweep must not pull it forward.
+    const later = new Date(Date.now() + 3_600_000);
+    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = ${later} WHERE key = ${id}`;
+    await sweepOutbox(0);
+    expect((await jobOf()).map((j) => j.run_at.getTime())).toEqual([later.getTime()]);
+    await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = ${id}`;
+    await sweepOutbox(0);
+    const [job] = await jobOf();
+    expect(job.run_at.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("a queue runner that stops by itself is started again, and the next message is delivered", async () => {
+    const w = await worker();
+    const first = w.runner;
+    // What graphile-worker does when it cannot record a completion within its retries:
+    // its pool shuts down and the runner's promise settles, while the process lives on.
+    await first.stop();
+    await waitUntil(async () => w.restarts === 1, 10_000, "runner started again");
+    expect(w.runner).not.toBe(first);
+    const f = await family();
+    const ids = await absent(f.pupil.id, [2]);
+    await waitUntil(allDelivered(ids), 20_000, "delivery by the new runner");
+    expect(received(ids)).toEqual([...ids].sort());
+  });
 });
