@@ -1,7 +1,9 @@
 // `npm run bench`: the portal at school-board scale, reported as ratios
 // against the floor measured in the same run. See docs/benchmarks.md.
 // Flags: --smoke, --pupils N, --concurrency N, --seconds N, --only booking (just the booking rush),
-// --skip-build (serve the existing .next-bench build, e.g. a second run of the same code).
+// --skip-build (serve the existing .next-bench build, e.g. a second run of the same code),
+// --data-only (generate the data set, or see that it is there, and stop: the generation
+// is not measured, so it may run while the machine is busy with something else).
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -34,6 +36,7 @@ const { values: flags } = parseArgs({
     seconds: { type: "string" },
     only: { type: "string" },
     "skip-build": { type: "boolean", default: false },
+    "data-only": { type: "boolean", default: false },
   },
 });
 if (flags.only !== undefined && flags.only !== "booking") throw new Error("--only takes: booking");
@@ -139,6 +142,10 @@ async function main() {
       generationSeconds = (Date.now() - t) / 1000;
     } else log("reusing the existing benchmark data set");
     await seeder.$disconnect();
+    if (flags["data-only"]) {
+      log(`data set ready${generationSeconds === null ? "" : ` (generated in ${Math.round(generationSeconds)} s)`}`);
+      return;
+    }
     const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Pupil")::int AS pupils, (SELECT count(*) FROM "Guardian")::int AS guardians, (SELECT count(*) FROM "Result")::int AS results, (SELECT count(*) FROM "AbsenceRecord")::int AS absences, (SELECT count(*) FROM "ContactMoment")::int AS contacts`)).rows[0];
     await ensureFourClassMentor(sql);
 
