@@ -21,11 +21,21 @@ const randomBrin = () => `${randomInt(10, 100)}${LETTERS[randomInt(0, 26)]}${LET
 export async function createImportSchool(overrides: { brin?: string } = {}) {
   const u = randomUUID().slice(0, 8);
   const board = await db.board.create({ data: { name: `Bestuur ${u}` } });
-  const school = await db.school.create({
-    // BRIN + location code are unique together: random enough that a file's dozen schools never collide
-    // (two letters from a hex id collided about once in fifty runs).
-    data: { boardId: board.id, brin: overrides.brin ?? randomBrin(), locationCode: String(randomInt(0, 100)).padStart(2, "0"), name: `Zonnewijzer ${u}`, slug: `zonnewijzer-${u}`, city: "Amersfoort", kind: "HAVO_VWO", levels: ["HAVO", "VWO"] },
-  });
+  // BRIN + location code are unique together: random enough that a file's dozen schools never collide
+  // (two letters from a hex id collided about once in fifty runs), but the fault harness makes
+  // thousands in one database, where a collision does happen (once at 870 crashes): draw again then.
+  const create = () =>
+    db.school.create({
+      data: { boardId: board.id, brin: overrides.brin ?? randomBrin(), locationCode: String(randomInt(0, 100)).padStart(2, "0"), name: `Zonnewijzer ${u}`, slug: `zonnewijzer-${u}`, city: "Amersfoort", kind: "HAVO_VWO", levels: ["HAVO", "VWO"] },
+    });
+  let school: Awaited<ReturnType<typeof create>> | undefined;
+  for (let tries = 1; !school; tries++) {
+    school = await create().catch((error: unknown) => {
+      const taken = (error as { code?: string }).code === "P2002";
+      if (!taken || overrides.brin || tries >= 5) throw error;
+      return undefined;
+    });
+  }
   const admin = await actorOf((await createUser("ADMIN", { boardId: board.id })).id);
   return { board, school, admin };
 }
