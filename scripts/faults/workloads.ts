@@ -313,14 +313,22 @@ export function workloads(world: World): Workload[] {
   const imports = (() => {
     const free: { schoolId: string; runId: string; admin: Actor }[] = [];
     const runOf = new Map<string, { schoolId: string; runId: string }>();
+    const usedMentorEmails = new Set<string>();
     return {
       name: "import (all or nothing)",
       async prepare(n: number) {
         // Setup, before the crash window: a generated sample can clash with people earlier samples
         // made (the dry run then ends INVALID, rightly); another sample is drawn, at most five times.
         for (let tries = 0; free.length < n; ) {
+          // Mentors' addresses come from a pool of names: two samples prepared together can share one.
+          // Each dry run passes alone, but the second apply then finds the mentor is staff at the first
+          // school and (rightly) ends INVALID, which is no crash's fault: such a sample is drawn again.
+          const set = sampleSet(IMPORT_PUPILS);
+          const mentorEmails = Object.values(set).flatMap((f) => (f.name === "mentoren.csv" ? f.rows.slice(1).map((r) => r[2].toLowerCase()) : []));
+          if (mentorEmails.some((e) => usedMentorEmails.has(e))) continue;
+          mentorEmails.forEach((e) => usedMentorEmails.add(e));
           const { school, admin } = await createImportSchool();
-          const run = await dryRun(admin, school.id, await uploadsOf(Object.values(sampleSet(IMPORT_PUPILS))));
+          const run = await dryRun(admin, school.id, await uploadsOf(Object.values(set)));
           if (run.status === "READY") {
             free.push({ schoolId: school.id, runId: run.id, admin });
             continue;
