@@ -2,10 +2,10 @@ import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/types";
 import { leaderAgreementPage, type KindOverview } from "@/lib/domain/agreement/queries";
-import { publishAction, saveDraftAction } from "@/lib/domain/agreement/actions";
+import { discardDraftAction, publishAction, saveDraftAction } from "@/lib/domain/agreement/actions";
 import { TEXT_LOCALES } from "@/lib/domain/agreement/fields";
 import { DraftForm } from "@/components/agreement/draft-form";
-import { PublishForm } from "@/components/agreement/simple-forms";
+import { DiscardForm, PublishForm } from "@/components/agreement/simple-forms";
 import { FormattedText } from "@/components/agreement/formatted-text";
 import { ClassAcknowledgements } from "@/components/agreement/class-acknowledgements";
 
@@ -24,7 +24,8 @@ export async function LeaderAgreement({ actor }: { actor: Actor }) {
         <p className="text-sm text-slate-700">{t(`kindHelp${kind}`)}</p>
         <div className="mt-4">
           <NextIntlClientProvider messages={{ agreement: messages.agreement, errors: messages.errors }}>
-            <DraftForm action={saveDraftAction} kind={kind} initial={(draft ?? published[0])?.texts ?? {}} languageNames={languageNames} />
+            {/* Keyed by the draft: after a discard the editor starts again from the published text. */}
+            <DraftForm key={draft?.id ?? "none"} action={saveDraftAction} kind={kind} initial={(draft ?? published[0])?.texts ?? {}} languageNames={languageNames} />
           </NextIntlClientProvider>
         </div>
         <div className="mt-6 border-t border-slate-200 pt-4">
@@ -42,6 +43,9 @@ export async function LeaderAgreement({ actor }: { actor: Actor }) {
           ) : (
             <p className="text-sm">{t("noDraft")}</p>
           )}
+          <NextIntlClientProvider messages={{ agreement: messages.agreement, errors: messages.errors }}>
+            <DiscardForm action={discardDraftAction} kind={kind} versionId={draft?.id ?? null} />
+          </NextIntlClientProvider>
         </div>
         <div className="mt-6 border-t border-slate-200 pt-4">
           <h3 className="text-lg font-semibold">{t("historyTitle")}</h3>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { AgreementFormState } from "@/lib/domain/agreement/actions";
@@ -30,6 +30,39 @@ export function PublishForm({ action, kind, versionId, number, help }: { action:
         {pending ? t("publishing") : t("publish", { number: String(number) })}
       </button>
     </form>
+  );
+}
+
+/**
+ * "Discard draft…": folded away, with a confirming button. It stays mounted
+ * when the draft is gone (the page shows "no draft" then), so the confirmation
+ * is announced and keeps the focus. The draft's id makes a double click one discard.
+ */
+export function DiscardForm({ action, kind, versionId }: { action: Action; kind: string; versionId: string | null }) {
+  const t = useTranslations("agreement");
+  const [state, formAction, pending] = useActionState(action, {});
+  const errors = useErrors(state);
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.done) done.current?.focus();
+  }, [state.done]);
+  if (state.done && !versionId) {
+    return <p ref={done} tabIndex={-1} role="status" className="mt-3 rounded-lg bg-brand-50 p-3 font-medium text-brand-900">{t("discarded")}</p>;
+  }
+  if (!versionId) return null;
+  return (
+    <details open={errors.length ? true : undefined} className="mt-3">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-warn-700 underline">{t("discardSummary")}</summary>
+      <form key={state.attempt ?? 0} action={formAction} className="mt-2 space-y-2">
+        <ErrorSummary title={t("errorTitle")} errors={errors} attempt={state.attempt} />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="versionId" value={versionId} />
+        <p id={`${kind}-discard-help`} className="text-sm text-slate-700">{t("discardHelp")}</p>
+        <button type="submit" disabled={pending} aria-describedby={`${kind}-discard-help`} className="min-h-12 w-full rounded-lg border border-warn-700 bg-white px-5 font-semibold text-warn-700 hover:bg-slate-50 disabled:opacity-70 sm:w-auto">
+          {pending ? t("discarding") : t("discardConfirm")}
+        </button>
+      </form>
+    </details>
   );
 }
 

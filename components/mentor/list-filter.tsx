@@ -4,10 +4,11 @@ import type { MentorListQuery } from "@/lib/domain/contacts/filter";
 /** A plain GET form: filtering and sorting work without client JavaScript. */
 export async function ListFilter({ query }: { query: MentorListQuery }) {
   const t = await getTranslations("mentor");
-  // Full width in a two-column grid on a phone, so both choices share one row.
+  // One column on a narrow phone (at 320–360 px two columns cut the choices' text off), two side by
+  // side from 420 px, in a row from the sm breakpoint.
   const select = "mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-2 sm:w-auto";
   return (
-    <form method="get" action="/mentor" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap" aria-label={t("filterTitle")}>
+    <form method="get" action="/mentor" className="grid grid-cols-1 items-end gap-3 min-[420px]:grid-cols-2 sm:flex sm:flex-wrap" aria-label={t("filterTitle")}>
       <div className="min-w-0">
         <label htmlFor="show" className="block text-sm font-medium">{t("show")}</label>
         <select id="show" name="show" defaultValue={query.show} className={select}>
@@ -24,7 +25,7 @@ export async function ListFilter({ query }: { query: MentorListQuery }) {
           <option value="class">{t("sortClass")}</option>
         </select>
       </div>
-      <button type="submit" className="col-span-2 min-h-11 rounded-lg bg-slate-800 px-4 font-medium text-white hover:bg-slate-900 sm:col-span-1">
+      <button type="submit" className="col-span-full min-h-11 rounded-lg bg-slate-800 px-4 font-medium text-white hover:bg-slate-900 sm:col-span-1">
         {t("apply")}
       </button>
     </form>

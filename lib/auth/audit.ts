@@ -34,7 +34,7 @@ export const AUDIT_ACTIONS = [
   // Conference booking by parents (issue 16)
   "conference:book", "conference:move", "conference:cancel", "conference:join",
   // The school–parent agreement and policy (issue 19): the leader's draft and publication, a guardian's answer
-  "agreement:save", "agreement:publish", "agreement:acknowledge", "agreement:question",
+  "agreement:save", "agreement:publish", "agreement:discard", "agreement:acknowledge", "agreement:question",
   // The leader's reach dashboard (issue 19): a class's families not reached, by name
   "reach:view",
   // Needs and satisfaction surveys (issue 19): the leader's steps; a parent's answer is never audited with its content

@@ -8,12 +8,23 @@ import type pg from "pg";
  * graphile_worker) is left out, so the worker's polling does not count. Backends report their
  * statistics when idle for up to ten seconds (PostgreSQL ≥ 15): wait `settleMs` before reading.
  */
-export async function tableReads(sql: pg.Pool): Promise<{ scans: number; commits: number }> {
-  const row = (await sql.query(
-    `SELECT (SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) FROM pg_stat_user_tables WHERE schemaname = 'public')::bigint AS scans,
-            (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())::bigint AS commits`,
-  )).rows[0] as { scans: string; commits: string };
-  return { scans: Number(row.scans), commits: Number(row.commits) };
+export async function tableReads(sql: pg.Pool): Promise<{ scans: number; commits: number; perTable: Record<string, number> }> {
+  const tables = (await sql.query(
+    `SELECT relname AS name, (seq_scan + coalesce(idx_scan, 0))::bigint AS scans FROM pg_stat_user_tables WHERE schemaname = 'public'`,
+  )).rows as { name: string; scans: string }[];
+  const commits = (await sql.query(`SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0] as { n: string };
+  const perTable = Object.fromEntries(tables.map((t) => [t.name, Number(t.scans)]));
+  return { scans: Object.values(perTable).reduce((a, b) => a + b, 0), commits: Number(commits.n), perTable };
+}
+
+/**
+ * The tables read between two `tableReads`, with their scans: which tables the reads were on
+ * tells a page's query from the job worker's (its outbox sweep reads "Notification").
+ */
+export function scannedTables(before: { perTable: Record<string, number> }, after: { perTable: Record<string, number> }): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after.perTable).flatMap(([name, n]) => (n - (before.perTable[name] ?? 0) > 0 ? [[name, n - (before.perTable[name] ?? 0)]] : [])),
+  );
 }
 
 export async function settledTableReads(sql: pg.Pool, settleMs: number) {

@@ -24,7 +24,7 @@ import { reachSqlTimes } from "./reach";
 import { BOARD_SIZES, PEAK_MODEL, coresNeeded, pagesPerCore, ratioBudget, type CostPerRequest } from "./capacity";
 import { profileOneProcess } from "./profile";
 import { signInStream, type Parent } from "./signin";
-import { settledTableReads, sharedCacheCheck } from "./public-cache";
+import { scannedTables, settledTableReads, sharedCacheCheck } from "./public-cache";
 import { PHONE_BUDGETS, PHONE_PROFILE, phoneMetrics } from "./phones";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -102,6 +102,8 @@ type PublicPage = HttpResult & {
   cpuMsPerRequest: CpuPerRequest;
   /** Sequential and index scans on the app's tables over the load (budget 0). */
   tableScans: number;
+  /** The tables those scans were on (the job worker's outbox sweep reads "Notification"). */
+  scannedTables: Record<string, number>;
   /** Committed transactions in the database over the same time, the job worker's polling included (context only). */
   commits: number;
   headers: ReturnType<typeof sharedCacheCheck>;
@@ -254,7 +256,7 @@ async function main() {
       const load = await withCpu(serverPid, () => httpLoad({ url: BASE, connections: CONCURRENCY, seconds: SECONDS, path: pagePath }));
       const after = await settledTableReads(sql, 11_000);
       const cpuRatio = ratioBudget(load.cpuMsPerRequest?.server ?? NaN, staticFile.cpuMsPerRequest?.server ?? NaN, BUDGET.cachedOverStatic);
-      publicPages[name] = { path: pagePath, status: cached.status, ...load, tableScans: after.scans - before.scans, commits: after.commits - before.commits, headers, cpuOverStatic: cpuRatio };
+      publicPages[name] = { path: pagePath, status: cached.status, ...load, tableScans: after.scans - before.scans, scannedTables: scannedTables(before, after), commits: after.commits - before.commits, headers, cpuOverStatic: cpuRatio };
     }
     const compare = publicPages.compare.status === 200 ? publicPages.compare : null;
     // Not a budget: how fast a bare Node http server sends the same bytes on this machine, to tell
@@ -398,7 +400,7 @@ async function main() {
       ]),
       ...Object.entries(publicPages).map(([name, pp]): [string, string] => [
         `public ${name} from cache: CPU ÷ static file (budget ≤ ${BUDGET.cachedOverStatic}×); app-table scans over ${pp.count} requests (budget 0)`,
-        `${verdict(pp.cpuOverStatic)}; ${pp.tableScans} scans (${pp.tableScans === 0 ? "met" : "missed"}; ${pp.commits} commits in the database meanwhile, job worker included); ${pp.rps} req/s, errors ${pp.errors}`,
+        `${verdict(pp.cpuOverStatic)}; ${pp.tableScans} scans (${pp.tableScans === 0 ? "met" : "missed"}${pp.tableScans ? `, on ${Object.entries(pp.scannedTables).map(([t, n]) => `${t} ${n}`).join(", ")}` : ""}; ${pp.commits} commits in the database meanwhile, job worker included); ${pp.rps} req/s, errors ${pp.errors}`,
       ]),
       ...Object.entries(publicPages).map(([name, pp]): [string, string] => [
         `public ${name}: safe for a shared cache`,

@@ -6,7 +6,8 @@ import { checkPage, personPage } from "./guardians-helpers";
 // ouder@ sees the card on /parent, reads, answers "read and agreed", the card
 // is gone; the leader's count for the child's class moves; ouder2@ reads the
 // school's Arabic text right to left; mentor@ sees ouder2@ among those who have
-// not answered. axe, 320 px and desktop screenshots on every page.
+// not answered; the leader saves a policy draft and discards it. axe, 320 px
+// and desktop screenshots on every page.
 
 const classRow = async (page: import("@playwright/test").Page, className: string) =>
   page.getByTestId("agreement-per-class").getByRole("row").filter({ has: page.getByRole("rowheader", { name: className, exact: true }) });
@@ -53,6 +54,20 @@ test("ouder@ reads and agrees; the card goes; the leader's count moves; Arabic; 
   // The leader's count for the class moved by one.
   await leader.reload();
   await expect((await classRow(leader, child.className)).getByRole("cell").nth(1)).toHaveText(String(Number(before) + 1));
+
+  // A policy draft the leader thinks better of: saved, then discarded (folded away, confirmed);
+  // the confirmation keeps the focus, there is no draft any more, and the editor shows the published text.
+  const policy = leader.locator("section", { has: leader.getByRole("heading", { level: 2, name: "Beleid voor ouderbetrokkenheid" }) });
+  const published = await policy.getByLabel("Tekst in het Nederlands").inputValue();
+  await policy.getByLabel("Tekst in het Nederlands").fill("Een concept dat weg moet.");
+  await policy.getByRole("button", { name: "Concept opslaan" }).click();
+  await expect(policy.getByText("Een concept dat weg moet.", { exact: true })).toBeVisible();
+  await policy.getByText("Concept weggooien…").click();
+  await policy.getByRole("button", { name: "Ja, gooi het concept weg" }).click();
+  await expect(policy.getByRole("status").filter({ hasText: "Het concept is weggegooid." })).toBeFocused();
+  await expect(policy.getByText("Er is geen concept.", { exact: false })).toBeVisible();
+  await expect(policy.getByLabel("Tekst in het Nederlands")).toHaveValue(published);
+  await checkPage(leader, "agreement-leader-discarded-nl");
 
   // ouder2@ reads Arabic: the school's Arabic version, right to left.
   const arabic = await personPage(browser, "ouder2@demo.test");

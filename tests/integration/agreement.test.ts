@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AcknowledgeInput, AgreementQuestionInput, DraftInput, PublishInput } from "@/lib/domain/agreement/schemas";
-import { acknowledgeAgreement, askAboutAgreement, publishDraft, saveDraft, stableUuid } from "@/lib/domain/agreement/commands";
+import { acknowledgeAgreement, askAboutAgreement, discardDraft, publishDraft, saveDraft, stableUuid } from "@/lib/domain/agreement/commands";
 import { acknowledgementsPerClass, guardianAgreements, leaderAgreementPage, mentorAgreementGaps, pendingAgreements } from "@/lib/domain/agreement/queries";
 import { loadSchoolProfile } from "@/lib/domain/schools/queries";
 import { actorOf, createClass, createFamilies, createGuardianOf, createPupil, createSchool, createUser } from "@/tests/factories";
@@ -91,6 +91,36 @@ describe("writing and publishing", () => {
     const id = await publish(l.id, evil, "POLICY");
     expect((await db.schoolTextTranslation.findFirstOrThrow({ where: { versionId: id } })).body).toBe(evil);
     expect((await loadSchoolProfile(other.school.id))?.parentPolicy?.nl).toBe(evil);
+  });
+
+  it("discards a draft with its texts, twice is once, a published version cannot be discarded; another school's draft is 404", async () => {
+    const school = await createSchool();
+    const own = await actorOf((await leaderOf(school.school.id)).id);
+    const first = await publish(own.userId, "Versie 1", "POLICY");
+    const { versionId } = await saveDraft(own, draft("Een concept dat weg moet", { en: "A draft to discard" }, "POLICY"), { now: NOW });
+    expect(await db.schoolTextTranslation.count({ where: { versionId } })).toBe(2);
+    expect(await discardDraft(own, PublishInput.parse({ kind: "POLICY", versionId }))).toEqual({ discarded: true });
+    expect(await db.schoolTextVersion.findUnique({ where: { id: versionId } })).toBeNull();
+    expect(await db.schoolTextTranslation.count({ where: { versionId } })).toBe(0);
+    // Pressed again (a double click, or the page of before): the same answer, nothing else happens.
+    expect(await discardDraft(own, PublishInput.parse({ kind: "POLICY", versionId }))).toEqual({ discarded: false });
+    const page = await leaderAgreementPage(own, NOW);
+    const policy = page.kinds.find((k) => k.kind === "POLICY")!;
+    expect([policy.draft, policy.published.map((v) => v.id)]).toEqual([null, [first]]);
+    // A published version is not a draft.
+    await expect(discardDraft(own, PublishInput.parse({ kind: "POLICY", versionId: first }))).rejects.toMatchObject({ code: "conflict" });
+    expect((await db.schoolTextVersion.findUniqueOrThrow({ where: { id: first } })).number).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "agreement:discard", outcome: "ALLOWED", targetId: versionId } })).toBe(1);
+    // Another school's leader, and a made-up id: 404 with an audit row naming the id; the draft stays.
+    const { versionId: kept } = await saveDraft(own, draft("Blijft staan", {}, "POLICY"), { now: NOW });
+    for (const id of [kept, "c".repeat(25)]) {
+      await expectNotFound(discardDraft(await actorOf(leader.id), PublishInput.parse({ kind: "POLICY", versionId: id })));
+    }
+    expect((await denied(leader.id, "agreement:discard")).map((r) => r.targetId)).toEqual([kept, "c".repeat(25)]);
+    expect(await db.schoolTextVersion.findUnique({ where: { id: kept } })).not.toBeNull();
+    // A mentor or a parent may not.
+    const mentor = await actorOf(w.mentorA.user.id);
+    await expect(discardDraft(mentor, PublishInput.parse({ kind: "POLICY", versionId: kept }))).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("another school's draft, a mentor and a parent: 404 / forbidden and an audit row, nothing published", async () => {

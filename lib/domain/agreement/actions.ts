@@ -5,7 +5,7 @@ import { nextAttempt, submittedForm, formText } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
 import { PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
 import { AcknowledgeInput, AgreementQuestionInput, DraftInput, PublishInput, draftFormValues } from "@/lib/domain/agreement/schemas";
-import { acknowledgeAgreement, askAboutAgreement, publishDraft, saveDraft } from "@/lib/domain/agreement/commands";
+import { acknowledgeAgreement, askAboutAgreement, discardDraft, publishDraft, saveDraft } from "@/lib/domain/agreement/commands";
 import { actorOrNotSaved } from "@/lib/forms/form-actor";
 import { NOT_SAVED, notSavedError } from "@/lib/forms/unavailable";
 
@@ -79,6 +79,23 @@ export async function publishAction(previous: AgreementFormState, form: FormData
   }
   revalidatePath("/leader/agreement");
   revalidatePath("/parent", "layout");
+  return { attempt, done: true };
+}
+
+export async function discardDraftAction(previous: AgreementFormState, form: FormData): Promise<AgreementFormState> {
+  const attempt = nextAttempt(previous);
+  const formData = submittedForm(form);
+  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
+  const actor = await actorOrNotSaved();
+  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt };
+  const parsed = PublishInput.safeParse({ kind: formText(formData, "kind"), versionId: formText(formData, "versionId") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), attempt };
+  try {
+    await discardDraft(actor, parsed.data);
+  } catch (error) {
+    return { errors: failed(error, "agreement.errors.discardPublished"), attempt };
+  }
+  revalidatePath("/leader/agreement");
   return { attempt, done: true };
 }
 

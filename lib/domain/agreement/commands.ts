@@ -79,6 +79,34 @@ export async function publishDraft(actor: Actor, input: PublishInput, { now = ne
   return result;
 }
 
+/**
+ * Throws the draft of a kind away (its texts go with it); the newest published
+ * version stays what parents read. Discarding twice (a double click, or the
+ * page of before) answers as the first did; a published version cannot be
+ * discarded (conflict); another school's draft: 404 and an audit row.
+ */
+export async function discardDraft(actor: Actor, input: PublishInput): Promise<{ discarded: boolean }> {
+  await assertCanFor(actor, "agreement:edit", "agreement:discard", input.versionId, EDITOR);
+  const schoolId = leaderSchool(actor);
+  const result = await db.$transaction(async (tx) => {
+    const [version] = await tx.$queryRaw<{ id: string; number: number | null }[]>`
+      SELECT id, number FROM "SchoolTextVersion" WHERE id = ${input.versionId} AND "schoolId" = ${schoolId} AND kind = ${input.kind}::"SchoolTextKind" FOR UPDATE`;
+    if (!version) return null;
+    if (version.number !== null) throw new AppError("conflict");
+    // The translations go with it (onDelete: Cascade); a draft has no answers.
+    await tx.schoolTextVersion.delete({ where: { id: version.id } });
+    return { discarded: true };
+  });
+  if (result) {
+    await writeAudit(actor, "agreement:discard", "ALLOWED", input.versionId, { kind: input.kind }, EDITOR);
+    return result;
+  }
+  // Gone: discarded before at this school (the audit row says so) answers the same; anything else is not found.
+  const before = await db.auditLog.findFirst({ where: { action: "agreement:discard", outcome: "ALLOWED", targetId: input.versionId, schoolId }, select: { id: true } });
+  if (before) return { discarded: false };
+  return denyAccess(actor, "agreement:discard", input.versionId, EDITOR);
+}
+
 type GuardianVersion = { id: string; number: number; publishedAt: Date; schoolId: string; pupilId: string | null };
 
 /**
