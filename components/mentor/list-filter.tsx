@@ -4,12 +4,13 @@ import type { MentorListQuery } from "@/lib/domain/contacts/filter";
 /** A plain GET form: filtering and sorting work without client JavaScript. */
 export async function ListFilter({ query }: { query: MentorListQuery }) {
   const t = await getTranslations("mentor");
-  // One column on a narrow phone (at 320–360 px two columns cut the choices' text off), two side by
-  // side from 420 px, in a row from the sm breakpoint.
+  // On a phone "show" has a row of its own and "sort" shares one with the button (two selects side by
+  // side cut the choices' text off at 320–360 px; three rows push the list below two screens); in a
+  // row from the sm breakpoint.
   const select = "mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-2 sm:w-auto";
   return (
-    <form method="get" action="/mentor" className="grid grid-cols-1 items-end gap-3 min-[420px]:grid-cols-2 sm:flex sm:flex-wrap" aria-label={t("filterTitle")}>
-      <div className="min-w-0">
+    <form method="get" action="/mentor" className="grid grid-cols-[minmax(0,1fr)_auto] items-end gap-3 sm:flex sm:flex-wrap" aria-label={t("filterTitle")}>
+      <div className="col-span-full min-w-0">
         <label htmlFor="show" className="block text-sm font-medium">{t("show")}</label>
         <select id="show" name="show" defaultValue={query.show} className={select}>
           <option value="all">{t("showAll")}</option>
@@ -25,7 +26,7 @@ export async function ListFilter({ query }: { query: MentorListQuery }) {
           <option value="class">{t("sortClass")}</option>
         </select>
       </div>
-      <button type="submit" className="col-span-full min-h-11 rounded-lg bg-slate-800 px-4 font-medium text-white hover:bg-slate-900 sm:col-span-1">
+      <button type="submit" className="min-h-11 rounded-lg bg-slate-800 px-4 font-medium text-white hover:bg-slate-900">
         {t("apply")}
       </button>
     </form>

@@ -61,7 +61,8 @@ test("ouder@ reads and agrees; the card goes; the leader's count moves; Arabic; 
   const published = await policy.getByLabel("Tekst in het Nederlands").inputValue();
   await policy.getByLabel("Tekst in het Nederlands").fill("Een concept dat weg moet.");
   await policy.getByRole("button", { name: "Concept opslaan" }).click();
-  await expect(policy.getByText("Een concept dat weg moet.", { exact: true })).toBeVisible();
+  // The draft as parents will see it (not the editor's textarea).
+  await expect(policy.getByText("Een concept dat weg moet.", { exact: true }).and(policy.locator("span"))).toBeVisible();
   await policy.getByText("Concept weggooien…").click();
   await policy.getByRole("button", { name: "Ja, gooi het concept weg" }).click();
   await expect(policy.getByRole("status").filter({ hasText: "Het concept is weggegooid." })).toBeFocused();
