@@ -3,6 +3,7 @@
 import { revalidatePath, updateTag } from "next/cache";
 import { nextAttempt, submittedForm, formText } from "@/lib/forms/form-data";
 import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/types";
 import { PUBLIC_SCHOOLS_TAG, publicSchoolTag } from "@/lib/domain/schools/cache-tags";
 import { AcknowledgeInput, AgreementQuestionInput, DraftInput, PublishInput, draftFormValues } from "@/lib/domain/agreement/schemas";
 import { acknowledgeAgreement, askAboutAgreement, discardDraft, publishDraft, saveDraft } from "@/lib/domain/agreement/commands";
@@ -59,44 +60,48 @@ export async function saveDraftAction(previous: AgreementFormState, form: FormDa
   return { attempt, done: true, values };
 }
 
-export async function publishAction(previous: AgreementFormState, form: FormData): Promise<AgreementFormState> {
+/**
+ * The leader's buttons on one version (publish, discard): the same checks, then
+ * the command. `done` only when it ran; the caller expires what it changed.
+ */
+async function onVersion(
+  previous: AgreementFormState,
+  form: FormData,
+  command: (actor: Actor, input: PublishInput) => Promise<unknown>,
+  conflict?: string,
+): Promise<{ state: AgreementFormState; actor?: Actor; input?: PublishInput }> {
   const attempt = nextAttempt(previous);
   const formData = submittedForm(form);
-  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
+  if (!formData) return { state: { errors: { _form: "errors.invalidInput" }, attempt } };
   const actor = await actorOrNotSaved();
-  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt };
+  if (!actor || actor === NOT_SAVED) return { state: { errors: { _form: actor || "errors.forbidden" }, attempt } };
   const parsed = PublishInput.safeParse({ kind: formText(formData, "kind"), versionId: formText(formData, "versionId") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), attempt };
+  if (!parsed.success) return { state: { errors: fieldErrors(parsed.error.issues), attempt } };
   try {
-    await publishDraft(actor, parsed.data);
+    await command(actor, parsed.data);
   } catch (error) {
-    return { errors: failed(error), attempt };
+    return { state: { errors: failed(error, conflict), attempt } };
   }
-  if (parsed.data.kind === "POLICY" && actor.schoolId) {
+  return { state: { attempt, done: true }, actor, input: parsed.data };
+}
+
+export async function publishAction(previous: AgreementFormState, form: FormData): Promise<AgreementFormState> {
+  const { state, actor, input } = await onVersion(previous, form, publishDraft);
+  if (!actor || !input) return state;
+  if (input.kind === "POLICY" && actor.schoolId) {
     // The policy is on the public profile: expire its cached copies at once.
     updateTag(PUBLIC_SCHOOLS_TAG);
     updateTag(publicSchoolTag(actor.schoolId));
   }
   revalidatePath("/leader/agreement");
   revalidatePath("/parent", "layout");
-  return { attempt, done: true };
+  return state;
 }
 
 export async function discardDraftAction(previous: AgreementFormState, form: FormData): Promise<AgreementFormState> {
-  const attempt = nextAttempt(previous);
-  const formData = submittedForm(form);
-  if (!formData) return { errors: { _form: "errors.invalidInput" }, attempt };
-  const actor = await actorOrNotSaved();
-  if (!actor || actor === NOT_SAVED) return { errors: { _form: actor || "errors.forbidden" }, attempt };
-  const parsed = PublishInput.safeParse({ kind: formText(formData, "kind"), versionId: formText(formData, "versionId") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), attempt };
-  try {
-    await discardDraft(actor, parsed.data);
-  } catch (error) {
-    return { errors: failed(error, "agreement.errors.discardPublished"), attempt };
-  }
-  revalidatePath("/leader/agreement");
-  return { attempt, done: true };
+  const { state, actor } = await onVersion(previous, form, discardDraft, "agreement.errors.discardPublished");
+  if (actor) revalidatePath("/leader/agreement");
+  return state;
 }
 
 export async function acknowledgeAction(previous: AgreementFormState, form: FormData): Promise<AgreementFormState> {
