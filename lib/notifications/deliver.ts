@@ -140,18 +140,19 @@ export async function deliverNotification(id: string, deps: DeliveryDeps): Promi
 
 /**
  * Queues again what a crashed worker left behind: rows waiting past their time
- * without a job that will still run them, and claimed rows whose lease ran out.
- * Queuing again is harmless: the job key is the row id and the claim decides
- * who sends. A row whose job waits unlocked with attempts left is skipped: the
- * worker will run it (at its own time: a provider's retry waits on purpose), and
- * queuing it again on a large backlog only slows delivery down.
+ * without a job that will run them by then, and claimed rows whose lease ran
+ * out. Queuing again is harmless: the job key is the row id and the claim
+ * decides who sends. A row whose job waits unlocked, with attempts left and due
+ * no later than the row, is skipped: the worker will run it, and queuing it
+ * again on a large backlog only slows delivery down. (A provider's retry moves
+ * the row's time and its job's together, so it is not pulled forward.)
  */
 export async function sweepOutbox(graceSeconds = Number(process.env.OUTBOX_SWEEP_GRACE_SECONDS ?? 30)): Promise<number> {
   const stale = await db.$queryRaw<{ id: string }[]>`
     SELECT n."id" FROM "Notification" n
      WHERE (n."status" = 'PENDING' AND n."sendAfter" < now() - make_interval(secs => ${graceSeconds}::int)
             AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j
-                             WHERE j.key = n."id" AND j.locked_at IS NULL AND j.attempts < j.max_attempts))
+                             WHERE j.key = n."id" AND j.locked_at IS NULL AND j.attempts < j.max_attempts AND j.run_at <= n."sendAfter"))
         OR (n."status" = 'SENDING' AND n."lockedUntil" < now())
      LIMIT 500`;
   const now = new Date();

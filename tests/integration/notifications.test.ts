@@ -272,20 +272,25 @@ describe("exactly once", () => {
     expect(smtp.messages.filter((m) => m.notificationId === id)).toHaveLength(1);
   });
 
-  it("the sweep leaves a row whose job still waits, and queues one whose job is gone", async () => {
+  it("the sweep leaves a row whose job waits for its time, pulls a later job forward, and queues one whose job is gone", async () => {
     const f = await family();
     const [id] = await absent(f.pupil.id, [1]);
-    const jobOf = async () =>
-      db.$queryRaw<{ run_at: Date }[]>`SELECT run_at FROM graphile_worker.jobs WHERE key = ${id}`;
-    // A provider's retry waits on purpose: the sweep must not pull it forward.
-    const later = new Date(Date.now() + 3_600_000);
-    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = ${later} WHERE key = ${id}`;
+    const jobOf = async () => (await db.$queryRaw<{ run_at: Date }[]>`SELECT run_at FROM graphile_worker.jobs WHERE key = ${id}`).map((j) => j.run_at.getTime());
+    const { sendAfter } = await db.notification.findUniqueOrThrow({ where: { id }, select: { sendAfter: true } });
+    // The job waits for the row's own time: left alone (queuing it again would move it to now).
+    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = ${sendAfter} WHERE key = ${id}`;
     await sweepOutbox(0);
-    expect((await jobOf()).map((j) => j.run_at.getTime())).toEqual([later.getTime()]);
+    expect(await jobOf()).toEqual([sendAfter.getTime()]);
+    // The row's time moved earlier than its job's (a reminder whose moment came sooner): pulled forward.
+    await db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = ${new Date(Date.now() + 3_600_000)} WHERE key = ${id}`;
+    await sweepOutbox(0);
+    const [pulled] = await jobOf();
+    expect(pulled).toBeLessThanOrEqual(Date.now());
+    // No job at all (lost in a crash): queued again.
     await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = ${id}`;
     await sweepOutbox(0);
-    const [job] = await jobOf();
-    expect(job.run_at.getTime()).toBeLessThanOrEqual(Date.now());
+    const [again] = await jobOf();
+    expect(again).toBeLessThanOrEqual(Date.now());
   });
 
   it("a queue runner that stops by itself is started again, and the next message is delivered", async () => {
