@@ -45,7 +45,7 @@ const RESTART_PAUSE_MS = [1000, 2000, 4000, 8000, 16000, 30000];
  * job's completion or failure within its retries (a long database outage), and
  * then its runner's promise settles while this process would go on sweeping
  * without delivering anything. The worker watches for that: it logs it once and
- * starts a new runner (docs/decisions/0041-fault-injection.md).
+ * starts a new runner (docs/decisions/0041-fault-injection-harness.md).
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const deps = deliveryDeps(options.deps);

@@ -319,13 +319,16 @@ export function workloads(world: World): Workload[] {
       async prepare(n: number) {
         // Setup, before the crash window: a generated sample can clash with people earlier samples
         // made (the dry run then ends INVALID, rightly); another sample is drawn, at most five times.
-        for (let tries = 0; free.length < n; ) {
+        for (let tries = 0, redraws = 0; free.length < n; ) {
           // Mentors' addresses come from a pool of names: two samples prepared together can share one.
           // Each dry run passes alone, but the second apply then finds the mentor is staff at the first
           // school and (rightly) ends INVALID, which is no crash's fault: such a sample is drawn again.
           const set = sampleSet(IMPORT_PUPILS);
           const mentorEmails = Object.values(set).flatMap((f) => (f.name === "mentoren.csv" ? f.rows.slice(1).map((r) => r[2].toLowerCase()) : []));
-          if (mentorEmails.some((e) => usedMentorEmails.has(e))) continue;
+          if (mentorEmails.some((e) => usedMentorEmails.has(e))) {
+            if (++redraws > 1000) throw new Error("no import sample with unused mentor addresses in 1,000 draws");
+            continue;
+          }
           mentorEmails.forEach((e) => usedMentorEmails.add(e));
           const { school, admin } = await createImportSchool();
           const run = await dryRun(admin, school.id, await uploadsOf(Object.values(set)));

@@ -26,6 +26,13 @@ function leaderSchool(actor: Actor): string {
   return actor.schoolId;
 }
 
+/** The school's version of this kind, locked for the transaction (publish and discard of one draft take turns); null when not there. */
+async function lockedVersion(tx: Prisma.TransactionClient, schoolId: string, input: PublishInput): Promise<{ id: string; number: number | null } | null> {
+  const [version] = await tx.$queryRaw<{ id: string; number: number | null }[]>`
+    SELECT id, number FROM "SchoolTextVersion" WHERE id = ${input.versionId} AND "schoolId" = ${schoolId} AND kind = ${input.kind}::"SchoolTextKind" FOR UPDATE`;
+  return version ?? null;
+}
+
 /** Saves the draft of a kind (one per school and kind): twice is the same draft. */
 export async function saveDraft(actor: Actor, input: DraftInput, { now = new Date() }: { now?: Date } = {}): Promise<{ versionId: string }> {
   await assertCanFor(actor, "agreement:edit", "agreement:save", null, EDITOR);
@@ -63,8 +70,7 @@ export async function publishDraft(actor: Actor, input: PublishInput, { now = ne
   const schoolId = leaderSchool(actor);
   const result = await db.$transaction(async (tx) => {
     // The row lock orders two publications of the same draft.
-    const [version] = await tx.$queryRaw<{ id: string; number: number | null }[]>`
-      SELECT id, number FROM "SchoolTextVersion" WHERE id = ${input.versionId} AND "schoolId" = ${schoolId} AND kind = ${input.kind}::"SchoolTextKind" FOR UPDATE`;
+    const version = await lockedVersion(tx, schoolId, input);
     if (!version) return null;
     if (version.number !== null) return { number: version.number, published: false };
     // One publication of a kind at a time per school (two different drafts cannot both be number n).
@@ -89,8 +95,7 @@ export async function discardDraft(actor: Actor, input: PublishInput): Promise<{
   await assertCanFor(actor, "agreement:edit", "agreement:discard", input.versionId, EDITOR);
   const schoolId = leaderSchool(actor);
   const result = await db.$transaction(async (tx) => {
-    const [version] = await tx.$queryRaw<{ id: string; number: number | null }[]>`
-      SELECT id, number FROM "SchoolTextVersion" WHERE id = ${input.versionId} AND "schoolId" = ${schoolId} AND kind = ${input.kind}::"SchoolTextKind" FOR UPDATE`;
+    const version = await lockedVersion(tx, schoolId, input);
     if (!version) return null;
     if (version.number !== null) throw new AppError("conflict");
     // The translations go with it (onDelete: Cascade); a draft has no answers.
